@@ -1,0 +1,293 @@
+//! The corpus: a bundle loaded for reading, checked for consistency and indexed, with
+//! mentions resolved to entity ids and byte ranges.
+
+use std::{collections::HashMap, ops::Range};
+
+use crate::{
+    Article, ArticleId, Bundle, BundleError, Collection, Entity, EntityId, search::SearchIndex,
+};
+
+/// A checked, indexed collection, ready for selections.
+#[derive(Debug)]
+pub struct Corpus {
+    collection: Collection,
+    articles: Vec<Article>,
+    entities: Vec<Entity>,
+    mentions: Vec<Vec<ResolvedMention>>,
+    article_entities: Vec<Vec<EntityId>>,
+    entity_articles: Vec<u32>,
+    newest_first: Vec<ArticleId>,
+    index: SearchIndex,
+}
+
+/// A [`crate::Mention`] resolved for rendering.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedMention {
+    /// The entity named.
+    pub entity: EntityId,
+    /// Index of the paragraph in the article's body.
+    pub paragraph: usize,
+    /// Byte range inside that paragraph.
+    pub range: Range<usize>,
+}
+
+/// Why a bundle's content is inconsistent.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// The bundle could not be read at all.
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+    /// Two articles share an id.
+    #[error("two articles have the id {id:?}")]
+    DuplicateArticle {
+        /// The repeated id.
+        id: String,
+    },
+    /// Two entities share an id.
+    #[error("two entities have the id {id:?}")]
+    DuplicateEntity {
+        /// The repeated id.
+        id: String,
+    },
+    /// A mention names an entity missing from the entity table.
+    #[error("article {article:?} mentions unknown entity {entity:?}")]
+    UnknownEntity {
+        /// The article's id.
+        article: String,
+        /// The missing entity id.
+        entity: String,
+    },
+    /// A mention's offsets fall outside its paragraph.
+    #[error("article {article:?} has a mention outside its text (paragraph {paragraph}, characters {start}..{end})")]
+    MentionOutOfRange {
+        /// The article's id.
+        article: String,
+        /// The paragraph index given.
+        paragraph: u32,
+        /// The start offset given.
+        start: u32,
+        /// The end offset given.
+        end: u32,
+    },
+}
+
+impl Corpus {
+    /// Reads and checks a bundle's JSON text.
+    pub fn from_json(text: &str) -> Result<Corpus, CorpusError> {
+        Corpus::from_bundle(Bundle::from_json(text)?)
+    }
+
+    /// Checks a bundle (unique ids, mentions that point at real entities and text) and
+    /// indexes it.
+    pub fn from_bundle(bundle: Bundle) -> Result<Corpus, CorpusError> {
+        let Bundle { collection, entities, articles, .. } = bundle;
+        let mut entity_ids: HashMap<&str, EntityId> = HashMap::with_capacity(entities.len());
+        for (index, entity) in entities.iter().enumerate() {
+            let id = EntityId(u32::try_from(index).unwrap_or(u32::MAX));
+            if entity_ids.insert(entity.id.as_str(), id).is_some() {
+                return Err(CorpusError::DuplicateEntity { id: entity.id.clone() });
+            }
+        }
+        let mut article_ids: HashMap<&str, ()> = HashMap::with_capacity(articles.len());
+        let mut mentions = Vec::with_capacity(articles.len());
+        let mut article_entities = Vec::with_capacity(articles.len());
+        let mut entity_articles = vec![0u32; entities.len()];
+        for article in &articles {
+            if article_ids.insert(article.id.as_str(), ()).is_some() {
+                return Err(CorpusError::DuplicateArticle { id: article.id.clone() });
+            }
+            let resolved = resolve_mentions(article, &entity_ids)?;
+            let mut named: Vec<EntityId> = resolved.iter().map(|mention| mention.entity).collect();
+            named.sort_unstable();
+            named.dedup();
+            for entity in &named {
+                entity_articles[entity.index()] += 1;
+            }
+            mentions.push(resolved);
+            article_entities.push(named);
+        }
+        let mut newest_first: Vec<ArticleId> =
+            (0..articles.len()).map(|index| ArticleId(u32::try_from(index).unwrap_or(u32::MAX))).collect();
+        newest_first.sort_by(|a, b| {
+            articles[b.index()].date.cmp(&articles[a.index()].date).then(a.cmp(b))
+        });
+        let index = SearchIndex::build(&articles);
+        Ok(Corpus { collection, articles, entities, mentions, article_entities, entity_articles, newest_first, index })
+    }
+
+    /// Collection metadata.
+    pub fn collection(&self) -> &Collection {
+        &self.collection
+    }
+
+    /// Every article, in bundle order ([`ArticleId`] is the position).
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// One article.
+    pub fn article(&self, id: ArticleId) -> &Article {
+        &self.articles[id.index()]
+    }
+
+    /// Finds an article by its stable id.
+    pub fn article_by_key(&self, key: &str) -> Option<ArticleId> {
+        self.articles
+            .iter()
+            .position(|article| article.id == key)
+            .map(|index| ArticleId(u32::try_from(index).unwrap_or(u32::MAX)))
+    }
+
+    /// The entity table ([`EntityId`] is the position).
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// One entity.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.index()]
+    }
+
+    /// Finds an entity by its stable id.
+    pub fn entity_by_key(&self, key: &str) -> Option<EntityId> {
+        self.entities
+            .iter()
+            .position(|entity| entity.id == key)
+            .map(|index| EntityId(u32::try_from(index).unwrap_or(u32::MAX)))
+    }
+
+    /// How many articles of the whole collection mention an entity.
+    pub fn entity_article_count(&self, id: EntityId) -> u32 {
+        self.entity_articles[id.index()]
+    }
+
+    /// An article's mentions with byte ranges, in bundle order.
+    pub fn mentions(&self, id: ArticleId) -> &[ResolvedMention] {
+        &self.mentions[id.index()]
+    }
+
+    /// The distinct entities an article mentions, sorted by id.
+    pub fn article_entities(&self, id: ArticleId) -> &[EntityId] {
+        &self.article_entities[id.index()]
+    }
+
+    /// All articles, newest first (ties in bundle order).
+    pub fn newest_first(&self) -> &[ArticleId] {
+        &self.newest_first
+    }
+
+    /// The full-text index.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+}
+
+/// Converts an article's character-offset mentions to byte ranges, checking each.
+fn resolve_mentions(
+    article: &Article,
+    entity_ids: &HashMap<&str, EntityId>,
+) -> Result<Vec<ResolvedMention>, CorpusError> {
+    let mut resolved = Vec::with_capacity(article.mentions.len());
+    for mention in &article.mentions {
+        let Some(&entity) = entity_ids.get(mention.entity.as_str()) else {
+            return Err(CorpusError::UnknownEntity { article: article.id.clone(), entity: mention.entity.clone() });
+        };
+        let out_of_range = || CorpusError::MentionOutOfRange {
+            article: article.id.clone(),
+            paragraph: mention.paragraph,
+            start: mention.start,
+            end: mention.end,
+        };
+        let paragraph = article.body.get(mention.paragraph as usize).ok_or_else(out_of_range)?;
+        if mention.start >= mention.end {
+            return Err(out_of_range());
+        }
+        let start = byte_offset(paragraph, mention.start as usize).ok_or_else(out_of_range)?;
+        let end = byte_offset(paragraph, mention.end as usize).ok_or_else(out_of_range)?;
+        resolved.push(ResolvedMention { entity, paragraph: mention.paragraph as usize, range: start..end });
+    }
+    resolved.sort_by_key(|mention| (mention.paragraph, mention.range.start));
+    Ok(resolved)
+}
+
+/// Byte offset of the `chars`-th character (the text's length when `chars` is its count).
+fn byte_offset(text: &str, chars: usize) -> Option<usize> {
+    text.char_indices().map(|(at, _)| at).chain(std::iter::once(text.len())).nth(chars)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::{EntityKind, Mention, parse::parse_text_article};
+
+    /// The small hand-written collection shared by search, selection and timeline tests.
+    pub(crate) fn fixture_articles() -> Vec<Article> {
+        [
+            ("mexico-cartels", "title: Cartels and banks\ndate 2026-01-16\nSheinbaum rejects U.S. troops in México. The cartel issue grows.\n\nBanks are mentioned in the body once."),
+            ("venezuela", "date 2026-01-05\nNicolás Maduro was arrested in Venezuela. Mexico watched closely."),
+            ("cartel-banks", "title: Banks launder cartel money, banks say\ndate 2025-12-20\nA cartel used several banks."),
+            ("weather", "date 2025-11-02\nRain fell on Texas for a week."),
+        ]
+        .iter()
+        .map(|(id, text)| parse_text_article(id, text, "Fixture").expect("fixture parses"))
+        .collect()
+    }
+
+    /// The fixture as a corpus with two entities mentioned by hand.
+    pub(crate) fn fixture_corpus() -> Corpus {
+        let mut bundle = Bundle::new(Collection { name: "Fixture".into(), description: None });
+        bundle.articles = fixture_articles();
+        bundle.entities = vec![
+            Entity { id: "sheinbaum".into(), kind: EntityKind::Person, name: "Claudia Sheinbaum".into(), aliases: vec!["Sheinbaum".into()] },
+            Entity { id: "mexico".into(), kind: EntityKind::Place, name: "Mexico".into(), aliases: vec!["México".into()] },
+        ];
+        let mention = |entity: &str, start, end| Mention { entity: entity.into(), paragraph: 0, start, end };
+        bundle.articles[0].mentions = vec![mention("sheinbaum", 0, 9), mention("mexico", 33, 39)];
+        bundle.articles[1].mentions = vec![mention("mexico", 42, 48)];
+        Corpus::from_bundle(bundle).expect("fixture is consistent")
+    }
+
+    #[test]
+    fn mentions_become_byte_ranges_over_multibyte_text() {
+        let corpus = fixture_corpus();
+        let first = &corpus.articles()[0];
+        let ranges: Vec<&str> = corpus
+            .mentions(ArticleId(0))
+            .iter()
+            .map(|mention| &first.body[mention.paragraph][mention.range.clone()])
+            .collect();
+        assert_eq!(ranges, ["Sheinbaum", "México"]);
+        assert_eq!(corpus.entity_article_count(EntityId(1)), 2);
+        assert_eq!(corpus.article_entities(ArticleId(1)), [EntityId(1)]);
+    }
+
+    #[test]
+    fn newest_first_orders_by_date() {
+        let corpus = fixture_corpus();
+        let order: Vec<&str> = corpus.newest_first().iter().map(|&id| corpus.article(id).id.as_str()).collect();
+        assert_eq!(order, ["mexico-cartels", "venezuela", "cartel-banks", "weather"]);
+    }
+
+    #[test]
+    fn inconsistent_bundles_are_rejected_with_the_evidence() {
+        let base = || {
+            let mut bundle = Bundle::new(Collection::default());
+            bundle.articles = fixture_articles();
+            bundle
+        };
+        let check = |bundle: Bundle, expected: &str| {
+            let error = Corpus::from_bundle(bundle).expect_err("inconsistent");
+            assert_eq!(error.to_string(), expected);
+        };
+        let mut duplicate = base();
+        duplicate.articles[1].id = "mexico-cartels".into();
+        check(duplicate, "two articles have the id \"mexico-cartels\"");
+        let mut unknown = base();
+        unknown.articles[0].mentions = vec![Mention { entity: "ghost".into(), paragraph: 0, start: 0, end: 1 }];
+        check(unknown, "article \"mexico-cartels\" mentions unknown entity \"ghost\"");
+        let mut outside = base();
+        outside.entities = vec![Entity { id: "e".into(), kind: EntityKind::Place, name: "E".into(), aliases: vec![] }];
+        outside.articles[3].mentions = vec![Mention { entity: "e".into(), paragraph: 0, start: 5, end: 500 }];
+        check(outside, "article \"weather\" has a mention outside its text (paragraph 0, characters 5..500)");
+    }
+}

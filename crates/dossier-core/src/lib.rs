@@ -1,0 +1,26 @@
+//! Dossier's core: everything the viewer knows about articles, with no IO and no browser.
+//!
+//! Raw text goes in ([`parse`]), a versioned [`bundle`] comes out with the entities the
+//! articles mention ([`extract`]); a loaded [`corpus::Corpus`] answers a reader's
+//! [`selection::Selection`] (query, entities, date range) with ranked [`search`] hits,
+//! entity facet counts and [`timeline`] buckets. The command-line tool and the web app
+//! both call this crate and share its types.
+
+pub mod article;
+pub mod bundle;
+pub mod corpus;
+pub mod entity;
+pub mod extract;
+mod gazetteer;
+pub mod parse;
+pub mod search;
+pub mod selection;
+pub mod snippet;
+pub mod timeline;
+pub mod tokenize;
+
+pub use article::{Article, ArticleDate, ArticleId, Mention};
+pub use bundle::{Bundle, BundleError, Collection, FORMAT_VERSION};
+pub use corpus::{Corpus, CorpusError};
+pub use entity::{Entity, EntityId, EntityKind};
+pub use selection::{DateRange, Selection, SelectionView};

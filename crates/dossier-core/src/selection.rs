@@ -1,0 +1,182 @@
+//! The reader's selection (query, chosen entities, date range) and what it shows: the
+//! matching articles, entity facet counts and timeline buckets, from one call.
+
+use std::collections::HashMap;
+
+use time::{Date, Month};
+
+use crate::{
+    ArticleId, Corpus, EntityId,
+    search::{SearchHit, query_terms},
+    timeline::Timeline,
+};
+
+/// An inclusive range of days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DateRange {
+    /// First day included.
+    pub start: Date,
+    /// Last day included.
+    pub end: Date,
+}
+
+impl DateRange {
+    /// One day.
+    pub fn day(day: Date) -> DateRange {
+        DateRange { start: day, end: day }
+    }
+
+    /// A whole calendar month (`None` for an impossible year).
+    pub fn month(year: i32, month: Month) -> Option<DateRange> {
+        let start = Date::from_calendar_date(year, month, 1).ok()?;
+        let end = Date::from_calendar_date(year, month, time::util::days_in_month(month, year)).ok()?;
+        Some(DateRange { start, end })
+    }
+
+    /// Whether `day` falls inside.
+    pub fn contains(&self, day: Date) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
+
+/// What the reader has asked for. The empty selection shows everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Search box text; articles must contain every word.
+    pub query: String,
+    /// Entities every shown article must mention.
+    pub entities: Vec<EntityId>,
+    /// Period the articles must fall in.
+    pub range: Option<DateRange>,
+}
+
+/// How many of the selected articles mention one entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityFacet {
+    /// The entity.
+    pub entity: EntityId,
+    /// Selected articles that mention it.
+    pub count: u32,
+}
+
+/// Everything the viewer shows for a selection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SelectionView {
+    /// Matching articles: by relevance with a query, else newest first.
+    pub hits: Vec<SearchHit>,
+    /// The folded query terms, for highlighting.
+    pub terms: Vec<String>,
+    /// Entities mentioned by the matching articles, most frequent first (then by name).
+    pub facets: Vec<EntityFacet>,
+    /// Buckets of the articles matching query and entities, ignoring the date range so
+    /// the reader sees every period they could move to.
+    pub timeline: Timeline,
+    /// Articles in the whole collection.
+    pub collection_size: usize,
+}
+
+impl Corpus {
+    /// Applies a selection: the query, then the entity filters, then the date range.
+    pub fn select(&self, selection: &Selection) -> SelectionView {
+        let terms = query_terms(&selection.query);
+        let candidates: Vec<SearchHit> = if terms.is_empty() {
+            self.newest_first().iter().map(|&article| SearchHit { article, score: 0.0 }).collect()
+        } else {
+            self.index().search(&selection.query)
+        };
+        let with_entities: Vec<SearchHit> = candidates
+            .into_iter()
+            .filter(|hit| self.mentions_all(hit.article, &selection.entities))
+            .collect();
+        let timeline = Timeline::from_days(with_entities.iter().map(|hit| self.article(hit.article).date.day()));
+        let hits: Vec<SearchHit> = match selection.range {
+            Some(range) => {
+                with_entities.into_iter().filter(|hit| range.contains(self.article(hit.article).date.day())).collect()
+            }
+            None => with_entities,
+        };
+        let facets = self.facets(&hits);
+        SelectionView { hits, terms, facets, timeline, collection_size: self.articles().len() }
+    }
+
+    fn mentions_all(&self, article: ArticleId, entities: &[EntityId]) -> bool {
+        let named = self.article_entities(article);
+        entities.iter().all(|entity| named.binary_search(entity).is_ok())
+    }
+
+    fn facets(&self, hits: &[SearchHit]) -> Vec<EntityFacet> {
+        let mut counts: HashMap<EntityId, u32> = HashMap::new();
+        for hit in hits {
+            for &entity in self.article_entities(hit.article) {
+                *counts.entry(entity).or_default() += 1;
+            }
+        }
+        let mut facets: Vec<EntityFacet> =
+            counts.into_iter().map(|(entity, count)| EntityFacet { entity, count }).collect();
+        facets.sort_by(|a, b| {
+            b.count.cmp(&a.count).then_with(|| self.entity(a.entity).name.cmp(&self.entity(b.entity).name))
+        });
+        facets
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::tests::fixture_corpus;
+    use time::macros::date;
+
+    fn ids(corpus: &Corpus, view: &SelectionView) -> Vec<String> {
+        view.hits.iter().map(|hit| corpus.article(hit.article).id.clone()).collect()
+    }
+
+    #[test]
+    fn empty_selection_shows_everything_newest_first() {
+        let corpus = fixture_corpus();
+        let view = corpus.select(&Selection::default());
+        assert_eq!(ids(&corpus, &view), ["mexico-cartels", "venezuela", "cartel-banks", "weather"]);
+        assert_eq!(view.timeline.total(), 4);
+        assert_eq!(view.collection_size, 4);
+        let facets: Vec<(u32, u32)> = view.facets.iter().map(|f| (f.entity.0, f.count)).collect();
+        assert_eq!(facets, [(1, 2), (0, 1)]);
+    }
+
+    #[test]
+    fn entities_and_query_combine_and_facets_follow() {
+        let corpus = fixture_corpus();
+        let mexico = EntityId(1);
+        let view = corpus.select(&Selection { entities: vec![mexico], ..Selection::default() });
+        assert_eq!(ids(&corpus, &view), ["mexico-cartels", "venezuela"]);
+        let view = corpus.select(&Selection { query: "cartel".into(), entities: vec![mexico], range: None });
+        assert_eq!(ids(&corpus, &view), ["mexico-cartels"]);
+        let facets: Vec<(u32, u32)> = view.facets.iter().map(|f| (f.entity.0, f.count)).collect();
+        assert_eq!(facets, [(0, 1), (1, 1)], "Sheinbaum and Mexico both once, by name");
+        assert_eq!(view.terms, ["cartel"]);
+    }
+
+    #[test]
+    fn date_range_filters_hits_but_not_the_timeline() {
+        let corpus = fixture_corpus();
+        let january = DateRange::month(2026, Month::January).expect("valid month");
+        let view = corpus.select(&Selection { range: Some(january), ..Selection::default() });
+        assert_eq!(ids(&corpus, &view), ["mexico-cartels", "venezuela"]);
+        assert_eq!(view.timeline.total(), 4, "the timeline still shows every period");
+        let one_day = DateRange::day(date!(2025 - 12 - 20));
+        let view = corpus.select(&Selection { range: Some(one_day), ..Selection::default() });
+        assert_eq!(ids(&corpus, &view), ["cartel-banks"]);
+    }
+
+    #[test]
+    fn nothing_matching_gives_empty_hits_and_facets() {
+        let corpus = fixture_corpus();
+        let view = corpus.select(&Selection { query: "Zapata".into(), ..Selection::default() });
+        assert!(view.hits.is_empty() && view.facets.is_empty() && view.timeline.months.is_empty());
+    }
+
+    #[test]
+    fn months_know_their_length() {
+        let february = DateRange::month(2024, Month::February).expect("valid");
+        assert_eq!(february.end, date!(2024 - 02 - 29));
+        assert!(february.contains(date!(2024 - 02 - 01)) && !february.contains(date!(2024 - 03 - 01)));
+    }
+}

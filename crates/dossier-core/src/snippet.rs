@@ -1,0 +1,196 @@
+//! Snippets and highlights: which parts of a text match the query, and the short passage
+//! of an article shown in the result list.
+
+use std::ops::Range;
+
+use crate::tokenize::tokenize;
+
+/// Characters (roughly) of body text a result-list snippet shows.
+pub const SNIPPET_CHARS: usize = 220;
+
+/// Byte ranges of the words of `text` whose folded form is one of `terms`.
+pub fn match_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    tokenize(text).into_iter().filter(|token| terms.contains(&token.term)).map(|token| token.range).collect()
+}
+
+/// A piece of text split into plain and highlighted runs, ready to render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// The passage, possibly with a leading and trailing `…`.
+    pub text: String,
+    /// Byte ranges of `text` to highlight, sorted and disjoint.
+    pub highlights: Vec<Range<usize>>,
+}
+
+impl Snippet {
+    /// The text cut into `(piece, highlighted)` runs, covering all of it in order.
+    pub fn segments(&self) -> Vec<(&str, bool)> {
+        segments(&self.text, &self.highlights)
+    }
+}
+
+/// Splits `text` into `(piece, highlighted)` runs given sorted, disjoint byte ranges.
+/// Ranges that overlap, run past the end or split a character are skipped.
+pub fn segments<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<(&'t str, bool)> {
+    let mut pieces = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for range in ranges {
+        let valid = range.start >= at
+            && range.start < range.end
+            && range.end <= text.len()
+            && text.is_char_boundary(range.start)
+            && text.is_char_boundary(range.end);
+        if !valid {
+            continue;
+        }
+        if range.start > at {
+            pieces.push((&text[at..range.start], false));
+        }
+        pieces.push((&text[range.clone()], true));
+        at = range.end;
+    }
+    if at < text.len() {
+        pieces.push((&text[at..], false));
+    }
+    pieces
+}
+
+/// The best passage of an article's body for `terms`: the paragraph with the most
+/// distinct matched terms (then the most matches), cut to about [`SNIPPET_CHARS`] around
+/// its first match at word boundaries. Without terms, the opening of the first paragraph.
+pub fn best_snippet(paragraphs: &[String], terms: &[String]) -> Snippet {
+    let mut best: Option<(usize, usize, usize, Vec<Range<usize>>)> = None;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let ranges = match_ranges(paragraph, terms);
+        if ranges.is_empty() {
+            continue;
+        }
+        let mut distinct: Vec<String> = ranges.iter().map(|r| crate::tokenize::fold(&paragraph[r.clone()])).collect();
+        distinct.sort();
+        distinct.dedup();
+        let better = best.as_ref().is_none_or(|(_, d, n, _)| (distinct.len(), ranges.len()) > (*d, *n));
+        if better {
+            best = Some((index, distinct.len(), ranges.len(), ranges));
+        }
+    }
+    let (paragraph, ranges) = match best {
+        Some((index, _, _, ranges)) => (&paragraphs[index], ranges),
+        None => match paragraphs.first() {
+            Some(first) => (first, Vec::new()),
+            None => return Snippet { text: String::new(), highlights: Vec::new() },
+        },
+    };
+    window(paragraph, &ranges)
+}
+
+/// Cuts `paragraph` to about [`SNIPPET_CHARS`] starting a little before the first range.
+fn window(paragraph: &str, ranges: &[Range<usize>]) -> Snippet {
+    let first = ranges.first().map_or(0, |range| range.start);
+    let lead = SNIPPET_CHARS / 4;
+    let mut start = floor_char_boundary(paragraph, first.saturating_sub(lead));
+    if start > 0 {
+        // Start at a word: after the last space before `start`, or the match itself.
+        start = paragraph[..start].rfind(' ').map_or(0, |space| space + 1);
+        if first - start > lead * 2 {
+            start = paragraph[start..first].find(' ').map_or(first, |space| start + space + 1);
+        }
+    }
+    let mut end = floor_char_boundary(paragraph, (start + SNIPPET_CHARS).min(paragraph.len()));
+    if end < paragraph.len() {
+        end = paragraph[..end].rfind(' ').filter(|&space| space > start).unwrap_or(end);
+    }
+    let mut text = String::new();
+    let offset = if start > 0 {
+        text.push('…');
+        '…'.len_utf8()
+    } else {
+        0
+    };
+    text.push_str(paragraph[start..end].trim_end());
+    let body_end = text.len();
+    if end < paragraph.len() {
+        text.push('…');
+    }
+    let highlights = ranges
+        .iter()
+        .filter(|range| range.start >= start && range.end <= end)
+        .map(|range| range.start - start + offset..range.end - start + offset)
+        .filter(|range| range.end <= body_end)
+        .collect();
+    Snippet { text, highlights }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(words: &[&str]) -> Vec<String> {
+        words.iter().map(|word| word.to_string()).collect()
+    }
+
+    fn marked(snippet: &Snippet) -> String {
+        snippet
+            .segments()
+            .into_iter()
+            .map(|(piece, highlighted)| if highlighted { format!("[{piece}]") } else { piece.to_owned() })
+            .collect()
+    }
+
+    #[test]
+    fn highlights_every_matched_word() {
+        let text = "Sheinbaum said Mexico’s sovereignty matters; México agrees.";
+        let ranges = match_ranges(text, &terms(&["mexico", "sheinbaum"]));
+        let snippet = Snippet { text: text.to_owned(), highlights: ranges };
+        assert_eq!(marked(&snippet), "[Sheinbaum] said [Mexico]’s sovereignty matters; [México] agrees.");
+    }
+
+    #[test]
+    fn picks_the_paragraph_with_most_distinct_terms() {
+        let paragraphs = vec!["Only cartel here. cartel cartel.".to_owned(), "A cartel and a raid.".to_owned()];
+        let snippet = best_snippet(&paragraphs, &terms(&["cartel", "raid"]));
+        assert_eq!(marked(&snippet), "A [cartel] and a [raid].");
+    }
+
+    #[test]
+    fn long_paragraphs_are_windowed_around_the_first_match() {
+        let paragraph = format!("{} needle {}", "lead ".repeat(100), "tail ".repeat(100));
+        let snippet = best_snippet(&[paragraph], &terms(&["needle"]));
+        assert!(snippet.text.starts_with('…') && snippet.text.ends_with('…'), "{}", snippet.text);
+        assert!(snippet.text.chars().count() <= SNIPPET_CHARS + 2);
+        assert_eq!(snippet.highlights.len(), 1);
+        assert_eq!(&snippet.text[snippet.highlights[0].clone()], "needle");
+    }
+
+    #[test]
+    fn without_terms_the_opening_is_shown() {
+        let snippet = best_snippet(&["Opening words.".to_owned()], &[]);
+        assert_eq!(marked(&snippet), "Opening words.");
+        assert_eq!(best_snippet(&[], &terms(&["x"])).text, "");
+    }
+
+    #[test]
+    fn multibyte_text_is_cut_on_character_boundaries() {
+        let paragraph = format!("{} ñandú {}", "é".repeat(150), "ü ".repeat(300));
+        let snippet = best_snippet(&[paragraph], &terms(&["nandu"]));
+        assert_eq!(snippet.highlights.len(), 1);
+        assert_eq!(&snippet.text[snippet.highlights[0].clone()], "ñandú");
+    }
+
+    #[test]
+    fn invalid_ranges_are_skipped_not_panicked_on() {
+        let text = "héllo";
+        let pieces = segments(text, &[2..3, 0..1, 0..99]);
+        assert_eq!(pieces, [("h", true), ("éllo", false)]);
+    }
+}
