@@ -33,8 +33,15 @@ use crate::{
 /// Lowercase words that may join capitalized words inside one name ("Bank *of* America").
 const CONNECTORS: &[&str] = &["of", "de", "del", "da", "dos", "das", "la", "le", "van", "von", "der", "den", "bin", "al", "el"];
 
-/// All-capital words that are not organizations.
-const NOT_ACRONYMS: &[&str] = &["I", "II", "III", "IV", "VI", "TV", "AM", "PM", "OK", "GDP", "COVID", "CEO", "A", "PS"];
+/// Words after a surname that are not the surname ("Jr.", "III").
+const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+
+/// Last words of organizations that the text may later call by that word alone, after
+/// "the" ("the Times" for The New York Times, "the Court" for the Supreme Court).
+const SHORT_NAME_WORDS: &[&str] = &[
+    "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Chronicle", "Telegraph", "Guardian", "Observer",
+    "Economist", "Court", "Senate", "Pentagon", "Kremlin",
+];
 
 /// Finds the entities of a collection, sets each article's [`Article::mentions`] and
 /// returns the entity table (sorted by kind, then by how many articles mention each).
@@ -252,7 +259,10 @@ impl Run<'_, '_> {
                 if words[name_start].bare() == "of" && name_start + 2 < run.end {
                     name_start += 2;
                 }
-                if words[name_start..run.end].iter().all(|word| word.capitalized()) {
+                let name = &words[name_start..run.end];
+                let is_name = name.iter().all(|word| word.capitalized() && !word.is(TITLES))
+                    && !name.first().is_some_and(|word| word.is(NAME_SUFFIXES));
+                if is_name {
                     self.push(name_start..run.end, true, out);
                 }
             }
@@ -314,11 +324,13 @@ impl Run<'_, '_> {
             Class::Kind(EntityKind::Person)
         } else if next.is_some_and(|next| next.is(REPORTING_VERBS)) || acronym.is_some() {
             Class::Kind(EntityKind::Organization)
-        } else if (2..=3).contains(&span.len()) && next.is_some_and(|next| next.is(SPEECH_VERBS)) {
+        } else if (2..=3).contains(&span.len())
+            && next.is_some_and(|next| next.is(SPEECH_VERBS))
+            && self.words[span.clone()].iter().all(|word| !self.vocabulary.contains(&fold(word.bare())))
+        {
+            // "Ana Torres said", but not "Presidential Debates said": names are not common words.
             Class::Kind(EntityKind::Person)
-        } else if span.len() == 1 && first.all_capitals() && first.text.len() <= 6 && !first.is(NOT_ACRONYMS) {
-            Class::Kind(EntityKind::Organization)
-        } else if span.len() == 1 && first.text.chars().count() == 1 {
+        } else if span.len() == 1 && (first.bare().chars().count() == 1 || first.is(NAME_SUFFIXES)) {
             return;
         } else {
             Class::Unknown
@@ -426,7 +438,12 @@ impl Resolver {
                 (format!("known:{known}"), entry.kind, Some(entry.name))
             }
             Class::Kind(EntityKind::Person) => {
-                let words: Vec<String> = candidate.surface.unicode_words().map(fold).collect();
+                let words: Vec<String> = candidate
+                    .surface
+                    .unicode_words()
+                    .filter(|word| !NAME_SUFFIXES.contains(word))
+                    .map(fold)
+                    .collect();
                 match (words.first(), words.last()) {
                     (Some(first), Some(last)) if words.len() >= 2 => (format!("person:{first}|{last}"), EntityKind::Person, None),
                     (Some(last), _) => (format!("surname:{last}"), EntityKind::Person, None),
@@ -455,8 +472,18 @@ impl Resolver {
             if draft.kind != EntityKind::Person {
                 continue;
             }
-            let mut last_names: Vec<String> =
-                draft.surfaces.keys().filter_map(|surface| surface.unicode_words().last().map(fold)).collect();
+            let mut last_names: Vec<String> = draft
+                .surfaces
+                .keys()
+                .filter_map(|surface| {
+                    surface
+                        .unicode_words()
+                        .rev()
+                        .find(|word| word.chars().count() > 1 && !NAME_SUFFIXES.contains(word))
+                        .map(fold)
+                })
+                .collect();
+            last_names.sort();
             last_names.dedup();
             for last in last_names {
                 surnames.entry(last).or_default().push(index);
@@ -491,6 +518,7 @@ impl Resolver {
                     self.drafts[draft].kind == EntityKind::Organization
                         && name.contains(' ')
                         && name.rsplit(' ').next().is_some_and(|last| fold(last) == folded)
+                        && SHORT_NAME_WORDS.contains(&candidate.surface.as_str())
                 });
                 if newspaper.is_some() {
                     return newspaper;
@@ -667,5 +695,37 @@ mod tests {
     fn acronyms_written_in_lowercase_are_not_countries() {
         let (entities, _) = extract(&["Us and them. They told us about the US economy."]);
         assert_eq!(summary(&entities), ["place United States (US)"]);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::ArticleDate;
+
+    proptest! {
+        /// Whatever the text, extraction finishes and every mention lies inside its paragraph.
+        #[test]
+        fn any_text_gives_mentions_inside_the_text(paragraphs in prop::collection::vec("(\\PC|[A-Z]\\. |’s |U\\.S\\. |–)*", 1..4)) {
+            let mut articles = vec![Article {
+                id: "a".into(),
+                title: String::new(),
+                date: "2026-01-01".parse::<ArticleDate>().expect("valid"),
+                source: String::new(),
+                url: None,
+                author: None,
+                body: paragraphs,
+                mentions: Vec::new(),
+            }];
+            let entities = annotate(&mut articles);
+            for mention in &articles[0].mentions {
+                let paragraph = &articles[0].body[mention.paragraph as usize];
+                prop_assert!(mention.start < mention.end);
+                prop_assert!(mention.end as usize <= paragraph.chars().count());
+                prop_assert!(entities.iter().any(|entity| entity.id == mention.entity));
+            }
+        }
     }
 }

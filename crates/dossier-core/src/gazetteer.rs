@@ -76,7 +76,7 @@ pub(crate) const TITLES: &[&str] = &[
     "Adm", "Commander", "Ambassador", "Chairman", "Chairwoman", "Chair", "Director", "CEO", "Spokesman",
     "Spokeswoman", "Spokesperson", "Leader", "Speaker", "Commissioner", "Attorney", "Sheriff", "Officer", "Deputy",
     "Archbishop", "Bishop", "Cardinal", "Rev", "Reverend", "Sir", "Dame", "Lord", "Lady", "Dictator", "Chief",
-    "Detective", "Inspector", "Coach", "Senior", "Agent",
+    "Detective", "Inspector", "Coach", "Senior", "Agent", "Executive",
 ];
 
 /// Last words that make a name an organization ("The New York *Times*", "Bank").

@@ -204,7 +204,11 @@ pub(crate) fn sentence_ends_at(text: &str, at: usize) -> bool {
         return true;
     }
     let before = &text[..at];
-    let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '.')).map_or(0, |i| i + 1);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let is_dotted = word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4;
@@ -229,9 +233,9 @@ struct Record {
 }
 
 /// Parses JSON Lines text: one object per line with `id`, `date`, `body` and optionally
-/// `title`, `source`, `url`, `author`. Returns the good articles and one error per
-/// rejected line; blank lines are skipped.
-pub fn parse_json_lines(text: &str, default_source: &str) -> (Vec<Article>, Vec<ParseError>) {
+/// `title`, `source`, `url`, `author`. Returns the good articles, each with its 1-based
+/// line, and one error per rejected line; blank lines are skipped.
+pub fn parse_json_lines(text: &str, default_source: &str) -> (Vec<(usize, Article)>, Vec<ParseError>) {
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -240,7 +244,7 @@ pub fn parse_json_lines(text: &str, default_source: &str) -> (Vec<Article>, Vec<
             continue;
         }
         match parse_record(line, default_source) {
-            Ok(article) => articles.push(article),
+            Ok(article) => articles.push((index + 1, article)),
             Err(reason) => errors.push(ParseError::new(index + 1, reason)),
         }
     }
@@ -362,8 +366,9 @@ mod tests {
         ]
         .join("\n");
         let (articles, errors) = parse_json_lines(&text, "default");
-        let ids: Vec<&str> = articles.iter().map(|article| article.id.as_str()).collect();
-        assert_eq!(ids, ["a", "5"]);
+        let ids: Vec<(usize, &str)> = articles.iter().map(|(line, article)| (*line, article.id.as_str())).collect();
+        assert_eq!(ids, [(1, "a"), (8, "5")]);
+        let articles: Vec<Article> = articles.into_iter().map(|(_, article)| article).collect();
         assert_eq!(articles[0].title, "First para");
         assert_eq!(articles[0].body.len(), 2);
         assert_eq!(articles[1].body, ["x <script>alert(1)</script>"], "text is kept as text");

@@ -1,0 +1,190 @@
+//! `dossier`: the command line that turns raw articles into a corpus bundle for the
+//! viewer, and searches or lists a bundle's entities from a terminal.
+
+use std::{
+    fs,
+    io::{self, Write},
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use dossier_core::{Bundle, Collection, Corpus, EntityKind, Selection, extract::annotate};
+
+mod ingest;
+
+/// Build and query Dossier corpus bundles.
+#[derive(Parser)]
+#[command(name = "dossier", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles (plain text or Markdown with a `date YYYY-MM-DD` line, JSON Lines
+    /// records) from files and folders, find their entities and write a bundle.
+    Ingest {
+        /// Files or folders (read recursively) to ingest.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Where to write the bundle JSON.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The collection's name, shown in the viewer's header (default: the first input's name).
+        #[arg(long)]
+        name: Option<String>,
+        /// One sentence on what the collection is about.
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// Search a bundle; prints the best matches first.
+    Search {
+        /// The bundle to search.
+        #[arg(long)]
+        data: PathBuf,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// One JSON object per line: {"id", "score", "title", "date"}.
+        #[arg(long)]
+        json: bool,
+        /// The words to look for (all are required).
+        #[arg(required = true)]
+        query: Vec<String>,
+    },
+    /// List a bundle's entities with the number of articles that mention each.
+    Entities {
+        /// The bundle to read.
+        #[arg(long)]
+        data: PathBuf,
+        /// One JSON object per line: {"id", "kind", "name", "aliases", "articles"}.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("dossier: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Ingest { inputs, output, name, description } => ingest_command(&inputs, &output, name, description),
+        Command::Search { data, limit, json, query } => search_command(&data, limit, json, &query.join(" ")),
+        Command::Entities { data, json } => entities_command(&data, json),
+    }
+}
+
+fn ingest_command(
+    inputs: &[PathBuf],
+    output: &Path,
+    name: Option<String>,
+    description: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let report = ingest::read_inputs(inputs);
+    let stderr = io::stderr();
+    let mut stderr = stderr.lock();
+    for rejection in &report.rejections {
+        writeln!(stderr, "{rejection}")?;
+    }
+    if report.articles.is_empty() {
+        bail!(
+            "no usable articles in {} file(s) ({} rejected): nothing written to {}",
+            report.files_read,
+            report.rejections.len(),
+            output.display()
+        );
+    }
+    let name = name.unwrap_or_else(|| default_collection_name(inputs));
+    let mut bundle = Bundle::new(Collection { name, description });
+    bundle.articles = report.articles;
+    bundle.entities = annotate(&mut bundle.articles);
+    let json = bundle.to_json();
+    fs::write(output, &json).with_context(|| format!("writing the bundle to {}", output.display()))?;
+    let count = |kind: EntityKind| bundle.entities.iter().filter(|entity| entity.kind == kind).count();
+    writeln!(
+        stderr,
+        "wrote {}: {} articles from {} file(s), {} rejected; {} entities ({} people, {} organizations, {} places); {} bytes",
+        output.display(),
+        bundle.articles.len(),
+        report.files_read,
+        report.rejections.len(),
+        bundle.entities.len(),
+        count(EntityKind::Person),
+        count(EntityKind::Organization),
+        count(EntityKind::Place),
+        json.len(),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn default_collection_name(inputs: &[PathBuf]) -> String {
+    inputs
+        .first()
+        .and_then(|path| fs::canonicalize(path).ok())
+        .and_then(|path| path.file_stem().map(|stem| stem.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "Dossier collection".to_owned())
+}
+
+fn load(data: &Path) -> anyhow::Result<Corpus> {
+    let text = fs::read_to_string(data).with_context(|| format!("reading {}", data.display()))?;
+    Corpus::from_json(&text).with_context(|| format!("loading {}", data.display()))
+}
+
+fn search_command(data: &Path, limit: usize, json: bool, query: &str) -> anyhow::Result<ExitCode> {
+    let corpus = load(data)?;
+    let view = corpus.select(&Selection { query: query.to_owned(), ..Selection::default() });
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for hit in view.hits.iter().take(limit) {
+        let article = corpus.article(hit.article);
+        if json {
+            let line = serde_json::json!({
+                "id": article.id,
+                "score": hit.score,
+                "title": article.title,
+                "date": article.date.as_str(),
+            });
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{:>7.3}  {}  {}  [{}]", hit.score, article.date.day(), article.title, article.id)?;
+        }
+    }
+    if !json {
+        writeln!(out, "{} of {} articles match", view.hits.len(), view.collection_size)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn entities_command(data: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let corpus = load(data)?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for (index, entity) in corpus.entities().iter().enumerate() {
+        let articles = corpus.entity_article_count(dossier_core::EntityId(index as u32));
+        if json {
+            let line = serde_json::json!({
+                "id": entity.id,
+                "kind": entity.kind,
+                "name": entity.name,
+                "aliases": entity.aliases,
+                "articles": articles,
+            });
+            writeln!(out, "{line}")?;
+        } else {
+            let aliases =
+                if entity.aliases.is_empty() { String::new() } else { format!(" ({})", entity.aliases.join(", ")) };
+            writeln!(out, "{:<12} {:>5}  {}{}", entity.kind, articles, entity.name, aliases)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
