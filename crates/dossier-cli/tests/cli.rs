@@ -1,0 +1,235 @@
+//! The `dossier` binary run as a user runs it: on the seed article, on a folder of good
+//! and bad files, and on the Wikinews collection when `shared/corpus` is present.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::{Command, Output},
+};
+
+use serde_json::Value;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn dossier(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier")).args(args).output().expect("the dossier binary runs")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dossier-cli-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn ingest_seed(dir: &Path) -> PathBuf {
+    let bundle = dir.join("seed.json");
+    let seed = workspace().join("data/seed");
+    let output = dossier(&["ingest", seed.to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()]);
+    assert!(output.status.success(), "ingest failed: {}", stderr(&output));
+    bundle
+}
+
+fn json_lines(text: &str) -> Vec<Value> {
+    text.lines().map(|line| serde_json::from_str(line).expect("one JSON object per line")).collect()
+}
+
+#[test]
+fn seed_entities_are_the_nine_named_in_the_article() {
+    let dir = scratch("seed-entities");
+    let bundle = ingest_seed(&dir);
+    let output = dossier(&["entities", "--data", bundle.to_str().unwrap_or_default(), "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut found: Vec<(String, String, usize)> = json_lines(&stdout(&output))
+        .iter()
+        .map(|entity| {
+            assert_eq!(entity["articles"], 1);
+            assert!(entity["id"].as_str().is_some_and(|id| !id.is_empty()));
+            let aliases = entity["aliases"].as_array().map_or(0, Vec::len);
+            (entity["kind"].as_str().unwrap_or_default().to_owned(), entity["name"].as_str().unwrap_or_default().to_owned(), aliases)
+        })
+        .collect();
+    found.sort();
+    let expected = [
+        ("organization", "Breitbart Texas", 0),
+        ("organization", "CIA", 0),
+        ("organization", "The New York Times", 2),
+        ("person", "Claudia Sheinbaum", 1),
+        ("person", "Donald J. Trump", 1),
+        ("person", "Nicolas Maduro", 0),
+        ("place", "Mexico", 0),
+        ("place", "United States", 1),
+        ("place", "Venezuela", 0),
+    ]
+    .map(|(kind, name, aliases)| (kind.to_owned(), name.to_owned(), aliases));
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn search_prints_ranked_json_lines() {
+    let dir = scratch("seed-search");
+    let bundle = ingest_seed(&dir);
+    let data = bundle.to_str().unwrap_or_default();
+    let output = dossier(&["search", "--data", data, "--json", "Sheinbaum"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let hits = json_lines(&stdout(&output));
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["id"], "000_bfbec4599a23c53e");
+    assert_eq!(hits[0]["date"], "2026-01-16");
+    assert!(hits[0]["score"].as_f64().is_some_and(|score| score > 0.0));
+    assert!(hits[0]["title"].as_str().is_some_and(|title| title.starts_with("The U.S. government")));
+    let output = dossier(&["search", "--data", data, "--json", "Zapata"]);
+    assert_eq!(stdout(&output), "");
+    let output = dossier(&["search", "--data", data, "--limit", "5", "mexico", "cartels"]);
+    assert!(stdout(&output).ends_with("1 of 1 articles match\n"), "{}", stdout(&output));
+}
+
+#[test]
+fn every_rejected_input_is_reported_and_the_rest_is_written() {
+    let dir = scratch("rejections");
+    let inputs = dir.join("in");
+    fs::create_dir_all(&inputs).expect("inputs folder");
+    fs::write(inputs.join("good.txt"), "title: Good\ndate 2026-01-02\n\nCIA agents met in Mexico City.").expect("write");
+    fs::write(inputs.join("nodate.txt"), "Just text without a date.\n").expect("write");
+    fs::write(inputs.join("baddate.md"), "title: x\ndate 2026-02-31\nText").expect("write");
+    fs::write(inputs.join("binary.txt"), b"date 2026-01-01\n\xff\xfe").expect("write");
+    fs::write(inputs.join("ignored.png"), b"\x89PNG").expect("write");
+    fs::write(
+        inputs.join("records.jsonl"),
+        concat!(
+            r#"{"id": "r1", "title": "<script>alert(1)</script>", "date": "2020-01-01", "body": "Body <b>one</b>."}"#,
+            "\n",
+            r#"{"id": "r2", "title": "T", "body": "No date"}"#,
+            "\n",
+            "not json\n",
+            r#"{"id": "good", "title": "T", "date": "2020-01-02", "body": "Same id as the text file."}"#,
+            "\n",
+        ),
+    )
+    .expect("write");
+    let bundle = dir.join("out.json");
+    let output = dossier(&["ingest", inputs.to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let errors = stderr(&output);
+    let folder = inputs.display().to_string();
+    for expected in [
+        format!("{folder}/baddate.md:2: invalid date \"2026-02-31\""),
+        format!("{folder}/binary.txt:2: not UTF-8 text"),
+        format!("{folder}/nodate.txt:1: missing date"),
+        format!("{folder}/records.jsonl:2: missing date"),
+        format!("{folder}/records.jsonl:3: invalid JSON"),
+        format!("{folder}/records.jsonl:4: duplicate article id \"good\" (first seen at {folder}/good.txt:1)"),
+    ] {
+        assert!(errors.contains(&expected), "missing {expected:?} in:\n{errors}");
+    }
+    assert!(!errors.contains("ignored.png"), "files of unknown type in folders are skipped: {errors}");
+    assert!(errors.contains("2 articles from 5 file(s), 6 rejected"), "{errors}");
+    let written: Value = serde_json::from_str(&fs::read_to_string(&bundle).expect("bundle written")).expect("JSON");
+    let titles: Vec<&str> = written["articles"].as_array().expect("articles").iter().filter_map(|a| a["title"].as_str()).collect();
+    assert_eq!(titles, ["Good", "<script>alert(1)</script>"], "text is kept verbatim, never interpreted");
+}
+
+#[test]
+fn nothing_usable_exits_non_zero_and_writes_nothing() {
+    let dir = scratch("nothing");
+    fs::write(dir.join("bad.txt"), "no date here").expect("write");
+    let bundle = dir.join("out.json");
+    let output = dossier(&["ingest", dir.join("bad.txt").to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("bad.txt:1: missing date"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("no usable articles"), "{}", stderr(&output));
+    assert!(!bundle.exists());
+    let output = dossier(&["ingest", dir.join("missing.txt").to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("missing.txt:1: cannot read"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_bundle_of_another_version_is_refused_with_both_versions() {
+    let dir = scratch("version");
+    let bundle = dir.join("future.json");
+    fs::write(&bundle, "{\"format_version\": 99, \"collection\": {\"name\": \"x\"}, \"entities\": [], \"articles\": []}").expect("write");
+    let output = dossier(&["entities", "--data", bundle.to_str().unwrap_or_default()]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("unsupported bundle format version 99: this viewer reads version 1"), "{}", stderr(&output));
+}
+
+/// The bundle the app ships must be what the CLI makes of `data/seed` today.
+#[test]
+fn committed_bundle_is_not_stale() {
+    let committed_path = workspace().join("data/bundle.json");
+    let committed = fs::read_to_string(&committed_path).expect("data/bundle.json exists");
+    let metadata: Value = serde_json::from_str(&committed).expect("committed bundle is JSON");
+    let name = metadata["collection"]["name"].as_str().expect("collection name");
+    let mut args = vec!["ingest".to_owned(), workspace().join("data/seed").display().to_string()];
+    let dir = scratch("stale");
+    let fresh_path = dir.join("bundle.json");
+    args.extend(["-o".to_owned(), fresh_path.display().to_string(), "--name".to_owned(), name.to_owned()]);
+    if let Some(description) = metadata["collection"]["description"].as_str() {
+        args.extend(["--description".to_owned(), description.to_owned()]);
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier")).args(&args).output().expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let fresh = fs::read_to_string(&fresh_path).expect("fresh bundle");
+    assert!(fresh == committed, "data/bundle.json is stale: rebuild it with `./x data`");
+}
+
+/// Real modern news: the extractor must find well-known people, organizations and places
+/// with aliases merged, and no sentence-initial junk. Skipped without `shared/corpus`.
+#[test]
+fn wikinews_entities_are_plausible() {
+    let corpus = workspace().join("../shared/corpus/wikinews_2019_2021.jsonl");
+    if !corpus.exists() {
+        eprintln!("skipping: {} is absent", corpus.display());
+        return;
+    }
+    let dir = scratch("wikinews");
+    let bundle = dir.join("wikinews.json");
+    let output = dossier(&["ingest", corpus.to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("295 articles from 1 file(s), 0 rejected"), "{}", stderr(&output));
+    let output = dossier(&["entities", "--data", bundle.to_str().unwrap_or_default(), "--json"]);
+    let entities = json_lines(&stdout(&output));
+    let find = |name: &str| entities.iter().find(|entity| entity["name"] == name);
+    for (name, kind, alias) in [
+        ("Donald Trump", "person", Some("Trump")),
+        ("Joe Biden", "person", Some("Biden")),
+        ("Boris Johnson", "person", Some("Johnson")),
+        ("Vladimir Putin", "person", None),
+        ("World Health Organization", "organization", Some("WHO")),
+        ("European Union", "organization", Some("EU")),
+        ("United States", "place", Some("U.S.")),
+        ("United Kingdom", "place", Some("UK")),
+        ("California", "place", None),
+    ] {
+        let entity = find(name).unwrap_or_else(|| panic!("{name} not found"));
+        assert_eq!(entity["kind"], kind, "{name}");
+        if let Some(alias) = alias {
+            assert!(entity["aliases"].as_array().is_some_and(|aliases| aliases.iter().any(|a| a == alias)), "{name}: {entity}");
+        }
+    }
+    let trump = find("Donald Trump").expect("found above");
+    assert!(trump["articles"].as_u64().is_some_and(|count| count >= 40), "{trump}");
+    for junk in ["The", "This", "Despite", "However", "President", "Minister", "General", "Monday", "January"] {
+        assert!(find(junk).is_none(), "junk entity {junk:?}");
+    }
+    let kinds = |kind: &str| entities.iter().filter(|entity| entity["kind"] == kind).count();
+    eprintln!(
+        "wikinews: {} entities: {} people, {} organizations, {} places",
+        entities.len(),
+        kinds("person"),
+        kinds("organization"),
+        kinds("place")
+    );
+    assert!(kinds("person") > 300 && kinds("organization") > 200 && kinds("place") > 150);
+}
