@@ -1,1 +1,5 @@
-fn main() {}
+//! The browser entry point: see `dossier_app::start`.
+
+fn main() {
+    dossier_app::start();
+}

@@ -35,9 +35,19 @@ impl Snippet {
 /// Splits `text` into `(piece, highlighted)` runs given sorted, disjoint byte ranges.
 /// Ranges that overlap, run past the end or split a character are skipped.
 pub fn segments<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<(&'t str, bool)> {
-    let mut pieces = Vec::with_capacity(ranges.len() * 2 + 1);
+    let marks: Vec<(Range<usize>, ())> = ranges.iter().map(|range| (range.clone(), ())).collect();
+    segments_by(text, &marks).into_iter().map(|(piece, mark)| (piece, mark.is_some())).collect()
+}
+
+/// Splits `text` into runs, each with the label of the mark covering it (or `None`).
+/// Marks are taken in order of their start; one that overlaps an earlier one, runs past
+/// the end or splits a character is skipped.
+pub fn segments_by<'t, L: Copy>(text: &'t str, marks: &[(Range<usize>, L)]) -> Vec<(&'t str, Option<L>)> {
+    let mut marks: Vec<&(Range<usize>, L)> = marks.iter().collect();
+    marks.sort_by_key(|(range, _)| range.start);
+    let mut pieces = Vec::with_capacity(marks.len() * 2 + 1);
     let mut at = 0;
-    for range in ranges {
+    for (range, label) in marks {
         let valid = range.start >= at
             && range.start < range.end
             && range.end <= text.len()
@@ -47,13 +57,13 @@ pub fn segments<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<(&'t str, boo
             continue;
         }
         if range.start > at {
-            pieces.push((&text[at..range.start], false));
+            pieces.push((&text[at..range.start], None));
         }
-        pieces.push((&text[range.clone()], true));
+        pieces.push((&text[range.clone()], Some(*label)));
         at = range.end;
     }
     if at < text.len() {
-        pieces.push((&text[at..], false));
+        pieces.push((&text[at..], None));
     }
     pieces
 }
@@ -192,5 +202,10 @@ mod tests {
         let text = "héllo";
         let pieces = segments(text, &[2..3, 0..1, 0..99]);
         assert_eq!(pieces, [("h", true), ("éllo", false)]);
+        let labelled = segments_by("a mention and a match", &[(16..21, "match"), (2..9, "mention"), (4..12, "match")]);
+        assert_eq!(
+            labelled,
+            [("a ", None), ("mention", Some("mention")), (" and a ", None), ("match", Some("match"))]
+        );
     }
 }

@@ -1,0 +1,110 @@
+//! Entity filters: the people, organizations and places the selected articles mention,
+//! with counts, as toggle buttons grouped by kind.
+
+use dossier_core::{EntityId, EntityKind, selection::EntityFacet};
+use yew::prelude::*;
+
+use crate::state::CorpusHandle;
+
+/// How many entities of one kind are listed before "Show all".
+pub const SHOWN_PER_KIND: usize = 12;
+
+/// Props of [`EntityFilters`].
+#[derive(Properties, PartialEq)]
+pub struct EntityFiltersProps {
+    /// The collection.
+    pub corpus: CorpusHandle,
+    /// Counts over the current selection, most frequent first.
+    pub facets: Vec<EntityFacet>,
+    /// Entities the reader has chosen.
+    pub chosen: Vec<EntityId>,
+    /// Called with an entity to add it to or remove it from the filters.
+    pub on_toggle_entity: Callback<EntityId>,
+}
+
+/// Filters grouped as People, Organizations, Places.
+#[component]
+pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
+    html! {
+        <section class="entity-filters" aria-labelledby="entities-heading">
+            <h2 id="entities-heading">{ "Mentioned" }</h2>
+            { for EntityKind::ALL.iter().map(|&kind| html! {
+                <EntityGroup
+                    {kind}
+                    corpus={props.corpus.clone()}
+                    facets={props.facets.iter().copied().filter(|facet| props.corpus.entity(facet.entity).kind == kind).collect::<Vec<_>>()}
+                    chosen={props.chosen.clone()}
+                    on_toggle_entity={props.on_toggle_entity.clone()}
+                />
+            }) }
+        </section>
+    }
+}
+
+/// Props of [`EntityGroup`].
+#[derive(Properties, PartialEq)]
+struct EntityGroupProps {
+    kind: EntityKind,
+    corpus: CorpusHandle,
+    facets: Vec<EntityFacet>,
+    chosen: Vec<EntityId>,
+    on_toggle_entity: Callback<EntityId>,
+}
+
+#[component]
+fn EntityGroup(props: &EntityGroupProps) -> Html {
+    let expanded = use_state(|| false);
+    let heading_id = format!("entities-{}", props.kind.as_str());
+    // Chosen entities stay visible (to be unchosen) even when no article matches.
+    let mut rows: Vec<(EntityId, u32)> = props.facets.iter().map(|facet| (facet.entity, facet.count)).collect();
+    for &chosen in &props.chosen {
+        if props.corpus.entity(chosen).kind == props.kind && !rows.iter().any(|(entity, _)| *entity == chosen) {
+            rows.insert(0, (chosen, 0));
+        }
+    }
+    if rows.is_empty() {
+        return html! {};
+    }
+    let total = rows.len();
+    let shown = if *expanded { total } else { total.min(SHOWN_PER_KIND) };
+    let toggle_expanded = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    html! {
+        <div class="entity-group" role="group" aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ props.kind.plural_label() }</h3>
+            <ul>
+                { for rows.iter().take(shown).map(|&(entity, count)| {
+                    let pressed = props.chosen.contains(&entity);
+                    let on_toggle = props.on_toggle_entity.clone();
+                    let record = props.corpus.entity(entity);
+                    let aliases = if record.aliases.is_empty() {
+                        String::new()
+                    } else {
+                        format!("Also written: {}", record.aliases.join(", "))
+                    };
+                    html! {
+                        <li>
+                            <button
+                                type="button"
+                                class="entity"
+                                aria-pressed={pressed.to_string()}
+                                title={aliases}
+                                onclick={Callback::from(move |_: MouseEvent| on_toggle.emit(entity))}
+                            >
+                                <span class="name">{ record.name.clone() }</span>
+                                <span class="count" aria-label={format!("{count} {}", if count == 1 { "article" } else { "articles" })}>{ count }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if total > SHOWN_PER_KIND {
+                <button type="button" class="more" aria-expanded={expanded.to_string()} onclick={toggle_expanded}>
+                    { if *expanded { "Show fewer".to_owned() } else { format!("Show all {total}") } }
+                </button>
+            }
+        </div>
+    }
+}

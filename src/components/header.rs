@@ -1,0 +1,39 @@
+//! The masthead: the collection's name and size.
+
+use yew::prelude::*;
+
+/// Props of [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The collection's name.
+    pub name: AttrValue,
+    /// Its description, when it has one.
+    #[prop_or_default]
+    pub description: Option<AttrValue>,
+    /// Articles in the collection.
+    pub articles: usize,
+    /// Entities in the collection.
+    pub entities: usize,
+}
+
+/// The page header.
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let articles = plural(props.articles, "article", "articles");
+    let entities = plural(props.entities, "entity", "entities");
+    html! {
+        <header class="masthead">
+            <p class="brand">{ "Dossier" }</p>
+            <h1>{ props.name.clone() }</h1>
+            if let Some(description) = &props.description {
+                <p class="description">{ description.clone() }</p>
+            }
+            <p class="counts">{ format!("{articles} · {entities}") }</p>
+        </header>
+    }
+}
+
+/// `1 article`, `2 articles`.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

@@ -1,0 +1,11 @@
+//! The viewer's components, one a file.
+
+pub mod entity_filters;
+pub mod error_panel;
+pub mod header;
+pub mod highlight;
+pub mod reader;
+pub mod result_list;
+pub mod search_box;
+pub mod timeline;
+pub mod viewer;

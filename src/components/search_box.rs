@@ -1,0 +1,44 @@
+//! The search box: a labelled `<input type="search">`; `/` focuses it from anywhere.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The search input's id (the `/` shortcut and the label point at it).
+pub const SEARCH_INPUT_ID: &str = "search";
+
+/// Props of [`SearchBox`].
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    /// The current query.
+    pub query: AttrValue,
+    /// Called with the new text on every keystroke.
+    pub on_search: Callback<String>,
+}
+
+/// The labelled search field.
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let on_search = props.on_search.clone();
+    let oninput = Callback::from(move |event: InputEvent| {
+        if let Some(input) = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()) {
+            on_search.emit(input.value());
+        }
+    });
+    html! {
+        <form class="search" role="search" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+            <label for={SEARCH_INPUT_ID}>{ "Search articles" }</label>
+            <input
+                id={SEARCH_INPUT_ID}
+                type="search"
+                value={props.query.clone()}
+                {oninput}
+                placeholder="Words to find, e.g. cartel troops"
+                autocomplete="off"
+                spellcheck="false"
+                aria-keyshortcuts="/"
+            />
+            <p class="hint">{ "Press " }<kbd>{ "/" }</kbd>{ " to search from anywhere." }</p>
+        </form>
+    }
+}

@@ -1,0 +1,127 @@
+//! The viewer of a loaded collection: header, search, timeline, entity filters and
+//! results, or the reader when an article is open. Holds the one reducer of the app.
+
+use dossier_core::{DateRange, EntityId, Selection, article::month_name};
+use yew::prelude::*;
+
+use super::{
+    entity_filters::EntityFilters,
+    header::{Header, plural},
+    reader::{READER_HEADING_ID, Reader},
+    result_list::ResultList,
+    search_box::{SEARCH_INPUT_ID, SearchBox},
+    timeline::TimelineView,
+};
+use crate::{
+    platform,
+    state::{Action, CorpusHandle, ViewState},
+};
+
+/// Props of [`Viewer`].
+#[derive(Properties, PartialEq)]
+pub struct ViewerProps {
+    /// The loaded collection.
+    pub corpus: CorpusHandle,
+}
+
+/// Everything a reader sees once the collection is loaded.
+#[component]
+pub fn Viewer(props: &ViewerProps) -> Html {
+    let state = use_reducer(ViewState::default);
+    let corpus = props.corpus.clone();
+
+    // The open article follows the location hash, so links, back and forward work.
+    {
+        let state = state.clone();
+        use_effect_with(corpus.clone(), move |corpus| {
+            let corpus = corpus.clone();
+            let sync = move || {
+                let open = platform::article_in_hash().and_then(|key| corpus.article_by_key(&key));
+                state.dispatch(Action::Open(open));
+            };
+            sync();
+            let listener = platform::on_hash_change(sync);
+            move || drop(listener)
+        });
+    }
+    {
+        use_effect_with((), |_| {
+            let listener = platform::focus_on_slash(SEARCH_INPUT_ID);
+            move || drop(listener)
+        });
+    }
+    // Focus the article's heading when one opens, so screen readers start there.
+    use_effect_with(state.open, |open| {
+        if open.is_some() {
+            platform::focus(READER_HEADING_ID);
+        }
+    });
+
+    let view = use_memo((corpus.clone(), state.selection.clone()), |(corpus, selection)| corpus.select(selection));
+    let on_search: Callback<String> = dispatcher(&state, Action::SetQuery);
+    let on_toggle_entity: Callback<EntityId> = dispatcher(&state, Action::ToggleEntity);
+    let on_select_range: Callback<Option<DateRange>> = dispatcher(&state, Action::SetRange);
+    let on_clear: Callback<()> = dispatcher(&state, |()| Action::ClearFilters);
+    let on_close = Callback::from(|()| platform::go_to_results());
+    let collection = corpus.collection();
+
+    html! {
+        <div class="app">
+            <a class="skip-link" href={format!("#{SEARCH_INPUT_ID}")}>{ "Skip to search" }</a>
+            <Header
+                name={collection.name.clone()}
+                description={collection.description.clone().map(AttrValue::from)}
+                articles={corpus.articles().len()}
+                entities={corpus.entities().len()}
+            />
+            if let Some(article) = state.open {
+                <main id="main">
+                    <Reader corpus={corpus.clone()} {article} terms={view.terms.clone()} {on_close} />
+                </main>
+            } else {
+                <SearchBox query={state.selection.query.clone()} {on_search} />
+                <div class="layout">
+                    <main id="main" class="results-pane">
+                        <p class="status" role="status" aria-live="polite">{ status_line(&state.selection, view.hits.len(), view.collection_size, &corpus) }</p>
+                        <ResultList corpus={corpus.clone()} hits={view.hits.clone()} terms={view.terms.clone()} {on_clear} />
+                    </main>
+                    <aside class="sidebar" aria-label="Filters">
+                        <TimelineView timeline={view.timeline.clone()} range={state.selection.range} {on_select_range} />
+                        <EntityFilters corpus={corpus.clone()} facets={view.facets.clone()} chosen={state.selection.entities.clone()} {on_toggle_entity} />
+                    </aside>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// A callback that turns its value into an action on the reducer.
+fn dispatcher<T: 'static>(state: &UseReducerHandle<ViewState>, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
+    let state = state.clone();
+    Callback::from(move |value| state.dispatch(make(value)))
+}
+
+/// "3 of 120 articles", plus what narrows them.
+fn status_line(selection: &Selection, shown: usize, total: usize, corpus: &CorpusHandle) -> String {
+    let mut line = format!("{shown} of {}", plural(total, "article", "articles"));
+    let mut narrowed = Vec::new();
+    if !selection.query.trim().is_empty() {
+        narrowed.push(format!("matching “{}”", selection.query.trim()));
+    }
+    if !selection.entities.is_empty() {
+        let names: Vec<&str> = selection.entities.iter().map(|&entity| corpus.entity(entity).name.as_str()).collect();
+        narrowed.push(format!("mentioning {}", names.join(" and ")));
+    }
+    if let Some(range) = selection.range {
+        if range.start == range.end {
+            narrowed.push(format!("on {} {} {}", range.start.day(), month_name(range.start.month()), range.start.year()));
+        } else {
+            narrowed.push(format!("in {} {}", month_name(range.start.month()), range.start.year()));
+        }
+    }
+    if !narrowed.is_empty() {
+        line.push_str(", ");
+        line.push_str(&narrowed.join(", "));
+    }
+    line
+}

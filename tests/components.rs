@@ -1,0 +1,102 @@
+//! Component tests in a real headless Chromium (wasm-bindgen-test): the viewer rendered
+//! from a small collection, driven by input and click events as a reader drives it.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use dossier_app::{
+    components::viewer::{Viewer, ViewerProps},
+    state::CorpusHandle,
+};
+use dossier_core::{Bundle, Collection, Corpus, extract::annotate, parse::parse_text_article};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn collection() -> CorpusHandle {
+    let mut bundle = Bundle::new(Collection { name: "Test collection".into(), description: None });
+    bundle.articles = [
+        ("a", "title: Sheinbaum rejects troops\ndate 2026-01-16\nPresident Claudia Sheinbaum said no U.S. troops would enter Mexico."),
+        ("b", "title: Maduro arrested\ndate 2026-01-05\nNicolas Maduro faces charges in the United States."),
+        ("c", "title: Quiet December\ndate 2025-12-20\nNothing happened in Mexico."),
+    ]
+    .iter()
+    .map(|(id, text)| parse_text_article(id, text, "test").expect("fixture parses"))
+    .collect();
+    bundle.entities = annotate(&mut bundle.articles);
+    CorpusHandle(Rc::new(Corpus::from_bundle(bundle).expect("consistent")))
+}
+
+async fn render() -> Element {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let root = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&root).expect("attached");
+    yew::Renderer::<Viewer>::with_root_and_props(root.clone(), ViewerProps { corpus: collection() }).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector).ok().flatten().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+fn all_text(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("valid selector");
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|node| node.text_content()).collect()
+}
+
+async fn type_query(root: &Element, query: &str) {
+    let input: HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("search input");
+    input.set_value(query);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&Event::new_with_event_init_dict("input", &init).expect("event")).expect("dispatched");
+    yew::scheduler::flush().await;
+}
+
+async fn click_button(root: &Element, label_start: &str) {
+    let buttons = root.query_selector_all("button").expect("valid selector");
+    let button: HtmlElement = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .find(|button| {
+            let label = button.get_attribute("aria-label").or_else(|| button.text_content()).unwrap_or_default();
+            label.starts_with(label_start)
+        })
+        .unwrap_or_else(|| panic!("no button {label_start:?}"));
+    button.click();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_query_narrows_results_and_highlights_matches() {
+    let root = render().await;
+    assert_eq!(text(&root, "[role=status]"), "3 of 3 articles");
+    type_query(&root, "sheinbaum").await;
+    assert_eq!(text(&root, "[role=status]"), "1 of 3 articles, matching “sheinbaum”");
+    assert_eq!(all_text(&root, ".results h3"), ["Sheinbaum rejects troops"]);
+    assert_eq!(all_text(&root, ".results mark"), ["Sheinbaum", "Sheinbaum"]);
+    type_query(&root, "zapata").await;
+    assert_eq!(all_text(&root, ".empty-state h2"), ["No articles match"]);
+}
+
+#[wasm_bindgen_test]
+async fn entity_filters_toggle_and_counts_follow_the_selection() {
+    let root = render().await;
+    let mexico = all_text(&root, "button.entity").into_iter().find(|label| label.starts_with("Mexico"));
+    assert_eq!(mexico.as_deref(), Some("Mexico2"), "Mexico is mentioned by two articles");
+    click_button(&root, "Mexico").await;
+    assert_eq!(text(&root, "[role=status]"), "2 of 3 articles, mentioning Mexico");
+    let pressed = all_text(&root, "button.entity[aria-pressed=true] .name");
+    assert_eq!(pressed, ["Mexico"]);
+    click_button(&root, "December 2025").await;
+    assert_eq!(text(&root, "[role=status]"), "1 of 3 articles, mentioning Mexico, in December 2025");
+    assert_eq!(all_text(&root, ".results h3"), ["Quiet December"]);
+}

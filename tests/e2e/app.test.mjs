@@ -1,0 +1,241 @@
+// End-to-end tests of the built app (dist/) in real headless Chromium, finding things by
+// role and label as a reader or a screen reader would. Run by `./x test` after
+// `trunk build --release`; DIST may point at another build.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const dist = process.env.DIST ?? join(root, 'dist');
+const artifacts = join(root, 'tests/e2e/artifacts');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let server;
+let browser;
+
+/** A bundle whose text tries to inject markup: it must show as text and never run. */
+const hostileBundle = {
+  format_version: 1,
+  collection: { name: 'Hostile <b>collection</b>' },
+  entities: [],
+  articles: [
+    {
+      id: 'evil',
+      title: '<script>window.__injected = 1</script> Headline',
+      date: '2026-02-01',
+      source: '<img src=x onerror="window.__injected = 2">',
+      body: ['Body with <script>window.__injected = 3</script> and <img src=x onerror="window.__injected = 4"> inside.'],
+      mentions: [],
+    },
+  ],
+};
+
+before(async () => {
+  const fixtures = await mkdtemp(join(tmpdir(), 'dossier-e2e-'));
+  await writeFile(join(fixtures, 'malformed.json'), '{"format_version": 1, "collection": {"name": "x"}, "articles": [');
+  await writeFile(join(fixtures, 'future.json'), JSON.stringify({ format_version: 2, collection: { name: 'x' }, entities: [], articles: [] }));
+  await writeFile(join(fixtures, 'hostile.json'), JSON.stringify(hostileBundle));
+  await mkdir(artifacts, { recursive: true });
+  server = await serve({ dist, fixtures });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the app at `path` in a fresh page and fails the test on any uncaught error. */
+async function open(path = '/', t) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  t?.after(async () => {
+    await context.close();
+    assert.deepEqual(errors, [], 'no uncaught errors in the page');
+  });
+  await page.goto(server.url + path);
+  return page;
+}
+
+async function ready(page) {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
+}
+
+const status = (page) => page.getByRole('status');
+
+describe('the bundled seed collection', () => {
+  test('loads with its name, article count and entity filters', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'U.S. pressure on Mexico over the cartels');
+    assert.equal(await status(page).textContent(), '1 of 1 article');
+    for (const name of ['Claudia Sheinbaum', 'Donald J. Trump', 'Nicolas Maduro', 'The New York Times', 'CIA', 'Breitbart Texas', 'Mexico', 'United States', 'Venezuela']) {
+      const button = page.getByRole('button', { name: new RegExp(`^${name.replace('.', '\\.')} `) });
+      assert.equal(await button.getAttribute('aria-pressed'), 'false', name);
+    }
+    await page.screenshot({ path: join(artifacts, 'app.png'), fullPage: true });
+  });
+
+  test('searching Sheinbaum finds the article with the match highlighted', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('Sheinbaum');
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
+    assert.equal(await status(page).textContent(), '1 of 1 article, matching “Sheinbaum”');
+    const results = page.getByRole('list', { name: 'Matching articles' }).getByRole('listitem');
+    assert.equal(await results.count(), 1);
+    const marks = await results.first().locator('mark').allTextContents();
+    assert.ok(marks.length >= 1 && marks.every((text) => text === 'Sheinbaum'), `marks: ${marks}`);
+    await page.screenshot({ path: join(artifacts, 'search.png') });
+  });
+
+  test('searching Zapata finds nothing and says so', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('Zapata');
+    await page.getByRole('heading', { name: 'No articles match' }).waitFor();
+    assert.equal(await status(page).textContent(), '0 of 1 article, matching “Zapata”');
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    assert.equal(await status(page).textContent(), '1 of 1 article');
+    assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), '');
+  });
+
+  test('case and accents do not matter', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('MÉXICO');
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
+    assert.equal(await status(page).textContent(), '1 of 1 article, matching “MÉXICO”');
+  });
+
+  test('toggling Nicolas Maduro filters to his one article and back', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    const maduro = page.getByRole('button', { name: /^Nicolas Maduro / });
+    await maduro.click();
+    assert.equal(await maduro.getAttribute('aria-pressed'), 'true');
+    assert.equal(await status(page).textContent(), '1 of 1 article, mentioning Nicolas Maduro');
+    assert.equal(await page.getByRole('list', { name: 'Matching articles' }).getByRole('listitem').count(), 1);
+    await maduro.click();
+    assert.equal(await maduro.getAttribute('aria-pressed'), 'false');
+    assert.equal(await status(page).textContent(), '1 of 1 article');
+  });
+
+  test('the timeline narrows to a month and a day', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await page.getByRole('button', { name: 'January 2026: 1 article' }).click();
+    assert.equal(await status(page).textContent(), '1 of 1 article, in January 2026');
+    await page.getByRole('button', { name: '16 January 2026: 1 article' }).click();
+    assert.equal(await status(page).textContent(), '1 of 1 article, on 16 January 2026');
+    await page.getByRole('button', { name: 'All dates' }).click();
+    assert.equal(await status(page).textContent(), '1 of 1 article');
+  });
+
+  test('opening the article shows its full text with mentions marked, and comes back', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await page.getByRole('link', { name: /^The U\.S\. government continues/ }).click();
+    const reader = page.getByRole('article', { name: /^The U\.S\. government continues/ });
+    await reader.waitFor();
+    const text = await reader.textContent();
+    assert.ok(text.includes('As Breitbart Texas reported, in the aftermath of the raid'), 'last paragraph shown');
+    assert.ok(text.includes('16 January 2026'));
+    const mentions = await reader.locator('mark.mention').allTextContents();
+    for (const name of ['Claudia Sheinbaum', 'Sheinbaum', 'Donald J. Trump', 'Nicolas Maduro', 'New York Times', 'CIA', 'U.S.']) {
+      assert.ok(mentions.includes(name), `${name} marked; got ${mentions}`);
+    }
+    assert.match(page.url(), /#\/article\/000_bfbec4599a23c53e$/);
+    await page.screenshot({ path: join(artifacts, 'reader.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Back to results' }).click();
+    await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
+    assert.equal(await status(page).textContent(), '1 of 1 article');
+  });
+
+  test('a link to an article opens it directly, and the browser back button works', async (t) => {
+    const page = await open('/#/article/000_bfbec4599a23c53e', t);
+    await page.getByRole('article', { name: /^The U\.S\. government continues/ }).waitFor();
+    await page.goto(server.url + '/#/');
+    await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
+    await page.goBack();
+    await page.getByRole('article', { name: /^The U\.S\. government continues/ }).waitFor();
+  });
+
+  test('the slash key focuses the search box', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+    await page.keyboard.type('cartel');
+    assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'cartel');
+  });
+
+  test('works on a phone-sized screen', async (t) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await ready(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+    await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
+  });
+});
+
+describe('hosting and bad input', () => {
+  test('works when dist/ is served from a subpath', async (t) => {
+    const page = await open('/dossier/', t);
+    await ready(page);
+    assert.equal(await status(page).textContent(), '1 of 1 article');
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('cartels');
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
+    assert.equal(await status(page).textContent(), '1 of 1 article, matching “cartels”');
+  });
+
+  test('a malformed bundle shows an error panel with the reason', async (t) => {
+    const page = await open('/?data=fixtures/malformed.json', t);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert.match(text, /This collection could not be opened/);
+    assert.match(text, /not a valid Dossier bundle: EOF while parsing a list \(line 1, column \d+\)/);
+    assert.match(text, /fixtures\/malformed\.json/);
+  });
+
+  test('a bundle of another format version names both versions', async (t) => {
+    const page = await open('/?data=fixtures/future.json', t);
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').textContent(), /unsupported bundle format version 2: this viewer reads version 1/);
+  });
+
+  test('a missing bundle says so', async (t) => {
+    const page = await open('/?data=fixtures/absent.json', t);
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').textContent(), /fixtures\/absent\.json answered HTTP 404/);
+  });
+
+  test('markup inside articles is shown as text and never runs', async (t) => {
+    const page = await open('/?data=fixtures/hostile.json', t);
+    await ready(page);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Hostile <b>collection</b>');
+    const link = page.getByRole('link', { name: /<script>window.__injected = 1<\/script> Headline/ });
+    await link.waitFor();
+    await link.click();
+    const reader = page.getByRole('article');
+    await reader.waitFor();
+    assert.ok((await reader.textContent()).includes('Body with <script>window.__injected = 3</script> and <img src=x'));
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.equal(await page.locator('.reader script, .reader img, .results script, .results img').count(), 0);
+  });
+});
