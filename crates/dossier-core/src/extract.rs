@@ -33,6 +33,9 @@ use crate::{
 /// Lowercase words that may join capitalized words inside one name ("Bank *of* America").
 const CONNECTORS: &[&str] = &["of", "de", "del", "da", "dos", "das", "la", "le", "van", "von", "der", "den", "bin", "al", "el"];
 
+/// Words of picture captions that end a name ("Elizabeth Warren Image: ...").
+const CAPTION_WORDS: &[&str] = &["Image", "Photo", "Photograph", "Picture", "Video", "Credit", "Caption"];
+
 /// Words after a surname that are not the surname ("Jr.", "III").
 const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 
@@ -131,7 +134,7 @@ impl Word<'_> {
 fn words(paragraph: &str) -> Vec<Word<'_>> {
     let mut words: Vec<Word<'_>> = Vec::new();
     let mut previous_end = 0;
-    for (start, raw) in paragraph.unicode_word_indices() {
+    for (start, raw) in paragraph.unicode_word_indices().flat_map(split_run_on) {
         let core = strip_possessive(raw);
         let possessive = core.len() < raw.len();
         let mut end = start + core.len();
@@ -150,6 +153,24 @@ fn words(paragraph: &str) -> Vec<Word<'_>> {
         previous_end = end;
     }
     words
+}
+
+/// Splits words that Unicode joins across a period with no space after it ("Snowden.Image"
+/// in a caption) unless they look like an abbreviation ("U.S", "Ph.D").
+fn split_run_on((start, word): (usize, &str)) -> Vec<(usize, &str)> {
+    let abbreviation = word.split('.').all(|piece| piece.chars().count() <= 3);
+    if !word.contains('.') || abbreviation {
+        return vec![(start, word)];
+    }
+    let mut pieces = Vec::new();
+    let mut offset = 0;
+    for piece in word.split('.') {
+        if !piece.is_empty() {
+            pieces.push((start + offset, piece));
+        }
+        offset += piece.len() + 1;
+    }
+    pieces
 }
 
 /// How a candidate was classified in its paragraph.
@@ -182,13 +203,15 @@ fn find_candidates(article: &Article, gazetteer: &Gazetteer, vocabulary: &HashSe
         let words = words(paragraph);
         let mut at = 0;
         while at < words.len() {
-            if !words[at].capitalized() {
+            if !words[at].capitalized() || words[at].is(CAPTION_WORDS) {
                 at += 1;
                 continue;
             }
             let mut end = at + 1;
             while end < words.len() && words[end].joined && !words[end - 1].possessive {
-                if words[end].capitalized() {
+                if words[end].is(CAPTION_WORDS) {
+                    break;
+                } else if words[end].capitalized() {
                     end += 1;
                 } else if words[end].is(CONNECTORS)
                     && words.get(end + 1).is_some_and(|next| next.joined && next.capitalized())
@@ -689,6 +712,12 @@ mod tests {
              Nobody knows. However, the opposition said little.",
         ]);
         assert_eq!(summary(&entities), Vec::<String>::new());
+    }
+
+    #[test]
+    fn words_glued_by_a_period_are_separate_names() {
+        let (entities, _) = extract(&["A photo of Edward Snowden.Image by Laura Poitras. Gary Johnson Image: a fan."]);
+        assert_eq!(summary(&entities), ["person Edward Snowden", "person Gary Johnson", "person Laura Poitras"]);
     }
 
     #[test]
