@@ -33,6 +33,20 @@ use crate::{
 /// Lowercase words that may join capitalized words inside one name ("Bank *of* America").
 const CONNECTORS: &[&str] = &["of", "de", "del", "da", "dos", "das", "la", "le", "van", "von", "der", "den", "bin", "al", "el"];
 
+/// Nationality and party adjectives: never a name on their own, never part of a person's.
+const ADJECTIVES: &[&str] = &[
+    "American", "British", "English", "French", "German", "Italian", "Spanish", "Portuguese", "Dutch", "Belgian",
+    "Swiss", "Austrian", "Swedish", "Norwegian", "Danish", "Finnish", "Irish", "Scottish", "Welsh", "Polish",
+    "Czech", "Hungarian", "Greek", "Turkish", "Russian", "Soviet", "Ukrainian", "Israeli", "Palestinian", "Arab",
+    "Iranian", "Iraqi", "Syrian", "Lebanese", "Saudi", "Egyptian", "Libyan", "Afghan", "Pakistani", "Indian",
+    "Chinese", "Japanese", "Korean", "Vietnamese", "Thai", "Indonesian", "Filipino", "Malaysian", "Australian",
+    "Canadian", "Mexican", "Cuban", "Venezuelan", "Colombian", "Brazilian", "Argentine", "Argentinian", "Chilean",
+    "Peruvian", "Nigerian", "Kenyan", "Ethiopian", "African", "European", "Asian", "Latin", "Western", "Eastern",
+    "Northern", "Southern", "Republican", "Democratic", "Democrat", "Conservative", "Liberal", "Socialist",
+    "Communist", "Labour", "Christian", "Muslim", "Islamic", "Jewish", "Catholic", "Protestant", "Federal",
+    "National", "International", "Central", "State", "Officials",
+];
+
 /// Words of picture captions that end a name ("Elizabeth Warren Image: ...").
 const CAPTION_WORDS: &[&str] = &["Image", "Photo", "Photograph", "Picture", "Video", "Credit", "Caption"];
 
@@ -50,7 +64,7 @@ const SHORT_NAME_WORDS: &[&str] = &[
 /// returns the entity table (sorted by kind, then by how many articles mention each).
 pub fn annotate(articles: &mut [Article]) -> Vec<Entity> {
     let gazetteer = Gazetteer::get();
-    let vocabulary = lowercase_vocabulary(articles);
+    let vocabulary = Vocabulary::of(articles);
     let candidates: Vec<Vec<Candidate>> =
         articles.iter().map(|article| find_candidates(article, gazetteer, &vocabulary)).collect();
     let resolved = Resolver::resolve(&candidates, gazetteer);
@@ -85,19 +99,40 @@ pub fn annotate(articles: &mut [Article]) -> Vec<Entity> {
     entities
 }
 
-/// Folded words seen starting in lowercase anywhere: a sentence-initial capitalized word
-/// that also appears in lowercase ("Despite", "Opposition" when "opposition" is used) is
-/// a common word, not a name.
-fn lowercase_vocabulary(articles: &[Article]) -> HashSet<String> {
-    let mut vocabulary = HashSet::new();
-    for paragraph in articles.iter().flat_map(|article| &article.body) {
-        for word in paragraph.unicode_words() {
-            if word.chars().next().is_some_and(char::is_lowercase) {
-                vocabulary.insert(fold(strip_possessive(word)));
+/// How often each folded word is written in lowercase and capitalized (outside sentence
+/// starts) across the collection: a capitalized word that is mostly written in lowercase
+/// ("Despite", "Securities", "Agreement") is a common word, not a name.
+#[derive(Default)]
+struct Vocabulary {
+    lowercase: HashMap<String, u32>,
+    capitalized: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn of(articles: &[Article]) -> Vocabulary {
+        let mut vocabulary = Vocabulary::default();
+        for paragraph in articles.iter().flat_map(|article| &article.body) {
+            for word in words(paragraph) {
+                let counts = if word.text.chars().next().is_some_and(char::is_lowercase) {
+                    &mut vocabulary.lowercase
+                } else if !word.sentence_start && word.capitalized() && !word.all_capitals() {
+                    &mut vocabulary.capitalized
+                } else {
+                    continue;
+                };
+                *counts.entry(fold(word.bare())).or_default() += 1;
             }
         }
+        vocabulary
     }
-    vocabulary
+
+    /// Whether `word` is mostly a common word in this collection.
+    fn is_common(&self, word: &str) -> bool {
+        let folded = fold(word.trim_end_matches('.'));
+        let lowercase = self.lowercase.get(&folded).copied().unwrap_or(0);
+        let capitalized = self.capitalized.get(&folded).copied().unwrap_or(0);
+        lowercase > 0 && lowercase * 2 >= capitalized
+    }
 }
 
 /// One word of a paragraph, as the extractor sees it.
@@ -126,8 +161,10 @@ impl Word<'_> {
         letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
     }
 
+    /// Whether the word (without a final dot, ignoring ASCII case) is in `list`.
     fn is(&self, list: &[&str]) -> bool {
-        list.contains(&self.bare())
+        let bare = self.bare();
+        list.iter().any(|item| item.eq_ignore_ascii_case(bare))
     }
 }
 
@@ -197,7 +234,7 @@ struct Candidate {
     acronym: Option<String>,
 }
 
-fn find_candidates(article: &Article, gazetteer: &Gazetteer, vocabulary: &HashSet<String>) -> Vec<Candidate> {
+fn find_candidates(article: &Article, gazetteer: &Gazetteer, vocabulary: &Vocabulary) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     for (paragraph_index, paragraph) in article.body.iter().enumerate() {
         let words = words(paragraph);
@@ -213,12 +250,20 @@ fn find_candidates(article: &Article, gazetteer: &Gazetteer, vocabulary: &HashSe
                     break;
                 } else if words[end].capitalized() {
                     end += 1;
-                } else if words[end].is(CONNECTORS)
+                } else if (words[end].is(CONNECTORS) || words[end].bare() == "and")
                     && words.get(end + 1).is_some_and(|next| next.joined && next.capitalized())
                 {
                     end += 2;
                 } else {
                     break;
+                }
+            }
+            // "and" joins only inside an organization's name ("Securities and Exchange
+            // Commission"), never two names ("Sheinbaum and Trump").
+            let joins_names = !words[end - 1].is(ORGANIZATION_WORDS);
+            if joins_names {
+                if let Some(and) = (at..end).find(|&index| words[index].bare() == "and") {
+                    end = and;
                 }
             }
             let run = Run { paragraph, paragraph_index, words: &words, vocabulary, gazetteer };
@@ -234,7 +279,7 @@ struct Run<'a, 't> {
     paragraph: &'t str,
     paragraph_index: usize,
     words: &'a [Word<'t>],
-    vocabulary: &'a HashSet<String>,
+    vocabulary: &'a Vocabulary,
     gazetteer: &'a Gazetteer,
 }
 
@@ -255,7 +300,7 @@ impl Run<'_, '_> {
             let common = word.is(NOT_NAMES) && !word.is(TITLES)
                 || (word.sentence_start
                     && !word.all_capitals()
-                    && self.vocabulary.contains(&fold(word.bare()))
+                    && self.vocabulary.is_common(word.text)
                     && self.gazetteer.lookup(word.text).is_none()
                     && !word.is(TITLES));
             if !common {
@@ -265,6 +310,15 @@ impl Run<'_, '_> {
         }
         if start >= run.end {
             return;
+        }
+        // "Larry Eckenfelder of Prudential-Bache Securities": a person, then an organization.
+        if words[start].is(GIVEN_NAMES) {
+            let of = (start + 2..run.end).find(|&index| words[index].bare() == "of");
+            if let Some(of) = of {
+                self.push(start..of, false, out);
+                self.candidates(of + 1..run.end, out);
+                return;
+            }
         }
         let whole = start..run.end;
         // A whole run that names an organization or place by its last word is kept whole,
@@ -341,20 +395,35 @@ impl Run<'_, '_> {
             Class::Unknown // an alias of the name before it, resolved with the collection
         } else if let Some(known) = self.gazetteer.lookup(surface) {
             Class::Known(known)
+        } else if span.len() == 1
+            && (first.bare().chars().count() == 1
+                || first.is(NAME_SUFFIXES)
+                || (first.is(ORGANIZATION_WORDS) && !first.is(SHORT_NAME_WORDS))
+                || first.is(PLACE_WORDS))
+        {
+            return; // "J.", "Jr.", "Corp", "Gulf" alone name nothing ("the Times" may)
         } else if let Some(kind) = self.organization_or_place(&span) {
             Class::Kind(kind)
+        } else if self.words[span.clone()].iter().any(|word| word.is(ADJECTIVES))
+            || (span.len() == 1 && self.vocabulary.is_common(first.text))
+        {
+            // "Christian Democratic", "German", "Agreement": not a person's name.
+            Class::Unknown
         } else if after_title || (span.len() >= 2 && first.is(GIVEN_NAMES)) {
             Class::Kind(EntityKind::Person)
         } else if next.is_some_and(|next| next.is(REPORTING_VERBS)) || acronym.is_some() {
             Class::Kind(EntityKind::Organization)
         } else if (2..=3).contains(&span.len())
             && next.is_some_and(|next| next.is(SPEECH_VERBS))
-            && self.words[span.clone()].iter().all(|word| !self.vocabulary.contains(&fold(word.bare())))
+            && self.words[span.clone()].iter().all(|word| {
+                !self.vocabulary.is_common(word.text)
+                    && !word.all_capitals()
+                    && self.gazetteer.lookup(word.text).is_none()
+                    && !word.is(ORGANIZATION_HEADS)
+            })
         {
             // "Ana Torres said", but not "Presidential Debates said": names are not common words.
             Class::Kind(EntityKind::Person)
-        } else if span.len() == 1 && (first.bare().chars().count() == 1 || first.is(NAME_SUFFIXES)) {
-            return;
         } else {
             Class::Unknown
         };

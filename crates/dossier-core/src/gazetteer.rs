@@ -90,7 +90,7 @@ pub(crate) const ORGANIZATION_WORDS: &[&str] = &[
     "Technologies", "Club", "FC", "Team", "Army", "Navy", "Force", "Forces", "Guard", "Police", "Cartel",
     "Organization", "Organisation", "Network", "Fund", "Trust", "Church", "Movement", "Front", "Brigade", "Coalition",
     "Alliance", "League", "Society", "Centre", "Center", "Laboratory", "Labs", "Studios", "Records", "Exchange",
-    "Board", "Corps", "Television", "TV", "Radio", "Channel", "Broadcasting",
+    "Board", "Corps", "AG", "SA", "NV", "PLC", "Plc", "GmbH", "BV", "SpA", "Cos", "INC", "LP", "Bancorp", "Securities", "Partners", "Capital", "Investments", "Petroleum", "Oil", "Energy", "Resources", "Mining", "Steel", "Chemical", "Chemicals", "Pharmaceuticals", "Electric", "Insurance", "Trading", "Television", "TV", "Radio", "Channel", "Broadcasting",
 ];
 
 /// First words that make a name an organization ("*Ministry* of Health").
@@ -103,7 +103,7 @@ pub(crate) const ORGANIZATION_HEADS: &[&str] = &[
 pub(crate) const PLACE_WORDS: &[&str] = &[
     "City", "County", "Province", "Prefecture", "District", "Region", "Oblast", "Island", "Islands", "River",
     "Mountains", "Mountain", "Valley", "Lake", "Sea", "Ocean", "Bay", "Coast", "Peninsula", "Desert", "Strait",
-    "Canal", "Airport", "Square", "Street", "Avenue", "Park", "Bridge", "Beach", "Village", "Town",
+    "Canal", "Gulf", "Airport", "Square", "Street", "Avenue", "Park", "Bridge", "Beach", "Village", "Town",
 ];
 
 /// Words that follow a person's name ("Sheinbaum *said*").
