@@ -85,6 +85,16 @@ pub fn focus_on_slash(input_id: &'static str) -> Option<EventListener> {
     }))
 }
 
+/// Calls `on_escape` when Escape is pressed anywhere on the page.
+pub fn on_escape(on_escape: impl Fn() + 'static) -> Option<EventListener> {
+    let document = web_sys::window()?.document()?;
+    Some(EventListener::new(&document, "keydown", move |event| {
+        if event.dyn_ref::<KeyboardEvent>().is_some_and(|event| event.key() == "Escape") {
+            on_escape();
+        }
+    }))
+}
+
 /// Moves keyboard focus to the element with `id`, if present.
 pub fn focus(id: &str) {
     let element = web_sys::window()

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use std::ops::Range;
 
 use super::highlight::{highlighted, marked};
-use crate::state::CorpusHandle;
+use crate::{platform, state::CorpusHandle};
 
 /// The reader's heading id (focused when an article opens).
 pub const READER_HEADING_ID: &str = "reader-title";
@@ -35,6 +35,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
+    {
+        // Escape also goes back to the results.
+        let on_close = props.on_close.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::on_escape(move || on_close.emit(()));
+            move || drop(listener)
+        });
+    }
     let entities: Vec<Html> = corpus
         .article_entities(props.article)
         .iter()
@@ -45,7 +53,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .collect();
     html! {
         <article class="reader" aria-labelledby={READER_HEADING_ID}>
-            <button type="button" class="back" onclick={close}>{ "← Back to results" }</button>
+            <button type="button" class="back" onclick={close} aria-keyshortcuts="Escape">{ "← Back to results" }</button>
             <h2 id={READER_HEADING_ID} tabindex="-1">{ highlighted(&article.title, &match_ranges(&article.title, &props.terms), "match") }</h2>
             <p class="meta">
                 <time datetime={article.date.as_str().to_owned()}>{ article.date.human() }</time>

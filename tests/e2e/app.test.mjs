@@ -160,6 +160,13 @@ describe('the bundled seed collection', () => {
     await page.getByRole('button', { name: 'Back to results' }).click();
     await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
     assert.equal(await status(page).textContent(), '1 of 1 article');
+    // By keyboard: Enter on the focused link opens, Escape comes back.
+    await page.getByRole('link', { name: /^The U\.S\. government continues/ }).focus();
+    await page.keyboard.press('Enter');
+    await reader.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'reader-title', 'focus moves to the article');
+    await page.keyboard.press('Escape');
+    await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
   });
 
   test('a link to an article opens it directly, and the browser back button works', async (t) => {
@@ -179,6 +186,20 @@ describe('the bundled seed collection', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
     await page.keyboard.type('cartel');
     assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'cartel');
+  });
+
+  test('follows the system dark theme', async (t) => {
+    const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1200, height: 900 } });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await ready(page);
+    const luminance = await page.evaluate(() => {
+      const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    });
+    assert.ok(luminance < 0.2, `dark background (luminance ${luminance.toFixed(2)})`);
+    await page.screenshot({ path: join(artifacts, 'dark.png') });
   });
 
   test('works on a phone-sized screen', async (t) => {

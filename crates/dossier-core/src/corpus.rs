@@ -83,7 +83,7 @@ impl Corpus {
         let Bundle { collection, entities, articles, .. } = bundle;
         let mut entity_ids: HashMap<&str, EntityId> = HashMap::with_capacity(entities.len());
         for (index, entity) in entities.iter().enumerate() {
-            let id = EntityId(u32::try_from(index).unwrap_or(u32::MAX));
+            let id = EntityId(position(index));
             if entity_ids.insert(entity.id.as_str(), id).is_some() {
                 return Err(CorpusError::DuplicateEntity { id: entity.id.clone() });
             }
@@ -106,8 +106,7 @@ impl Corpus {
             mentions.push(resolved);
             article_entities.push(named);
         }
-        let mut newest_first: Vec<ArticleId> =
-            (0..articles.len()).map(|index| ArticleId(u32::try_from(index).unwrap_or(u32::MAX))).collect();
+        let mut newest_first: Vec<ArticleId> = (0..articles.len()).map(|index| ArticleId(position(index))).collect();
         newest_first.sort_by(|a, b| {
             articles[b.index()].date.cmp(&articles[a.index()].date).then(a.cmp(b))
         });
@@ -132,10 +131,7 @@ impl Corpus {
 
     /// Finds an article by its stable id.
     pub fn article_by_key(&self, key: &str) -> Option<ArticleId> {
-        self.articles
-            .iter()
-            .position(|article| article.id == key)
-            .map(|index| ArticleId(u32::try_from(index).unwrap_or(u32::MAX)))
+        self.articles.iter().position(|article| article.id == key).map(|index| ArticleId(position(index)))
     }
 
     /// The entity table ([`EntityId`] is the position).
@@ -150,10 +146,7 @@ impl Corpus {
 
     /// Finds an entity by its stable id.
     pub fn entity_by_key(&self, key: &str) -> Option<EntityId> {
-        self.entities
-            .iter()
-            .position(|entity| entity.id == key)
-            .map(|index| EntityId(u32::try_from(index).unwrap_or(u32::MAX)))
+        self.entities.iter().position(|entity| entity.id == key).map(|index| EntityId(position(index)))
     }
 
     /// How many articles of the whole collection mention an entity.
@@ -180,6 +173,11 @@ impl Corpus {
     pub fn index(&self) -> &SearchIndex {
         &self.index
     }
+}
+
+/// An index as the `u32` inside ids (a bundle cannot hold 4 billion articles in memory).
+fn position(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 /// Converts an article's character-offset mentions to byte ranges, checking each.
