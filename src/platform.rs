@@ -27,7 +27,9 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .map_err(|error| format!("could not download {url}: {}", describe(&error)))?;
     let response: Response = response.dyn_into().map_err(|_| format!("no response for {url}"))?;
     if !response.ok() {
-        return Err(format!("{url} answered HTTP {} {}", response.status(), response.status_text()).trim_end().to_owned());
+        return Err(format!("{url} answered HTTP {} {}", response.status(), response.status_text())
+            .trim_end()
+            .to_owned());
     }
     let text = response.text().map_err(|error| format!("could not read {url}: {}", describe(&error)))?;
     let text = JsFuture::from(text).await.map_err(|error| format!("could not read {url}: {}", describe(&error)))?;

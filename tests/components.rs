@@ -48,12 +48,8 @@ fn all_text(root: &Element, selector: &str) -> Vec<String> {
 }
 
 async fn type_query(root: &Element, query: &str) {
-    let input: HtmlInputElement = root
-        .query_selector("input[type=search]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
-        .expect("search input");
+    let input: HtmlInputElement =
+        root.query_selector("input[type=search]").ok().flatten().and_then(|e| e.dyn_into().ok()).expect("search input");
     input.set_value(query);
     let init = EventInit::new();
     init.set_bubbles(true);

@@ -26,9 +26,11 @@ pub struct TimelineProps {
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let max = props.timeline.max_month_count();
     let open_month = props.range.and_then(|range| {
-        props.timeline.months.iter().find(|month| {
-            month.year == range.start.year() && month.month == range.start.month()
-        })
+        props
+            .timeline
+            .months
+            .iter()
+            .find(|month| month.year == range.start.year() && month.month == range.start.month())
     });
     let clear = {
         let on_select_range = props.on_select_range.clone();
@@ -75,7 +77,8 @@ fn month_bar(month: &MonthBucket, max: u32, props: &TimelineProps) -> Html {
     let pressed = props.range.is_some_and(|chosen| chosen == range);
     let within = props.range.is_some_and(|chosen| range.contains(chosen.start));
     let on_select_range = props.on_select_range.clone();
-    let label = format!("{} {}: {}", month_name(month.month), month.year, plural(month.count as usize, "article", "articles"));
+    let label =
+        format!("{} {}: {}", month_name(month.month), month.year, plural(month.count as usize, "article", "articles"));
     let height = 12 + (88 * month.count / max.max(1));
     html! {
         <li>

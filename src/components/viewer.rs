@@ -114,7 +114,12 @@ fn status_line(selection: &Selection, shown: usize, total: usize, corpus: &Corpu
     }
     if let Some(range) = selection.range {
         if range.start == range.end {
-            narrowed.push(format!("on {} {} {}", range.start.day(), month_name(range.start.month()), range.start.year()));
+            narrowed.push(format!(
+                "on {} {} {}",
+                range.start.day(),
+                month_name(range.start.month()),
+                range.start.year()
+            ));
         } else {
             narrowed.push(format!("in {} {}", month_name(range.start.month()), range.start.year()));
         }

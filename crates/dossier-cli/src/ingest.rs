@@ -52,9 +52,11 @@ pub fn read_inputs(inputs: &[PathBuf]) -> IngestReport {
         for file in files {
             report.files_read += 1;
             let (articles, errors) = read_file(&file);
-            report.rejections.extend(
-                errors.into_iter().map(|ParseError { line, reason }| Rejection { file: file.clone(), line, reason }),
-            );
+            report.rejections.extend(errors.into_iter().map(|ParseError { line, reason }| Rejection {
+                file: file.clone(),
+                line,
+                reason,
+            }));
             for (line, article) in articles {
                 if let Some((first_file, first_line)) = first_seen.get(&article.id) {
                     report.rejections.push(Rejection {

@@ -56,7 +56,11 @@ fn seed_entities_are_the_nine_named_in_the_article() {
             assert_eq!(entity["articles"], 1);
             assert!(entity["id"].as_str().is_some_and(|id| !id.is_empty()));
             let aliases = entity["aliases"].as_array().map_or(0, Vec::len);
-            (entity["kind"].as_str().unwrap_or_default().to_owned(), entity["name"].as_str().unwrap_or_default().to_owned(), aliases)
+            (
+                entity["kind"].as_str().unwrap_or_default().to_owned(),
+                entity["name"].as_str().unwrap_or_default().to_owned(),
+                aliases,
+            )
         })
         .collect();
     found.sort();
@@ -99,7 +103,8 @@ fn every_rejected_input_is_reported_and_the_rest_is_written() {
     let dir = scratch("rejections");
     let inputs = dir.join("in");
     fs::create_dir_all(&inputs).expect("inputs folder");
-    fs::write(inputs.join("good.txt"), "title: Good\ndate 2026-01-02\n\nCIA agents met in Mexico City.").expect("write");
+    fs::write(inputs.join("good.txt"), "title: Good\ndate 2026-01-02\n\nCIA agents met in Mexico City.")
+        .expect("write");
     fs::write(inputs.join("nodate.txt"), "Just text without a date.\n").expect("write");
     fs::write(inputs.join("baddate.md"), "title: x\ndate 2026-02-31\nText").expect("write");
     fs::write(inputs.join("binary.txt"), b"date 2026-01-01\n\xff\xfe").expect("write");
@@ -135,7 +140,8 @@ fn every_rejected_input_is_reported_and_the_rest_is_written() {
     assert!(!errors.contains("ignored.png"), "files of unknown type in folders are skipped: {errors}");
     assert!(errors.contains("2 articles from 5 file(s), 6 rejected"), "{errors}");
     let written: Value = serde_json::from_str(&fs::read_to_string(&bundle).expect("bundle written")).expect("JSON");
-    let titles: Vec<&str> = written["articles"].as_array().expect("articles").iter().filter_map(|a| a["title"].as_str()).collect();
+    let titles: Vec<&str> =
+        written["articles"].as_array().expect("articles").iter().filter_map(|a| a["title"].as_str()).collect();
     assert_eq!(titles, ["Good", "<script>alert(1)</script>"], "text is kept verbatim, never interpreted");
 }
 
@@ -144,12 +150,22 @@ fn nothing_usable_exits_non_zero_and_writes_nothing() {
     let dir = scratch("nothing");
     fs::write(dir.join("bad.txt"), "no date here").expect("write");
     let bundle = dir.join("out.json");
-    let output = dossier(&["ingest", dir.join("bad.txt").to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()]);
+    let output = dossier(&[
+        "ingest",
+        dir.join("bad.txt").to_str().unwrap_or_default(),
+        "-o",
+        bundle.to_str().unwrap_or_default(),
+    ]);
     assert!(!output.status.success());
     assert!(stderr(&output).contains("bad.txt:1: missing date"), "{}", stderr(&output));
     assert!(stderr(&output).contains("no usable articles"), "{}", stderr(&output));
     assert!(!bundle.exists());
-    let output = dossier(&["ingest", dir.join("missing.txt").to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()]);
+    let output = dossier(&[
+        "ingest",
+        dir.join("missing.txt").to_str().unwrap_or_default(),
+        "-o",
+        bundle.to_str().unwrap_or_default(),
+    ]);
     assert!(!output.status.success());
     assert!(stderr(&output).contains("missing.txt:1: cannot read"), "{}", stderr(&output));
 }
@@ -158,10 +174,18 @@ fn nothing_usable_exits_non_zero_and_writes_nothing() {
 fn a_bundle_of_another_version_is_refused_with_both_versions() {
     let dir = scratch("version");
     let bundle = dir.join("future.json");
-    fs::write(&bundle, "{\"format_version\": 99, \"collection\": {\"name\": \"x\"}, \"entities\": [], \"articles\": []}").expect("write");
+    fs::write(
+        &bundle,
+        "{\"format_version\": 99, \"collection\": {\"name\": \"x\"}, \"entities\": [], \"articles\": []}",
+    )
+    .expect("write");
     let output = dossier(&["entities", "--data", bundle.to_str().unwrap_or_default()]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("unsupported bundle format version 99: this viewer reads version 1"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("unsupported bundle format version 99: this viewer reads version 1"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// The bundle the app ships must be what the CLI makes of `data/seed` today.
@@ -215,7 +239,10 @@ fn wikinews_entities_are_plausible() {
         let entity = find(name).unwrap_or_else(|| panic!("{name} not found"));
         assert_eq!(entity["kind"], kind, "{name}");
         if let Some(alias) = alias {
-            assert!(entity["aliases"].as_array().is_some_and(|aliases| aliases.iter().any(|a| a == alias)), "{name}: {entity}");
+            assert!(
+                entity["aliases"].as_array().is_some_and(|aliases| aliases.iter().any(|a| a == alias)),
+                "{name}: {entity}"
+            );
         }
     }
     let trump = find("Donald Trump").expect("found above");

@@ -134,8 +134,8 @@ impl FromStr for ArticleDate {
             Some(at) => (&text[..at], Some(&text[at + 1..])),
             None => (text, None),
         };
-        let day = Date::parse(day_text, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| error())?;
+        let day =
+            Date::parse(day_text, time::macros::format_description!("[year]-[month]-[day]")).map_err(|_| error())?;
         let time = match rest {
             None => None,
             Some(rest) => Some(parse_time_of_day(rest).ok_or_else(error)?),
@@ -147,10 +147,7 @@ impl FromStr for ArticleDate {
 /// `HH:MM[:SS[.fraction]]` with an optional `Z` or `±HH:MM` offset, which is kept in the
 /// text but not applied.
 fn parse_time_of_day(text: &str) -> Option<Time> {
-    let clock = text
-        .strip_suffix('Z')
-        .or_else(|| text.rfind(['+', '-']).map(|at| &text[..at]))
-        .unwrap_or(text);
+    let clock = text.strip_suffix('Z').or_else(|| text.rfind(['+', '-']).map(|at| &text[..at])).unwrap_or(text);
     let clock = clock.split('.').next()?;
     let mut parts = clock.split(':');
     let mut number = |optional: bool| -> Option<u8> {
@@ -208,9 +205,7 @@ mod tests {
 
     fn check(input: &str, expected: Option<(&str, Option<&str>)>) {
         let parsed = input.parse::<ArticleDate>().ok();
-        let actual = parsed.as_ref().map(|date| {
-            (date.day().to_string(), date.time().map(|time| time.to_string()))
-        });
+        let actual = parsed.as_ref().map(|date| (date.day().to_string(), date.time().map(|time| time.to_string())));
         let expected = expected.map(|(day, time)| (day.to_owned(), time.map(str::to_owned)));
         assert_eq!(actual, expected, "input {input:?}");
     }

@@ -3,9 +3,7 @@
 
 use std::{collections::HashMap, ops::Range};
 
-use crate::{
-    Article, ArticleId, Bundle, BundleError, Collection, Entity, EntityId, search::SearchIndex,
-};
+use crate::{Article, ArticleId, Bundle, BundleError, Collection, Entity, EntityId, search::SearchIndex};
 
 /// A checked, indexed collection, ready for selections.
 #[derive(Debug)]
@@ -107,9 +105,7 @@ impl Corpus {
             article_entities.push(named);
         }
         let mut newest_first: Vec<ArticleId> = (0..articles.len()).map(|index| ArticleId(position(index))).collect();
-        newest_first.sort_by(|a, b| {
-            articles[b.index()].date.cmp(&articles[a.index()].date).then(a.cmp(b))
-        });
+        newest_first.sort_by(|a, b| articles[b.index()].date.cmp(&articles[a.index()].date).then(a.cmp(b)));
         let index = SearchIndex::build(&articles);
         Ok(Corpus { collection, articles, entities, mentions, article_entities, entity_articles, newest_first, index })
     }
@@ -236,8 +232,18 @@ pub(crate) mod tests {
         let mut bundle = Bundle::new(Collection { name: "Fixture".into(), description: None });
         bundle.articles = fixture_articles();
         bundle.entities = vec![
-            Entity { id: "sheinbaum".into(), kind: EntityKind::Person, name: "Claudia Sheinbaum".into(), aliases: vec!["Sheinbaum".into()] },
-            Entity { id: "mexico".into(), kind: EntityKind::Place, name: "Mexico".into(), aliases: vec!["México".into()] },
+            Entity {
+                id: "sheinbaum".into(),
+                kind: EntityKind::Person,
+                name: "Claudia Sheinbaum".into(),
+                aliases: vec!["Sheinbaum".into()],
+            },
+            Entity {
+                id: "mexico".into(),
+                kind: EntityKind::Place,
+                name: "Mexico".into(),
+                aliases: vec!["México".into()],
+            },
         ];
         let mention = |entity: &str, start, end| Mention { entity: entity.into(), paragraph: 0, start, end };
         bundle.articles[0].mentions = vec![mention("sheinbaum", 0, 9), mention("mexico", 33, 39)];

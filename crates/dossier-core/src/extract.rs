@@ -31,20 +31,101 @@ use crate::{
 };
 
 /// Lowercase words that may join capitalized words inside one name ("Bank *of* America").
-const CONNECTORS: &[&str] = &["of", "de", "del", "da", "dos", "das", "la", "le", "van", "von", "der", "den", "bin", "al", "el"];
+const CONNECTORS: &[&str] =
+    &["of", "de", "del", "da", "dos", "das", "la", "le", "van", "von", "der", "den", "bin", "al", "el"];
 
 /// Nationality and party adjectives: never a name on their own, never part of a person's.
 const ADJECTIVES: &[&str] = &[
-    "American", "British", "English", "French", "German", "Italian", "Spanish", "Portuguese", "Dutch", "Belgian",
-    "Swiss", "Austrian", "Swedish", "Norwegian", "Danish", "Finnish", "Irish", "Scottish", "Welsh", "Polish",
-    "Czech", "Hungarian", "Greek", "Turkish", "Russian", "Soviet", "Ukrainian", "Israeli", "Palestinian", "Arab",
-    "Iranian", "Iraqi", "Syrian", "Lebanese", "Saudi", "Egyptian", "Libyan", "Afghan", "Pakistani", "Indian",
-    "Chinese", "Japanese", "Korean", "Vietnamese", "Thai", "Indonesian", "Filipino", "Malaysian", "Australian",
-    "Canadian", "Mexican", "Cuban", "Venezuelan", "Colombian", "Brazilian", "Argentine", "Argentinian", "Chilean",
-    "Peruvian", "Nigerian", "Kenyan", "Ethiopian", "African", "European", "Asian", "Latin", "Western", "Eastern",
-    "Northern", "Southern", "Republican", "Democratic", "Democrat", "Conservative", "Liberal", "Socialist",
-    "Communist", "Labour", "Christian", "Muslim", "Islamic", "Jewish", "Catholic", "Protestant", "Federal",
-    "National", "International", "Central", "State", "Officials",
+    "American",
+    "British",
+    "English",
+    "French",
+    "German",
+    "Italian",
+    "Spanish",
+    "Portuguese",
+    "Dutch",
+    "Belgian",
+    "Swiss",
+    "Austrian",
+    "Swedish",
+    "Norwegian",
+    "Danish",
+    "Finnish",
+    "Irish",
+    "Scottish",
+    "Welsh",
+    "Polish",
+    "Czech",
+    "Hungarian",
+    "Greek",
+    "Turkish",
+    "Russian",
+    "Soviet",
+    "Ukrainian",
+    "Israeli",
+    "Palestinian",
+    "Arab",
+    "Iranian",
+    "Iraqi",
+    "Syrian",
+    "Lebanese",
+    "Saudi",
+    "Egyptian",
+    "Libyan",
+    "Afghan",
+    "Pakistani",
+    "Indian",
+    "Chinese",
+    "Japanese",
+    "Korean",
+    "Vietnamese",
+    "Thai",
+    "Indonesian",
+    "Filipino",
+    "Malaysian",
+    "Australian",
+    "Canadian",
+    "Mexican",
+    "Cuban",
+    "Venezuelan",
+    "Colombian",
+    "Brazilian",
+    "Argentine",
+    "Argentinian",
+    "Chilean",
+    "Peruvian",
+    "Nigerian",
+    "Kenyan",
+    "Ethiopian",
+    "African",
+    "European",
+    "Asian",
+    "Latin",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Republican",
+    "Democratic",
+    "Democrat",
+    "Conservative",
+    "Liberal",
+    "Socialist",
+    "Communist",
+    "Labour",
+    "Christian",
+    "Muslim",
+    "Islamic",
+    "Jewish",
+    "Catholic",
+    "Protestant",
+    "Federal",
+    "National",
+    "International",
+    "Central",
+    "State",
+    "Officials",
 ];
 
 /// Words of picture captions that end a name ("Elizabeth Warren Image: ...").
@@ -56,8 +137,21 @@ const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV", "V", "VI", "VII"
 /// Last words of organizations that the text may later call by that word alone, after
 /// "the" ("the Times" for The New York Times, "the Court" for the Supreme Court).
 const SHORT_NAME_WORDS: &[&str] = &[
-    "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Chronicle", "Telegraph", "Guardian", "Observer",
-    "Economist", "Court", "Senate", "Pentagon", "Kremlin",
+    "Times",
+    "Post",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Chronicle",
+    "Telegraph",
+    "Guardian",
+    "Observer",
+    "Economist",
+    "Court",
+    "Senate",
+    "Pentagon",
+    "Kremlin",
 ];
 
 /// Finds the entities of a collection, sets each article's [`Article::mentions`] and
@@ -371,9 +465,8 @@ impl Run<'_, '_> {
     fn push_known_parts(&self, span: Range<usize>, out: &mut Vec<Candidate>) {
         let mut start = span.start;
         while start < span.end {
-            let found = (start + 1..=span.end)
-                .rev()
-                .find(|&end| self.gazetteer.lookup(self.surface(&(start..end))).is_some());
+            let found =
+                (start + 1..=span.end).rev().find(|&end| self.gazetteer.lookup(self.surface(&(start..end))).is_some());
             match found {
                 Some(end) => {
                     self.push(start..end, false, out);
@@ -530,14 +623,12 @@ impl Resolver {
                 (format!("known:{known}"), entry.kind, Some(entry.name))
             }
             Class::Kind(EntityKind::Person) => {
-                let words: Vec<String> = candidate
-                    .surface
-                    .unicode_words()
-                    .filter(|word| !NAME_SUFFIXES.contains(word))
-                    .map(fold)
-                    .collect();
+                let words: Vec<String> =
+                    candidate.surface.unicode_words().filter(|word| !NAME_SUFFIXES.contains(word)).map(fold).collect();
                 match (words.first(), words.last()) {
-                    (Some(first), Some(last)) if words.len() >= 2 => (format!("person:{first}|{last}"), EntityKind::Person, None),
+                    (Some(first), Some(last)) if words.len() >= 2 => {
+                        (format!("person:{first}|{last}"), EntityKind::Person, None)
+                    }
                     (Some(last), _) => (format!("surname:{last}"), EntityKind::Person, None),
                     _ => return None,
                 }
@@ -747,20 +838,16 @@ mod tests {
 
     #[test]
     fn short_forms_join_full_names_across_articles() {
-        let (entities, articles) = extract(&[
-            "Sen. Elizabeth Warren spoke in Boston.",
-            "Later, Warren said the bill would pass.",
-        ]);
+        let (entities, articles) =
+            extract(&["Sen. Elizabeth Warren spoke in Boston.", "Later, Warren said the bill would pass."]);
         assert_eq!(summary(&entities), ["person Elizabeth Warren (Warren)", "place Boston"]);
         assert_eq!(articles[1].mentions.len(), 1);
     }
 
     #[test]
     fn cues_classify_unknown_names() {
-        let (entities, _) = extract(&[
-            "The Federal Security Service (FSB) said Gov. Abbott met Ana Torres. \
-             As Daily Courier reported, the Acme Widget Corporation left Cook County.",
-        ]);
+        let (entities, _) = extract(&["The Federal Security Service (FSB) said Gov. Abbott met Ana Torres. \
+             As Daily Courier reported, the Acme Widget Corporation left Cook County."]);
         assert_eq!(
             summary(&entities),
             [
@@ -776,10 +863,9 @@ mod tests {
 
     #[test]
     fn sentence_initial_common_words_are_not_entities() {
-        let (entities, _) = extract(&[
-            "Despite the rain, nothing happened. Opposition leaders complained. This week was calm. \
-             Nobody knows. However, the opposition said little.",
-        ]);
+        let (entities, _) =
+            extract(&["Despite the rain, nothing happened. Opposition leaders complained. This week was calm. \
+             Nobody knows. However, the opposition said little."]);
         assert_eq!(summary(&entities), Vec::<String>::new());
     }
 

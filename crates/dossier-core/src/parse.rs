@@ -75,9 +75,8 @@ pub fn parse_text_article(id: &str, text: &str, default_source: &str) -> Result<
         }
         if let Some(rest) = date_marker(line) {
             let (date_text, rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-            let parsed = date_text
-                .parse::<ArticleDate>()
-                .map_err(|error| ParseError::new(line_number, error.to_string()))?;
+            let parsed =
+                date_text.parse::<ArticleDate>().map_err(|error| ParseError::new(line_number, error.to_string()))?;
             date = Some(parsed);
             if !rest.trim().is_empty() {
                 body_lines.push(rest.trim());
@@ -85,10 +84,7 @@ pub fn parse_text_article(id: &str, text: &str, default_source: &str) -> Result<
             body_start_line = line_number;
             break;
         }
-        return Err(ParseError::new(
-            line_number,
-            "missing date: expected a line `date YYYY-MM-DD` before the text",
-        ));
+        return Err(ParseError::new(line_number, "missing date: expected a line `date YYYY-MM-DD` before the text"));
     }
     let Some(date) = date else {
         return Err(ParseError::new(1, "missing date: expected a line `date YYYY-MM-DD` before the text"));
@@ -174,9 +170,9 @@ pub fn first_sentence(paragraph: &str) -> &str {
 
 /// Abbreviations after which a period does not end a sentence.
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt", "st", "jr", "sr",
-    "inc", "corp", "co", "ltd", "vs", "no", "mt", "ft", "rev", "hon", "pres", "dept", "univ", "jan", "feb", "mar",
-    "apr", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "e.g", "i.e", "etc",
+    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt", "st", "jr", "sr", "inc",
+    "corp", "co", "ltd", "vs", "no", "mt", "ft", "rev", "hon", "pres", "dept", "univ", "jan", "feb", "mar", "apr",
+    "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "e.g", "i.e", "etc",
 ];
 
 /// Whether the character at byte `at` of `text` ends a sentence: a `.`, `!` or `?`
@@ -333,7 +329,10 @@ mod tests {
         };
         check("Just some text.\n", "1: missing date: expected a line `date YYYY-MM-DD` before the text");
         check("", "1: missing date: expected a line `date YYYY-MM-DD` before the text");
-        check("title: t\n\ndate 2026-02-30\nBody", "3: invalid date \"2026-02-30\": expected ISO 8601 such as 2026-01-16 or 2026-01-16T09:30:00");
+        check(
+            "title: t\n\ndate 2026-02-30\nBody",
+            "3: invalid date \"2026-02-30\": expected ISO 8601 such as 2026-01-16 or 2026-01-16T09:30:00",
+        );
         check("date 2026-01-01\n\n  \n", "1: no text after the date line");
     }
 

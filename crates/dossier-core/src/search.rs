@@ -98,8 +98,7 @@ impl SearchIndex {
         }
         let Some(shortest) = lists.iter().min_by_key(|list| list.len()) else { return Vec::new() };
         let document_count = self.body_lengths.len() as f32;
-        let mut scores: HashMap<u32, f32> =
-            shortest.iter().map(|posting| (posting.article, 0.0)).collect();
+        let mut scores: HashMap<u32, f32> = shortest.iter().map(|posting| (posting.article, 0.0)).collect();
         for list in &lists {
             let idf = (1.0 + (document_count - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
             let mut seen: HashMap<u32, f32> = HashMap::with_capacity(scores.len());
@@ -110,10 +109,8 @@ impl SearchIndex {
             }
             scores = seen;
         }
-        let mut hits: Vec<SearchHit> = scores
-            .into_iter()
-            .map(|(article, score)| SearchHit { article: ArticleId(article), score })
-            .collect();
+        let mut hits: Vec<SearchHit> =
+            scores.into_iter().map(|(article, score)| SearchHit { article: ArticleId(article), score }).collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
         hits
     }
@@ -122,8 +119,8 @@ impl SearchIndex {
     fn term_weight(&self, posting: &Posting) -> f32 {
         let length = self.body_lengths.get(posting.article as usize).copied().unwrap_or(0) as f32;
         let body = posting.body as f32;
-        let norm = BODY_SATURATION
-            * (1.0 - LENGTH_NORMALISATION + LENGTH_NORMALISATION * length / self.average_body_length);
+        let norm =
+            BODY_SATURATION * (1.0 - LENGTH_NORMALISATION + LENGTH_NORMALISATION * length / self.average_body_length);
         let body_weight = body * (BODY_SATURATION + 1.0) / (body + norm);
         let title = f32::from(posting.title);
         body_weight + TITLE_WEIGHT * title / (title + 0.5)
@@ -138,8 +135,7 @@ mod tests {
     fn check(query: &str, expected_ids: &[&str]) {
         let articles = fixture_articles();
         let index = SearchIndex::build(&articles);
-        let ids: Vec<&str> =
-            index.search(query).iter().map(|hit| articles[hit.article.index()].id.as_str()).collect();
+        let ids: Vec<&str> = index.search(query).iter().map(|hit| articles[hit.article.index()].id.as_str()).collect();
         assert_eq!(ids, expected_ids, "query {query:?}");
     }
 

@@ -84,10 +84,8 @@ impl Corpus {
         } else {
             self.index().search(&selection.query)
         };
-        let with_entities: Vec<SearchHit> = candidates
-            .into_iter()
-            .filter(|hit| self.mentions_all(hit.article, &selection.entities))
-            .collect();
+        let with_entities: Vec<SearchHit> =
+            candidates.into_iter().filter(|hit| self.mentions_all(hit.article, &selection.entities)).collect();
         let timeline = Timeline::from_days(with_entities.iter().map(|hit| self.article(hit.article).date.day()));
         let hits: Vec<SearchHit> = match selection.range {
             Some(range) => {

@@ -203,9 +203,6 @@ mod tests {
         let pieces = segments(text, &[2..3, 0..1, 0..99]);
         assert_eq!(pieces, [("h", true), ("éllo", false)]);
         let labelled = segments_by("a mention and a match", &[(16..21, "match"), (2..9, "mention"), (4..12, "match")]);
-        assert_eq!(
-            labelled,
-            [("a ", None), ("mention", Some("mention")), (" and a ", None), ("match", Some("match"))]
-        );
+        assert_eq!(labelled, [("a ", None), ("mention", Some("mention")), (" and a ", None), ("match", Some("match"))]);
     }
 }

@@ -77,12 +77,15 @@ mod tests {
             date!(2026 - 01 - 16),
             date!(2026 - 01 - 02),
         ]);
-        let summary: Vec<(i32, u8, u32, Vec<(u8, u32)>)> = timeline
+        let summary: Vec<String> = timeline
             .months
             .iter()
-            .map(|m| (m.year, m.month as u8, m.count, m.days.iter().map(|d| (d.day.day(), d.count)).collect()))
+            .map(|m| {
+                let days: Vec<String> = m.days.iter().map(|d| format!("{}:{}", d.day.day(), d.count)).collect();
+                format!("{}-{:02} {} [{}]", m.year, m.month as u8, m.count, days.join(" "))
+            })
             .collect();
-        assert_eq!(summary, [(2025, 12, 1, vec![(31, 1)]), (2026, 1, 3, vec![(2, 1), (16, 2)])]);
+        assert_eq!(summary, ["2025-12 1 [31:1]", "2026-01 3 [2:1 16:2]"]);
         assert_eq!(timeline.max_month_count(), 3);
         assert_eq!(timeline.total(), 4);
     }
