@@ -39,8 +39,9 @@ pub struct IngestReport {
     pub files_read: usize,
 }
 
-/// Reads every input file (folders recursively, in name order).
-pub fn read_inputs(inputs: &[PathBuf]) -> IngestReport {
+/// Reads every input file (folders recursively, in name order); articles that name no
+/// source get `default_source`.
+pub fn read_inputs(inputs: &[PathBuf], default_source: &str) -> IngestReport {
     let mut report = IngestReport::default();
     let mut first_seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
     for input in inputs {
@@ -51,7 +52,7 @@ pub fn read_inputs(inputs: &[PathBuf]) -> IngestReport {
         }
         for file in files {
             report.files_read += 1;
-            let (articles, errors) = read_file(&file);
+            let (articles, errors) = read_file(&file, default_source);
             report.rejections.extend(errors.into_iter().map(|ParseError { line, reason }| Rejection {
                 file: file.clone(),
                 line,
@@ -117,7 +118,7 @@ fn file_kind(path: &Path) -> Option<FileKind> {
 }
 
 /// Parses one file; each article comes with the line it starts on.
-fn read_file(path: &Path) -> (Vec<(usize, Article)>, Vec<ParseError>) {
+fn read_file(path: &Path, default_source: &str) -> (Vec<(usize, Article)>, Vec<ParseError>) {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => return (Vec::new(), vec![ParseError { line: 1, reason: format!("cannot read: {error}") }]),
@@ -130,15 +131,14 @@ fn read_file(path: &Path) -> (Vec<(usize, Article)>, Vec<ParseError>) {
             return (Vec::new(), vec![ParseError { line, reason: "not UTF-8 text".to_owned() }]);
         }
     };
-    let source = path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
     match file_kind(path).unwrap_or(FileKind::Text) {
         FileKind::Text => {
-            let id = path.file_stem().map_or_else(|| source.clone(), |stem| stem.to_string_lossy().into_owned());
-            match parse_text_article(&id, &text, &source) {
+            let id = path.file_stem().map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+            match parse_text_article(&id, &text, default_source) {
                 Ok(article) => (vec![(1, article)], Vec::new()),
                 Err(error) => (Vec::new(), vec![error]),
             }
         }
-        FileKind::JsonLines => parse_json_lines(&text, &source),
+        FileKind::JsonLines => parse_json_lines(&text, default_source),
     }
 }

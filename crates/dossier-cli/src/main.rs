@@ -39,6 +39,9 @@ enum Command {
         /// One sentence on what the collection is about.
         #[arg(long)]
         description: Option<String>,
+        /// The source (outlet) of articles that do not name one.
+        #[arg(long, default_value = "")]
+        source: String,
     },
     /// Search a bundle; prints the best matches first.
     Search {
@@ -78,7 +81,9 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ingest { inputs, output, name, description } => ingest_command(&inputs, &output, name, description),
+        Command::Ingest { inputs, output, name, description, source } => {
+            ingest_command(&inputs, &output, name, description, &source)
+        }
         Command::Search { data, limit, json, query } => search_command(&data, limit, json, &query.join(" ")),
         Command::Entities { data, json } => entities_command(&data, json),
     }
@@ -89,8 +94,9 @@ fn ingest_command(
     output: &Path,
     name: Option<String>,
     description: Option<String>,
+    default_source: &str,
 ) -> anyhow::Result<ExitCode> {
-    let report = ingest::read_inputs(inputs);
+    let report = ingest::read_inputs(inputs, default_source);
     let stderr = io::stderr();
     let mut stderr = stderr.lock();
     for rejection in &report.rejections {

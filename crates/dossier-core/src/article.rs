@@ -27,8 +27,8 @@ pub struct Article {
     pub title: String,
     /// Publication date, a day or a moment.
     pub date: ArticleDate,
-    /// Who published it (an outlet, a feed, a file name).
-    #[serde(default)]
+    /// Who published it (an outlet, a feed); empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
     /// Where the original can be read, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
