@@ -23,8 +23,8 @@ use crate::{
     Article, Entity, EntityKind, Mention,
     entity::slug,
     gazetteer::{
-        GIVEN_NAMES, Gazetteer, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PLACE_WORDS, REPORTING_VERBS,
-        SPEECH_VERBS, TITLES,
+        GIVEN_NAMES, Gazetteer, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PLACE_HEADS, PLACE_WORDS,
+        REPORTING_VERBS, SPEECH_VERBS, TITLES,
     },
     parse::{ABBREVIATIONS, sentence_ends_at},
     tokenize::{fold, strip_possessive},
@@ -453,7 +453,7 @@ impl Run<'_, '_> {
         let (first, last) = (&self.words[span.start], &self.words[span.end - 1]);
         if last.is(ORGANIZATION_WORDS) || first.is(ORGANIZATION_HEADS) {
             Some(EntityKind::Organization)
-        } else if last.is(PLACE_WORDS) {
+        } else if last.is(PLACE_WORDS) || first.is(PLACE_HEADS) || last.is(&["North", "South", "East", "West"]) {
             Some(EntityKind::Place)
         } else {
             None
@@ -516,6 +516,17 @@ impl Run<'_, '_> {
             })
         {
             // "Ana Torres said", but not "Presidential Debates said": names are not common words.
+            Class::Kind(EntityKind::Person)
+        } else if (2..=3).contains(&span.len())
+            && self.words[span.clone()].iter().all(|word| {
+                word.capitalized()
+                    && !word.all_capitals()
+                    && !self.vocabulary.is_common(word.text)
+                    && self.gazetteer.lookup(word.text).is_none()
+                    && !word.is(NOT_NAMES)
+            })
+        {
+            // Two or three rare capitalized words with nothing else known: most often a person.
             Class::Kind(EntityKind::Person)
         } else {
             Class::Unknown
@@ -859,6 +870,14 @@ mod tests {
                 "place Cook County",
             ]
         );
+    }
+
+    #[test]
+    fn rare_capitalized_pairs_are_people_unless_a_place_word_says_otherwise() {
+        let (entities, _) = extract(&[
+            "The match ended when Phil Simmons took four wickets. Fans came from County Kerry and North Karnataka.",
+        ]);
+        assert_eq!(summary(&entities), ["person Phil Simmons", "place County Kerry", "place North Karnataka"]);
     }
 
     #[test]

@@ -334,6 +334,12 @@ pub(crate) const PLACE_WORDS: &[&str] = &[
     "Town",
 ];
 
+/// First words that make a name a place ("*County* Kerry", "*North* Karnataka").
+pub(crate) const PLACE_HEADS: &[&str] = &[
+    "County", "Lake", "Mount", "Mt", "Port", "Fort", "Cape", "Isle", "Gulf", "North", "South", "East", "West",
+    "Northern", "Southern", "Eastern", "Western", "Upper", "Lower", "Greater", "Central",
+];
+
 /// Words that follow a person's name ("Sheinbaum *said*").
 pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said",
