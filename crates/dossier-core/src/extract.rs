@@ -255,6 +255,12 @@ impl Word<'_> {
         letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
     }
 
+    /// Whether the word is a plural ("Americans") of a word in `list`.
+    fn is_plural_of(&self, list: &[&str]) -> bool {
+        let bare = self.bare();
+        bare.strip_suffix('s').is_some_and(|singular| list.iter().any(|item| item.eq_ignore_ascii_case(singular)))
+    }
+
     /// Whether the word (without a final dot, ignoring ASCII case) is in `list`.
     fn is(&self, list: &[&str]) -> bool {
         let bare = self.bare();
@@ -311,6 +317,9 @@ enum Class {
     Known(usize),
     /// Classified by cues.
     Kind(EntityKind),
+    /// Taken for a person for want of any other cue (two or three rare capitalized
+    /// words): such a person does not lend its last name to one-word mentions.
+    GuessedPerson,
     /// A capitalized name with no cue: kept only if it matches an entity found elsewhere.
     Unknown,
 }
@@ -324,6 +333,8 @@ struct Candidate {
     class: Class,
     /// The candidate came after "the" (so "the Times" may be a newspaper's short name).
     after_the: bool,
+    /// A one-word candidate that the collection mostly writes in lowercase.
+    common: bool,
     /// An acronym defined right after this name: "Federal Security Service (FSB)".
     acronym: Option<String>,
 }
@@ -497,7 +508,7 @@ impl Run<'_, '_> {
             return; // "J.", "Jr.", "Corp", "Gulf" alone name nothing ("the Times" may)
         } else if let Some(kind) = self.organization_or_place(&span) {
             Class::Kind(kind)
-        } else if self.words[span.clone()].iter().any(|word| word.is(ADJECTIVES))
+        } else if self.words[span.clone()].iter().any(|word| word.is(ADJECTIVES) || word.is_plural_of(ADJECTIVES))
             || (span.len() == 1 && self.vocabulary.is_common(first.text))
         {
             // "Christian Democratic", "German", "Agreement": not a person's name.
@@ -524,10 +535,12 @@ impl Run<'_, '_> {
                     && !self.vocabulary.is_common(word.text)
                     && self.gazetteer.lookup(word.text).is_none()
                     && !word.is(NOT_NAMES)
+                    && !word.is(ORGANIZATION_HEADS)
             })
+            && (span.start + 2..span.end).all(|end| self.gazetteer.lookup(self.surface(&(span.start..end))).is_none())
         {
             // Two or three rare capitalized words with nothing else known: most often a person.
-            Class::Kind(EntityKind::Person)
+            Class::GuessedPerson
         } else {
             Class::Unknown
         };
@@ -542,6 +555,7 @@ impl Run<'_, '_> {
             surface: surface.to_owned(),
             class,
             after_the,
+            common: span.len() == 1 && self.vocabulary.is_common(first.text),
             acronym,
         });
     }
@@ -564,6 +578,8 @@ struct Draft {
     kind: EntityKind,
     fixed_name: Option<&'static str>,
     surfaces: HashMap<String, usize>,
+    /// Some mention was classified by a real cue, not only guessed.
+    attested: bool,
 }
 
 impl Draft {
@@ -633,7 +649,7 @@ impl Resolver {
                 let entry = &gazetteer.known[known];
                 (format!("known:{known}"), entry.kind, Some(entry.name))
             }
-            Class::Kind(EntityKind::Person) => {
+            Class::Kind(EntityKind::Person) | Class::GuessedPerson => {
                 let words: Vec<String> =
                     candidate.surface.unicode_words().filter(|word| !NAME_SUFFIXES.contains(word)).map(fold).collect();
                 match (words.first(), words.last()) {
@@ -651,10 +667,11 @@ impl Resolver {
             return None; // resolved in pass 2, once every full name is known
         }
         let draft = *self.by_key.entry(key).or_insert_with(|| {
-            self.drafts.push(Draft { kind, fixed_name, surfaces: HashMap::new() });
+            self.drafts.push(Draft { kind, fixed_name, surfaces: HashMap::new(), attested: false });
             self.drafts.len() - 1
         });
         *self.drafts[draft].surfaces.entry(candidate.surface.clone()).or_default() += 1;
+        self.drafts[draft].attested |= candidate.class != Class::GuessedPerson;
         self.by_key.entry(format!("alias:{}", fold(&candidate.surface))).or_insert(draft);
         Some(draft)
     }
@@ -698,13 +715,18 @@ impl Resolver {
             return Some(draft);
         }
         let one_word = !candidate.surface.contains(char::is_whitespace);
-        if one_word {
+        if one_word && !candidate.common {
             if let Some(people) = surnames.get(&folded) {
+                // A guessed person lends its last name only inside its own article.
                 let mentions = |draft: &usize| self.drafts[*draft].surfaces.values().sum::<usize>();
-                return people
+                let person = people
                     .iter()
+                    .filter(|draft| self.drafts[**draft].attested || in_article.contains(draft))
                     .max_by_key(|draft| (in_article.contains(draft), mentions(draft), std::cmp::Reverse(**draft)))
                     .copied();
+                if person.is_some() {
+                    return person;
+                }
             }
             if candidate.after_the {
                 let newspaper = in_article.iter().copied().find(|&draft| {
@@ -723,7 +745,12 @@ impl Resolver {
             // "President Trump" with no full name anywhere: a person known by one name.
             let key = format!("surname:{folded}");
             let draft = *self.by_key.entry(key).or_insert_with(|| {
-                self.drafts.push(Draft { kind: EntityKind::Person, fixed_name: None, surfaces: HashMap::new() });
+                self.drafts.push(Draft {
+                    kind: EntityKind::Person,
+                    fixed_name: None,
+                    surfaces: HashMap::new(),
+                    attested: true,
+                });
                 self.drafts.len() - 1
             });
             return Some(draft);
@@ -878,6 +905,16 @@ mod tests {
             "The match ended when Phil Simmons took four wickets. Fans came from County Kerry and North Karnataka.",
         ]);
         assert_eq!(summary(&entities), ["person Phil Simmons", "place County Kerry", "place North Karnataka"]);
+    }
+
+    #[test]
+    fn a_guessed_person_lends_its_last_name_only_inside_its_article() {
+        let (entities, articles) = extract(&[
+            "The crowd cheered Phil Simmons on Friday. Later Simmons took four.",
+            "Elsewhere, the Simmons report was filed.",
+        ]);
+        assert_eq!(summary(&entities), ["person Phil Simmons (Simmons)"]);
+        assert_eq!((articles[0].mentions.len(), articles[1].mentions.len()), (2, 0));
     }
 
     #[test]
