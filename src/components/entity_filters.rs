@@ -1,7 +1,9 @@
 //! Entity filters: the people, organizations and places the selected articles mention,
 //! with counts, as toggle buttons grouped by kind.
 
-use dossier_core::{EntityId, EntityKind, selection::EntityFacet};
+use dossier_core::{EntityId, EntityKind, selection::EntityFacet, tokenize::fold};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::state::CorpusHandle;
@@ -22,17 +24,48 @@ pub struct EntityFiltersProps {
     pub on_toggle_entity: Callback<EntityId>,
 }
 
-/// Filters grouped as People, Organizations, Places.
+/// Filters grouped as People, Organizations, Places, with a box that narrows the lists
+/// to names (or aliases) containing what is typed.
 #[component]
 pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
+    let name_filter = use_state(String::new);
+    let on_filter_input = {
+        let name_filter = name_filter.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()) {
+                name_filter.set(input.value());
+            }
+        })
+    };
+    let wanted = fold(name_filter.trim());
+    let matches = |facet: &EntityFacet| {
+        let entity = props.corpus.entity(facet.entity);
+        wanted.is_empty()
+            || fold(&entity.name).contains(&wanted)
+            || entity.aliases.iter().any(|alias| fold(alias).contains(&wanted))
+    };
+    let facets: Vec<EntityFacet> = props.facets.iter().copied().filter(matches).collect();
     html! {
         <section class="entity-filters" aria-labelledby="entities-heading">
             <h2 id="entities-heading">{ "Mentioned" }</h2>
+            <label class="entity-filter-label" for="entity-filter">{ "Find a name" }</label>
+            <input
+                id="entity-filter"
+                class="entity-filter"
+                type="search"
+                value={(*name_filter).clone()}
+                oninput={on_filter_input}
+                placeholder="e.g. Sheinbaum"
+                autocomplete="off"
+            />
+            if facets.is_empty() && props.chosen.is_empty() {
+                <p class="muted">{ "No names to show." }</p>
+            }
             { for EntityKind::ALL.iter().map(|&kind| html! {
                 <EntityGroup
                     {kind}
                     corpus={props.corpus.clone()}
-                    facets={props.facets.iter().copied().filter(|facet| props.corpus.entity(facet.entity).kind == kind).collect::<Vec<_>>()}
+                    facets={facets.iter().copied().filter(|facet| props.corpus.entity(facet.entity).kind == kind).collect::<Vec<_>>()}
                     chosen={props.chosen.clone()}
                     on_toggle_entity={props.on_toggle_entity.clone()}
                 />
@@ -73,7 +106,7 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
     };
     html! {
         <div class="entity-group" role="group" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>{ props.kind.plural_label() }</h3>
+            <h3 id={heading_id}>{ props.kind.plural_label() }<span class="group-count">{ format!(" ({total})") }</span></h3>
             <ul>
                 { for rows.iter().take(shown).map(|&(entity, count)| {
                     let pressed = props.chosen.contains(&entity);

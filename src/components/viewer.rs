@@ -82,8 +82,13 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 <SearchBox query={state.selection.query.clone()} {on_search} />
                 <div class="layout">
                     <main id="main" class="results-pane">
-                        <p class="status" role="status" aria-live="polite">{ status_line(&state.selection, view.hits.len(), view.collection_size, &corpus) }</p>
-                        <ResultList corpus={corpus.clone()} hits={view.hits.clone()} terms={view.terms.clone()} {on_clear} />
+                        <div class="status-row">
+                            <p class="status" role="status" aria-live="polite">{ status_line(&state.selection, view.hits.len(), view.collection_size, &corpus) }</p>
+                            if state.selection != Selection::default() {
+                                <button type="button" class="clear-all" onclick={on_clear.reform(|_: MouseEvent| ())}>{ "Clear all filters" }</button>
+                            }
+                        </div>
+                        <ResultList corpus={corpus.clone()} hits={view.hits.clone()} terms={view.terms.clone()} on_clear={on_clear.clone()} />
                     </main>
                     <aside class="sidebar" aria-label="Filters">
                         <TimelineView timeline={view.timeline.clone()} range={state.selection.range} {on_select_range} />

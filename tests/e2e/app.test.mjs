@@ -131,6 +131,24 @@ describe('the bundled seed collection', () => {
     assert.equal(await status(page).textContent(), '1 of 1 article');
   });
 
+  test('the name box narrows the entity lists, and one button clears every filter', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    const names = page.getByRole('searchbox', { name: 'Find a name' });
+    await names.fill('mad');
+    const buttons = page.getByRole('region', { name: 'Mentioned' }).getByRole('button', { pressed: false });
+    assert.deepEqual(await buttons.locator('.name').allTextContents(), ['Nicolas Maduro']);
+    await names.fill('U.S.');
+    assert.deepEqual(await buttons.locator('.name').allTextContents(), ['United States'], 'aliases count');
+    await names.fill('');
+    await page.getByRole('button', { name: /^CIA / }).click();
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('troops');
+    await page.getByRole('button', { name: 'Clear all filters' }).click();
+    assert.equal(await status(page).textContent(), '1 of 1 article');
+    assert.equal(await page.getByRole('button', { name: /^CIA / }).getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.getByRole('button', { name: 'Clear all filters' }).count(), 0);
+  });
+
   test('the timeline narrows to a month and a day', async (t) => {
     const page = await open('/', t);
     await ready(page);
