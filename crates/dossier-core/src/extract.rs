@@ -23,8 +23,8 @@ use crate::{
     Article, Entity, EntityKind, Mention,
     entity::slug,
     gazetteer::{
-        GIVEN_NAMES, Gazetteer, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PLACE_HEADS, PLACE_WORDS,
-        REPORTING_VERBS, SPEECH_VERBS, TITLES,
+        GIVEN_NAMES, Gazetteer, NEWSPAPER_WORDS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PLACE_HEADS,
+        PLACE_WORDS, REPORTING_VERBS, SPEECH_VERBS, TITLES,
     },
     parse::{ABBREVIATIONS, sentence_ends_at},
     tokenize::{fold, strip_possessive},
@@ -134,25 +134,9 @@ const CAPTION_WORDS: &[&str] = &["Image", "Photo", "Photograph", "Picture", "Vid
 /// Words after a surname that are not the surname ("Jr.", "III").
 const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 
-/// Last words of organizations that the text may later call by that word alone, after
-/// "the" ("the Times" for The New York Times, "the Court" for the Supreme Court).
-const SHORT_NAME_WORDS: &[&str] = &[
-    "Times",
-    "Post",
-    "Journal",
-    "Herald",
-    "Tribune",
-    "Gazette",
-    "Chronicle",
-    "Telegraph",
-    "Guardian",
-    "Observer",
-    "Economist",
-    "Court",
-    "Senate",
-    "Pentagon",
-    "Kremlin",
-];
+/// Other last words of organizations that the text may later use alone, after "the"
+/// ("the Court" for the Supreme Court), besides the newspaper words.
+const SHORT_NAME_WORDS: &[&str] = &["Court", "Senate", "Pentagon", "Kremlin"];
 
 /// Finds the entities of a collection, sets each article's [`Article::mentions`] and
 /// returns the entity table (sorted by kind, then by how many articles mention each).
@@ -365,7 +349,7 @@ fn find_candidates(article: &Article, gazetteer: &Gazetteer, vocabulary: &Vocabu
             }
             // "and" joins only inside an organization's name ("Securities and Exchange
             // Commission"), never two names ("Sheinbaum and Trump").
-            let joins_names = !words[end - 1].is(ORGANIZATION_WORDS);
+            let joins_names = !(words[end - 1].is(ORGANIZATION_WORDS) || words[end - 1].is(NEWSPAPER_WORDS));
             if joins_names {
                 if let Some(and) = (at..end).find(|&index| words[index].bare() == "and") {
                     end = and;
@@ -462,7 +446,7 @@ impl Run<'_, '_> {
             return None;
         }
         let (first, last) = (&self.words[span.start], &self.words[span.end - 1]);
-        if last.is(ORGANIZATION_WORDS) || first.is(ORGANIZATION_HEADS) {
+        if last.is(ORGANIZATION_WORDS) || last.is(NEWSPAPER_WORDS) || first.is(ORGANIZATION_HEADS) {
             Some(EntityKind::Organization)
         } else if last.is(PLACE_WORDS) || first.is(PLACE_HEADS) || last.is(&["North", "South", "East", "West"]) {
             Some(EntityKind::Place)
@@ -734,7 +718,8 @@ impl Resolver {
                     self.drafts[draft].kind == EntityKind::Organization
                         && name.contains(' ')
                         && name.rsplit(' ').next().is_some_and(|last| fold(last) == folded)
-                        && SHORT_NAME_WORDS.contains(&candidate.surface.as_str())
+                        && (NEWSPAPER_WORDS.contains(&candidate.surface.as_str())
+                            || SHORT_NAME_WORDS.contains(&candidate.surface.as_str()))
                 });
                 if newspaper.is_some() {
                     return newspaper;
