@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{
     entity_filters::EntityFilters,
-    header::{Header, plural},
+    header::Header,
     reader::{READER_HEADING_ID, Reader},
     result_list::ResultList,
     search_box::{SEARCH_INPUT_ID, SearchBox},
@@ -108,7 +108,8 @@ fn dispatcher<T: 'static>(state: &UseReducerHandle<ViewState>, make: impl Fn(T) 
 
 /// "3 of 120 articles", plus what narrows them.
 fn status_line(selection: &Selection, shown: usize, total: usize, corpus: &CorpusHandle) -> String {
-    let mut line = format!("{shown} of {}", plural(total, "article", "articles"));
+    // "1 of 1 articles": the noun counts the collection, as in "3 of 120 articles".
+    let mut line = format!("{shown} of {total} articles");
     let mut narrowed = Vec::new();
     if !selection.query.trim().is_empty() {
         narrowed.push(format!("matching “{}”", selection.query.trim()));

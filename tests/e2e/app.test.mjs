@@ -78,7 +78,7 @@ describe('the bundled seed collection', () => {
     const page = await open('/', t);
     await ready(page);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'U.S. pressure on Mexico over the cartels');
-    assert.equal(await status(page).textContent(), '1 of 1 article');
+    assert.equal(await status(page).textContent(), '1 of 1 articles');
     for (const name of ['Claudia Sheinbaum', 'Donald J. Trump', 'Nicolas Maduro', 'The New York Times', 'CIA', 'Breitbart Texas', 'Mexico', 'United States', 'Venezuela']) {
       const button = page.getByRole('button', { name: new RegExp(`^${name.replace('.', '\\.')} `) });
       assert.equal(await button.getAttribute('aria-pressed'), 'false', name);
@@ -91,7 +91,7 @@ describe('the bundled seed collection', () => {
     await ready(page);
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('Sheinbaum');
     await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
-    assert.equal(await status(page).textContent(), '1 of 1 article, matching “Sheinbaum”');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, matching “Sheinbaum”');
     const results = page.getByRole('list', { name: 'Matching articles' }).getByRole('listitem');
     assert.equal(await results.count(), 1);
     const marks = await results.first().locator('mark').allTextContents();
@@ -104,9 +104,9 @@ describe('the bundled seed collection', () => {
     await ready(page);
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('Zapata');
     await page.getByRole('heading', { name: 'No articles match' }).waitFor();
-    assert.equal(await status(page).textContent(), '0 of 1 article, matching “Zapata”');
+    assert.equal(await status(page).textContent(), '0 of 1 articles, matching “Zapata”');
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
-    assert.equal(await status(page).textContent(), '1 of 1 article');
+    assert.equal(await status(page).textContent(), '1 of 1 articles');
     assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), '');
   });
 
@@ -115,7 +115,7 @@ describe('the bundled seed collection', () => {
     await ready(page);
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('MÉXICO');
     await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
-    assert.equal(await status(page).textContent(), '1 of 1 article, matching “MÉXICO”');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, matching “MÉXICO”');
   });
 
   test('toggling Nicolas Maduro filters to his one article and back', async (t) => {
@@ -124,11 +124,11 @@ describe('the bundled seed collection', () => {
     const maduro = page.getByRole('button', { name: /^Nicolas Maduro / });
     await maduro.click();
     assert.equal(await maduro.getAttribute('aria-pressed'), 'true');
-    assert.equal(await status(page).textContent(), '1 of 1 article, mentioning Nicolas Maduro');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, mentioning Nicolas Maduro');
     assert.equal(await page.getByRole('list', { name: 'Matching articles' }).getByRole('listitem').count(), 1);
     await maduro.click();
     assert.equal(await maduro.getAttribute('aria-pressed'), 'false');
-    assert.equal(await status(page).textContent(), '1 of 1 article');
+    assert.equal(await status(page).textContent(), '1 of 1 articles');
   });
 
   test('the name box narrows the entity lists, and one button clears every filter', async (t) => {
@@ -144,7 +144,7 @@ describe('the bundled seed collection', () => {
     await page.getByRole('button', { name: /^CIA / }).click();
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('troops');
     await page.getByRole('button', { name: 'Clear all filters' }).click();
-    assert.equal(await status(page).textContent(), '1 of 1 article');
+    assert.equal(await status(page).textContent(), '1 of 1 articles');
     assert.equal(await page.getByRole('button', { name: /^CIA / }).getAttribute('aria-pressed'), 'false');
     assert.equal(await page.getByRole('button', { name: 'Clear all filters' }).count(), 0);
   });
@@ -153,11 +153,11 @@ describe('the bundled seed collection', () => {
     const page = await open('/', t);
     await ready(page);
     await page.getByRole('button', { name: 'January 2026: 1 article' }).click();
-    assert.equal(await status(page).textContent(), '1 of 1 article, in January 2026');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, in January 2026');
     await page.getByRole('button', { name: '16 January 2026: 1 article' }).click();
-    assert.equal(await status(page).textContent(), '1 of 1 article, on 16 January 2026');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, on 16 January 2026');
     await page.getByRole('button', { name: 'All dates' }).click();
-    assert.equal(await status(page).textContent(), '1 of 1 article');
+    assert.equal(await status(page).textContent(), '1 of 1 articles');
   });
 
   test('opening the article shows its full text with mentions marked, and comes back', async (t) => {
@@ -177,7 +177,7 @@ describe('the bundled seed collection', () => {
     await page.screenshot({ path: join(artifacts, 'reader.png'), fullPage: true });
     await page.getByRole('button', { name: 'Back to results' }).click();
     await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
-    assert.equal(await status(page).textContent(), '1 of 1 article');
+    assert.equal(await status(page).textContent(), '1 of 1 articles');
     // By keyboard: Enter on the focused link opens, Escape comes back.
     await page.getByRole('link', { name: /^The U\.S\. government continues/ }).focus();
     await page.keyboard.press('Enter');
@@ -236,10 +236,10 @@ describe('hosting and bad input', () => {
   test('works when dist/ is served from a subpath', async (t) => {
     const page = await open('/dossier/', t);
     await ready(page);
-    assert.equal(await status(page).textContent(), '1 of 1 article');
+    assert.equal(await status(page).textContent(), '1 of 1 articles');
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('cartels');
     await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
-    assert.equal(await status(page).textContent(), '1 of 1 article, matching “cartels”');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, matching “cartels”');
   });
 
   test('a malformed bundle shows an error panel with the reason', async (t) => {
