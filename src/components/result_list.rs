@@ -4,7 +4,7 @@
 use dossier_core::{search::SearchHit, snippet::best_snippet};
 use yew::prelude::*;
 
-use super::highlight::highlighted;
+use super::{highlight::highlighted, viewer::result_link_id};
 use crate::{platform, state::CorpusHandle};
 
 /// Results rendered at first and added per "Show more".
@@ -69,7 +69,7 @@ fn result_item(corpus: &CorpusHandle, hit: &SearchHit, terms: &[String]) -> Html
     html! {
         <li class="result">
             <article>
-                <h3><a href={platform::article_href(&article.id)}>{ highlighted(&article.title, &title_ranges, "match") }</a></h3>
+                <h3><a id={result_link_id(hit.article)} href={platform::article_href(&article.id)}>{ highlighted(&article.title, &title_ranges, "match") }</a></h3>
                 <p class="meta">
                     <time datetime={article.date.as_str().to_owned()}>{ article.date.human() }</time>
                     if !article.source.is_empty() {

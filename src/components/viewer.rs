@@ -1,7 +1,7 @@
 //! The viewer of a loaded collection: header, search, timeline, entity filters and
 //! results, or the reader when an article is open. Holds the one reducer of the app.
 
-use dossier_core::{DateRange, EntityId, Selection, article::month_name};
+use dossier_core::{ArticleId, DateRange, EntityId, Selection, article::month_name};
 use yew::prelude::*;
 
 use super::{
@@ -50,11 +50,19 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             move || drop(listener)
         });
     }
-    // Focus the article's heading when one opens, so screen readers start there.
-    use_effect_with(state.open, |open| {
-        if open.is_some() {
-            platform::focus(READER_HEADING_ID);
+    // Focus the article's heading when one opens, so screen readers start there; on the
+    // way back, focus the link of the article just read, so the reader keeps their place.
+    let last_open = use_mut_ref(|| None);
+    use_effect_with(state.open, move |open| {
+        match open {
+            Some(_) => platform::focus(READER_HEADING_ID),
+            None => {
+                if let Some(article) = *last_open.borrow() {
+                    platform::focus(&result_link_id(article));
+                }
+            }
         }
+        *last_open.borrow_mut() = *open;
     });
 
     let view = use_memo((corpus.clone(), state.selection.clone()), |(corpus, selection)| corpus.select(selection));
@@ -98,6 +106,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             }
         </div>
     }
+}
+
+/// The DOM id of an article's link in the result list.
+pub fn result_link_id(article: ArticleId) -> String {
+    format!("result-{}", article.0)
 }
 
 /// A callback that turns its value into an action on the reducer.

@@ -185,6 +185,8 @@ describe('the bundled seed collection', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'reader-title', 'focus moves to the article');
     await page.keyboard.press('Escape');
     await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'A');
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /^The U\.S\. government continues/, 'focus returns to the article read');
   });
 
   test('a link to an article opens it directly, and the browser back button works', async (t) => {
