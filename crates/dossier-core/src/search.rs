@@ -88,9 +88,13 @@ impl SearchIndex {
     /// A query with no words matches nothing here; callers treat it as "no text filter".
     /// Never fails: an odd query simply matches nothing.
     pub fn search(&self, query: &str) -> Vec<SearchHit> {
-        let terms = query_terms(query);
+        self.search_terms(&query_terms(query))
+    }
+
+    /// [`SearchIndex::search`] for terms already folded by [`query_terms`].
+    pub fn search_terms(&self, terms: &[String]) -> Vec<SearchHit> {
         let mut lists: Vec<&Vec<Posting>> = Vec::with_capacity(terms.len());
-        for term in &terms {
+        for term in terms {
             match self.postings.get(term) {
                 Some(list) => lists.push(list),
                 None => return Vec::new(),

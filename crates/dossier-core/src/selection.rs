@@ -82,7 +82,7 @@ impl Corpus {
         let candidates: Vec<SearchHit> = if terms.is_empty() {
             self.newest_first().iter().map(|&article| SearchHit { article, score: 0.0 }).collect()
         } else {
-            self.index().search(&selection.query)
+            self.index().search_terms(&terms)
         };
         let with_entities: Vec<SearchHit> =
             candidates.into_iter().filter(|hit| self.mentions_all(hit.article, &selection.entities)).collect();
