@@ -25,13 +25,17 @@ pub struct TimelineProps {
 #[component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let max = props.timeline.max_month_count();
-    let open_month = props.range.and_then(|range| {
-        props
-            .timeline
-            .months
-            .iter()
-            .find(|month| month.year == range.start.year() && month.month == range.start.month())
-    });
+    // Days are shown for a period inside one month (the month, or one of its days).
+    let open_month = props
+        .range
+        .filter(|range| (range.start.year(), range.start.month()) == (range.end.year(), range.end.month()))
+        .and_then(|range| {
+            props
+                .timeline
+                .months
+                .iter()
+                .find(|month| month.year == range.start.year() && month.month == range.start.month())
+        });
     let clear = {
         let on_select_range = props.on_select_range.clone();
         Callback::from(move |_: MouseEvent| on_select_range.emit(None))
@@ -45,6 +49,9 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 <ol class="months" aria-label="Articles by month">
                     { for props.timeline.months.iter().map(|month| month_bar(month, max, props)) }
                 </ol>
+                if props.timeline.months.len() > 1 {
+                    <p class="hint">{ "Choose a month; Shift-click (or Shift+Enter) another to extend the period." }</p>
+                }
             }
             if let Some(month) = open_month {
                 <ol class="days" aria-label={format!("Articles by day in {} {}", month_name(month.month), month.year)}>
@@ -74,9 +81,18 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
 
 fn month_bar(month: &MonthBucket, max: u32, props: &TimelineProps) -> Html {
     let Some(range) = DateRange::month(month.year, month.month) else { return html! {} };
-    let pressed = props.range.is_some_and(|chosen| chosen == range);
-    let within = props.range.is_some_and(|chosen| range.contains(chosen.start));
+    let chosen = props.range;
+    let pressed = chosen == Some(range);
+    let within = chosen.is_some_and(|chosen| chosen.overlaps(&range));
     let on_select_range = props.on_select_range.clone();
+    let onclick = Callback::from(move |event: MouseEvent| {
+        let next = match chosen {
+            Some(chosen) if event.shift_key() => Some(chosen.span(&range)),
+            _ if pressed => None,
+            _ => Some(range),
+        };
+        on_select_range.emit(next);
+    });
     let label =
         format!("{} {}: {}", month_name(month.month), month.year, plural(month.count as usize, "article", "articles"));
     let height = 12 + (88 * month.count / max.max(1));
@@ -88,7 +104,7 @@ fn month_bar(month: &MonthBucket, max: u32, props: &TimelineProps) -> Html {
                 aria-pressed={pressed.to_string()}
                 aria-label={label.clone()}
                 title={label}
-                onclick={Callback::from(move |_: MouseEvent| on_select_range.emit(if pressed { None } else { Some(range) }))}
+                {onclick}
             >
                 <span class="bar" style={format!("height: {height}%")} aria-hidden="true"></span>
                 <span class="month-label" aria-hidden="true">{ format!("{} {}", &month_name(month.month)[..3], month.year % 100) }</span>

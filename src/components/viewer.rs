@@ -1,7 +1,7 @@
 //! The viewer of a loaded collection: header, search, timeline, entity filters and
 //! results, or the reader when an article is open. Holds the one reducer of the app.
 
-use dossier_core::{ArticleId, DateRange, EntityId, Selection, article::month_name};
+use dossier_core::{ArticleDate, ArticleId, DateRange, EntityId, Selection, article::month_name};
 use yew::prelude::*;
 
 use super::{
@@ -132,15 +132,13 @@ fn status_line(selection: &Selection, shown: usize, total: usize, corpus: &Corpu
         narrowed.push(format!("mentioning {}", names.join(" and ")));
     }
     if let Some(range) = selection.range {
+        let day = |date| ArticleDate::from_day(date).human();
         if range.start == range.end {
-            narrowed.push(format!(
-                "on {} {} {}",
-                range.start.day(),
-                month_name(range.start.month()),
-                range.start.year()
-            ));
-        } else {
+            narrowed.push(format!("on {}", day(range.start)));
+        } else if range.is_month() {
             narrowed.push(format!("in {} {}", month_name(range.start.month()), range.start.year()));
+        } else {
+            narrowed.push(format!("from {} to {}", day(range.start), day(range.end)));
         }
     }
     if !narrowed.is_empty() {

@@ -34,11 +34,26 @@ const hostileBundle = {
   ],
 };
 
+/** Four articles in four months, for periods that span months. */
+const quarterBundle = {
+  format_version: 1,
+  collection: { name: 'A quarter' },
+  entities: [],
+  articles: ['2026-01-10', '2026-02-14', '2026-03-20', '2026-04-02'].map((date, index) => ({
+    id: `a${index}`,
+    title: `Article ${index}`,
+    date,
+    body: [`Text of article ${index}.`],
+    mentions: [],
+  })),
+};
+
 before(async () => {
   const fixtures = await mkdtemp(join(tmpdir(), 'dossier-e2e-'));
   await writeFile(join(fixtures, 'malformed.json'), '{"format_version": 1, "collection": {"name": "x"}, "articles": [');
   await writeFile(join(fixtures, 'future.json'), JSON.stringify({ format_version: 2, collection: { name: 'x' }, entities: [], articles: [] }));
   await writeFile(join(fixtures, 'hostile.json'), JSON.stringify(hostileBundle));
+  await writeFile(join(fixtures, 'quarter.json'), JSON.stringify(quarterBundle));
   await mkdir(artifacts, { recursive: true });
   server = await serve({ dist, fixtures });
   browser = await chromium.launch({
@@ -231,6 +246,27 @@ describe('the bundled seed collection', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
     await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
+  });
+});
+
+describe('periods across months', () => {
+  test('Shift-click extends the chosen month to a period', async (t) => {
+    const page = await open('/?data=fixtures/quarter.json', t);
+    await ready(page);
+    assert.equal(await status(page).textContent(), '4 of 4 articles');
+    await page.getByRole('button', { name: 'January 2026: 1 article' }).click();
+    assert.equal(await status(page).textContent(), '1 of 4 articles, in January 2026');
+    await page.getByRole('button', { name: 'March 2026: 1 article' }).click({ modifiers: ['Shift'] });
+    assert.equal(await status(page).textContent(), '3 of 4 articles, from 1 January 2026 to 31 March 2026');
+    const titles = await page.getByRole('list', { name: 'Matching articles' }).getByRole('heading').allTextContents();
+    assert.deepEqual(titles, ['Article 2', 'Article 1', 'Article 0']);
+    assert.equal(await page.getByRole('list', { name: /^Articles by day/ }).count(), 0, 'no day row for a period');
+    // By keyboard: Shift+Enter on a month extends the period too.
+    await page.getByRole('button', { name: 'April 2026: 1 article' }).focus();
+    await page.keyboard.press('Shift+Enter');
+    assert.equal(await status(page).textContent(), '4 of 4 articles, from 1 January 2026 to 30 April 2026');
+    await page.getByRole('button', { name: 'All dates' }).click();
+    assert.equal(await status(page).textContent(), '4 of 4 articles');
   });
 });
 

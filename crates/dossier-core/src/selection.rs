@@ -37,6 +37,21 @@ impl DateRange {
     pub fn contains(&self, day: Date) -> bool {
         self.start <= day && day <= self.end
     }
+
+    /// Whether the two ranges share a day.
+    pub fn overlaps(&self, other: &DateRange) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+
+    /// The smallest range covering both (a period extended to another month).
+    pub fn span(&self, other: &DateRange) -> DateRange {
+        DateRange { start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+
+    /// Whether the range is exactly one calendar month.
+    pub fn is_month(&self) -> bool {
+        DateRange::month(self.start.year(), self.start.month()) == Some(*self)
+    }
 }
 
 /// What the reader has asked for. The empty selection shows everything.
@@ -169,6 +184,17 @@ mod tests {
         let corpus = fixture_corpus();
         let view = corpus.select(&Selection { query: "Zapata".into(), ..Selection::default() });
         assert!(view.hits.is_empty() && view.facets.is_empty() && view.timeline.months.is_empty());
+    }
+
+    #[test]
+    fn ranges_extend_and_know_what_they_are() {
+        let january = DateRange::month(2026, Month::January).expect("valid");
+        let march = DateRange::month(2026, Month::March).expect("valid");
+        let quarter = january.span(&march);
+        assert_eq!((quarter.start, quarter.end), (date!(2026 - 01 - 01), date!(2026 - 03 - 31)));
+        assert_eq!(march.span(&january), quarter);
+        assert!(january.is_month() && !quarter.is_month() && !DateRange::day(date!(2026 - 01 - 05)).is_month());
+        assert!(quarter.overlaps(&january) && !january.overlaps(&march));
     }
 
     #[test]
