@@ -67,9 +67,12 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens the app at `path` in a fresh page and fails the test on any uncaught error. */
-async function open(path = '/', t) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+/**
+ * Opens the app at `path` in a fresh page (with Playwright context `options`, a desktop
+ * window by default) and fails the test on any uncaught error.
+ */
+async function open(path = '/', t, options = { viewport: { width: 1200, height: 900 } }) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -88,6 +91,12 @@ async function ready(page) {
 
 const status = (page) => page.getByRole('status');
 
+/** Types `query` in the search box and waits until the status line reports the search. */
+async function search(page, query) {
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill(query);
+  await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
+}
+
 describe('the bundled seed collection', () => {
   test('loads with its name, article count and entity filters', async (t) => {
     const page = await open('/', t);
@@ -104,8 +113,7 @@ describe('the bundled seed collection', () => {
   test('searching Sheinbaum finds the article with the match highlighted', async (t) => {
     const page = await open('/', t);
     await ready(page);
-    await page.getByRole('searchbox', { name: 'Search articles' }).fill('Sheinbaum');
-    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
+    await search(page, 'Sheinbaum');
     assert.equal(await status(page).textContent(), '1 of 1 articles, matching “Sheinbaum”');
     const results = page.getByRole('list', { name: 'Matching articles' }).getByRole('listitem');
     assert.equal(await results.count(), 1);
@@ -128,8 +136,7 @@ describe('the bundled seed collection', () => {
   test('case and accents do not matter', async (t) => {
     const page = await open('/', t);
     await ready(page);
-    await page.getByRole('searchbox', { name: 'Search articles' }).fill('MÉXICO');
-    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
+    await search(page, 'MÉXICO');
     assert.equal(await status(page).textContent(), '1 of 1 articles, matching “MÉXICO”');
   });
 
@@ -224,10 +231,7 @@ describe('the bundled seed collection', () => {
   });
 
   test('follows the system dark theme', async (t) => {
-    const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1200, height: 900 } });
-    t.after(() => context.close());
-    const page = await context.newPage();
-    await page.goto(server.url + '/');
+    const page = await open('/', t, { colorScheme: 'dark', viewport: { width: 1200, height: 900 } });
     await ready(page);
     const luminance = await page.evaluate(() => {
       const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
@@ -238,10 +242,7 @@ describe('the bundled seed collection', () => {
   });
 
   test('works on a phone-sized screen', async (t) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    t.after(() => context.close());
-    const page = await context.newPage();
-    await page.goto(server.url + '/');
+    const page = await open('/', t, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await ready(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
@@ -275,8 +276,7 @@ describe('hosting and bad input', () => {
     const page = await open('/dossier/', t);
     await ready(page);
     assert.equal(await status(page).textContent(), '1 of 1 articles');
-    await page.getByRole('searchbox', { name: 'Search articles' }).fill('cartels');
-    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
+    await search(page, 'cartels');
     assert.equal(await status(page).textContent(), '1 of 1 articles, matching “cartels”');
   });
 

@@ -32,10 +32,15 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Runs `dossier ingest <input> -o <bundle>`.
+fn ingest(input: &Path, bundle: &Path) -> Output {
+    dossier(&["ingest", input.to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()])
+}
+
 fn ingest_seed(dir: &Path) -> PathBuf {
     let bundle = dir.join("seed.json");
     let seed = workspace().join("data/seed");
-    let output = dossier(&["ingest", seed.to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()]);
+    let output = ingest(&seed, &bundle);
     assert!(output.status.success(), "ingest failed: {}", stderr(&output));
     bundle
 }
@@ -123,7 +128,7 @@ fn every_rejected_input_is_reported_and_the_rest_is_written() {
     )
     .expect("write");
     let bundle = dir.join("out.json");
-    let output = dossier(&["ingest", inputs.to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()]);
+    let output = ingest(&inputs, &bundle);
     assert!(output.status.success(), "{}", stderr(&output));
     let errors = stderr(&output);
     let folder = inputs.display().to_string();
@@ -150,22 +155,12 @@ fn nothing_usable_exits_non_zero_and_writes_nothing() {
     let dir = scratch("nothing");
     fs::write(dir.join("bad.txt"), "no date here").expect("write");
     let bundle = dir.join("out.json");
-    let output = dossier(&[
-        "ingest",
-        dir.join("bad.txt").to_str().unwrap_or_default(),
-        "-o",
-        bundle.to_str().unwrap_or_default(),
-    ]);
+    let output = ingest(&dir.join("bad.txt"), &bundle);
     assert!(!output.status.success());
     assert!(stderr(&output).contains("bad.txt:1: missing date"), "{}", stderr(&output));
     assert!(stderr(&output).contains("no usable articles"), "{}", stderr(&output));
     assert!(!bundle.exists());
-    let output = dossier(&[
-        "ingest",
-        dir.join("missing.txt").to_str().unwrap_or_default(),
-        "-o",
-        bundle.to_str().unwrap_or_default(),
-    ]);
+    let output = ingest(&dir.join("missing.txt"), &bundle);
     assert!(!output.status.success());
     assert!(stderr(&output).contains("missing.txt:1: cannot read"), "{}", stderr(&output));
 }
@@ -219,7 +214,7 @@ fn wikinews_entities_are_plausible() {
     }
     let dir = scratch("wikinews");
     let bundle = dir.join("wikinews.json");
-    let output = dossier(&["ingest", corpus.to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()]);
+    let output = ingest(&corpus, &bundle);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains("295 articles from 1 file(s), 0 rejected"), "{}", stderr(&output));
     let output = dossier(&["entities", "--data", bundle.to_str().unwrap_or_default(), "--json"]);
