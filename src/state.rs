@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use dossier_core::{ArticleId, Corpus, DateRange, EntityId, Selection};
+use dossier_core::{ArticleId, Corpus, DateRange, EntityId, Selection, SelectionView};
 use yew::Reducible;
 
 /// A loaded corpus shared by components; equal when it is the same corpus.
@@ -20,6 +20,25 @@ impl std::ops::Deref for CorpusHandle {
     type Target = Corpus;
 
     fn deref(&self) -> &Corpus {
+        &self.0
+    }
+}
+
+/// The view of the current selection shared by components; equal when it is the same
+/// computation (comparing thousands of hits on every render would cost more).
+#[derive(Clone)]
+pub struct ViewHandle(pub Rc<SelectionView>);
+
+impl PartialEq for ViewHandle {
+    fn eq(&self, other: &ViewHandle) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ViewHandle {
+    type Target = SelectionView;
+
+    fn deref(&self) -> &SelectionView {
         &self.0
     }
 }

@@ -1,11 +1,18 @@
 //! The result list: each matching article's title, date, source and best passage with
-//! the query's words highlighted; an empty state when nothing matches.
+//! the query's words highlighted, and why it matched; an empty state when nothing matches.
 
-use dossier_core::{search::SearchHit, snippet::best_snippet};
+use dossier_core::{
+    index::Field,
+    search::{MatchKind, MatchReason, ResolvedQuery, SearchHit},
+    snippet::{best_snippet, match_ranges},
+};
 use yew::prelude::*;
 
 use super::{highlight::highlighted, viewer::result_link_id};
-use crate::{platform, state::CorpusHandle};
+use crate::{
+    platform,
+    state::{CorpusHandle, ViewHandle},
+};
 
 /// Results rendered at first and added per "Show more".
 pub const PAGE_SIZE: usize = 50;
@@ -15,10 +22,8 @@ pub const PAGE_SIZE: usize = 50;
 pub struct ResultListProps {
     /// The collection.
     pub corpus: CorpusHandle,
-    /// Matching articles, in order.
-    pub hits: Vec<SearchHit>,
-    /// Folded query terms to highlight.
-    pub terms: Vec<String>,
+    /// The selection's view: its hits in order and the resolved query.
+    pub view: ViewHandle,
     /// Called when the reader asks to drop every filter.
     pub on_clear: Callback<()>,
 }
@@ -30,9 +35,10 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     {
         // A new result set starts from the first page again.
         let shown = shown.clone();
-        use_effect_with(props.hits.clone(), move |_| shown.set(PAGE_SIZE));
+        use_effect_with(props.view.clone(), move |_| shown.set(PAGE_SIZE));
     }
-    if props.hits.is_empty() {
+    let hits = &props.view.hits;
+    if hits.is_empty() {
         let on_clear = props.on_clear.clone();
         return html! {
             <div class="empty-state">
@@ -51,21 +57,23 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     html! {
         <>
             <ol class="results" aria-label="Matching articles">
-                { for props.hits.iter().take(*shown).map(|hit| result_item(&props.corpus, hit, &props.terms)) }
+                { for hits.iter().take(*shown).map(|hit| result_item(&props.corpus, hit, &props.view.query)) }
             </ol>
-            if props.hits.len() > *shown {
+            if hits.len() > *shown {
                 <button type="button" class="more" onclick={more}>
-                    { format!("Show {} more", (props.hits.len() - *shown).min(PAGE_SIZE)) }
+                    { format!("Show {} more", (hits.len() - *shown).min(PAGE_SIZE)) }
                 </button>
             }
         </>
     }
 }
 
-fn result_item(corpus: &CorpusHandle, hit: &SearchHit, terms: &[String]) -> Html {
+fn result_item(corpus: &CorpusHandle, hit: &SearchHit, query: &ResolvedQuery) -> Html {
     let article = corpus.article(hit.article);
-    let title_ranges = dossier_core::snippet::match_ranges(&article.title, terms);
+    let terms = &query.highlights;
+    let title_ranges = match_ranges(&article.title, terms);
     let snippet = best_snippet(&article.body, terms);
+    let reasons = corpus.index().explain(query, hit.article);
     html! {
         <li class="result">
             <article>
@@ -77,7 +85,38 @@ fn result_item(corpus: &CorpusHandle, hit: &SearchHit, terms: &[String]) -> Html
                     }
                 </p>
                 <p class="snippet">{ highlighted(&snippet.text, &snippet.highlights, "match") }</p>
+                if !reasons.is_empty() {
+                    <p class="why">
+                        <span class="why-label">{ "Matched: " }</span>
+                        { reasons.iter().map(reason_text).collect::<Vec<_>>().join("; ") }
+                    </p>
+                }
             </article>
         </li>
+    }
+}
+
+/// One reason in words: `raid as raids in title and body`, `sheinbuam as sheinbaum (typo)
+/// in body`, `“drug cartels” in body`.
+fn reason_text(reason: &MatchReason) -> String {
+    let what = match reason.kind {
+        MatchKind::Exact => reason.matched.clone(),
+        MatchKind::Stem => format!("{} as {}", reason.typed, reason.matched),
+        MatchKind::Prefix => format!("{}… as {}", reason.typed, reason.matched),
+        MatchKind::Typo => format!("{} as {} (typo)", reason.typed, reason.matched),
+        MatchKind::Phrase => format!("“{}”", reason.matched),
+    };
+    let fields: Vec<&str> = reason
+        .fields
+        .iter()
+        .map(|field| match field {
+            Field::Entities => "entity names",
+            other => other.as_str(),
+        })
+        .collect();
+    match fields.as_slice() {
+        [] => what,
+        [one] => format!("{what} in {one}"),
+        [init @ .., last] => format!("{what} in {} and {last}", init.join(", ")),
     }
 }

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     platform,
-    state::{Action, CorpusHandle, ViewState},
+    state::{Action, CorpusHandle, ViewHandle, ViewState},
 };
 
 /// Props of [`Viewer`].
@@ -84,7 +84,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             />
             if let Some(article) = state.open {
                 <main id="main">
-                    <Reader corpus={corpus.clone()} {article} terms={view.terms.clone()} {on_close} />
+                    <Reader corpus={corpus.clone()} {article} terms={view.query.highlights.clone()} {on_close} />
                 </main>
             } else {
                 <SearchBox query={state.selection.query.clone()} {on_search} />
@@ -96,7 +96,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                                 <button type="button" class="clear-all" onclick={on_clear.reform(|_: MouseEvent| ())}>{ "Clear all filters" }</button>
                             }
                         </div>
-                        <ResultList corpus={corpus.clone()} hits={view.hits.clone()} terms={view.terms.clone()} on_clear={on_clear.clone()} />
+                        <ResultList corpus={corpus.clone()} view={ViewHandle(view.clone())} on_clear={on_clear.clone()} />
                     </main>
                     <aside class="sidebar" aria-label="Filters">
                         <TimelineView timeline={view.timeline.clone()} range={state.selection.range} {on_select_range} />

@@ -153,16 +153,39 @@ fn search_command(data: &Path, limit: usize, json: bool, query: &str) -> anyhow:
     let mut out = stdout.lock();
     for hit in view.hits.iter().take(limit) {
         let article = corpus.article(hit.article);
+        let reasons = corpus.index().explain(&view.query, hit.article);
         if json {
+            let matched: Vec<serde_json::Value> = reasons
+                .iter()
+                .map(|reason| {
+                    serde_json::json!({
+                        "typed": reason.typed,
+                        "matched": reason.matched,
+                        "kind": reason.kind.as_str(),
+                        "fields": reason.fields.iter().map(|field| field.as_str()).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
             let line = serde_json::json!({
                 "id": article.id,
                 "score": hit.score,
                 "title": article.title,
                 "date": article.date.as_str(),
+                "matched": matched,
             });
             writeln!(out, "{line}")?;
         } else {
             writeln!(out, "{:>7.3}  {}  {}  [{}]", hit.score, article.date.day(), article.title, article.id)?;
+            let why: Vec<String> = reasons
+                .iter()
+                .map(|reason| {
+                    let fields: Vec<&str> = reason.fields.iter().map(|field| field.as_str()).collect();
+                    format!("{} → {} ({}, {})", reason.typed, reason.matched, reason.kind.as_str(), fields.join("+"))
+                })
+                .collect();
+            if !why.is_empty() {
+                writeln!(out, "         {}", why.join("; "))?;
+            }
         }
     }
     if !json {

@@ -3,7 +3,10 @@
 
 use std::{collections::HashMap, ops::Range};
 
-use crate::{Article, ArticleId, Bundle, BundleError, Collection, Entity, EntityId, search::SearchIndex};
+use crate::{
+    Article, ArticleId, Bundle, BundleError, Collection, Entity, EntityId,
+    index::{Document, SearchIndex},
+};
 
 /// A checked, indexed collection, ready for selections.
 #[derive(Debug)]
@@ -106,7 +109,7 @@ impl Corpus {
         }
         let mut newest_first: Vec<ArticleId> = (0..articles.len()).map(|index| ArticleId(position(index))).collect();
         newest_first.sort_by(|a, b| articles[b.index()].date.cmp(&articles[a.index()].date).then(a.cmp(b)));
-        let index = SearchIndex::build(&articles);
+        let index = build_index(&articles, &entities, &article_entities);
         Ok(Corpus { collection, articles, entities, mentions, article_entities, entity_articles, newest_first, index })
     }
 
@@ -169,6 +172,25 @@ impl Corpus {
     pub fn index(&self) -> &SearchIndex {
         &self.index
     }
+}
+
+/// Indexes titles, bodies, sources and the names of the entities each article mentions.
+fn build_index(articles: &[Article], entities: &[Entity], article_entities: &[Vec<EntityId>]) -> SearchIndex {
+    let names: Vec<Vec<&str>> = article_entities
+        .iter()
+        .map(|named| named.iter().map(|entity| entities[entity.index()].name.as_str()).collect())
+        .collect();
+    let documents: Vec<Document<'_>> = articles
+        .iter()
+        .zip(&names)
+        .map(|(article, names)| Document {
+            title: &article.title,
+            body: &article.body,
+            entity_names: names,
+            source: &article.source,
+        })
+        .collect();
+    SearchIndex::build(&documents)
 }
 
 /// An index as the `u32` inside ids (a bundle cannot hold 4 billion articles in memory).

@@ -2,7 +2,8 @@
 //!
 //! Raw text goes in ([`parse`]), a versioned [`bundle`] comes out with the entities the
 //! articles mention ([`extract`]); a loaded [`corpus::Corpus`] answers a reader's
-//! [`selection::Selection`] (query, entities, date range) with ranked [`search`] hits,
+//! [`selection::Selection`] (a [`query`], entities, date range) with ranked [`search`] hits
+//! from its [`index`],
 //! entity facet counts and [`timeline`] buckets. The command-line tool and the web app
 //! both call this crate and share its types.
 
@@ -12,7 +13,9 @@ pub mod corpus;
 pub mod entity;
 pub mod extract;
 mod gazetteer;
+pub mod index;
 pub mod parse;
+pub mod query;
 pub mod search;
 pub mod selection;
 pub mod snippet;

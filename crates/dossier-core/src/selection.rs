@@ -1,13 +1,11 @@
 //! The reader's selection (query, chosen entities, date range) and what it shows: the
 //! matching articles, entity facet counts and timeline buckets, from one call.
 
-use std::collections::HashMap;
-
 use time::{Date, Month};
 
 use crate::{
-    ArticleId, Corpus, EntityId,
-    search::{SearchHit, query_terms},
+    ArticleId, Corpus, EntityId, query,
+    search::{ResolvedQuery, SearchHit},
     timeline::Timeline,
 };
 
@@ -57,7 +55,7 @@ impl DateRange {
 /// What the reader has asked for. The empty selection shows everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
-    /// Search box text; articles must contain every word.
+    /// Search box text, in the [`crate::query`] language: every word must match.
     pub query: String,
     /// Entities every shown article must mention.
     pub entities: Vec<EntityId>,
@@ -79,8 +77,9 @@ pub struct EntityFacet {
 pub struct SelectionView {
     /// Matching articles: by relevance with a query, else newest first.
     pub hits: Vec<SearchHit>,
-    /// The folded query terms, for highlighting.
-    pub terms: Vec<String>,
+    /// The query resolved against the dictionary: its [`ResolvedQuery::highlights`] are
+    /// the words to mark, and [`crate::index::SearchIndex::explain`] takes it.
+    pub query: ResolvedQuery,
     /// Entities mentioned by the matching articles, most frequent first (then by name).
     pub facets: Vec<EntityFacet>,
     /// Buckets of the articles matching query and entities, ignoring the date range so
@@ -93,11 +92,25 @@ pub struct SelectionView {
 impl Corpus {
     /// Applies a selection: the query, then the entity filters, then the date range.
     pub fn select(&self, selection: &Selection) -> SelectionView {
-        let terms = query_terms(&selection.query);
-        let candidates: Vec<SearchHit> = if terms.is_empty() {
-            self.newest_first().iter().map(|&article| SearchHit { article, score: 0.0 }).collect()
+        let query = self.index().resolve(&query::parse(&selection.query));
+        let candidates: Vec<SearchHit> = if query.is_empty() {
+            self.newest_first().iter().map(|&article| SearchHit::unranked(article)).collect()
+        } else if query.clauses.is_empty() {
+            // Only exclusions: everything else, newest first.
+            let left: Vec<bool> = {
+                let mut left = vec![false; self.articles().len()];
+                for hit in self.index().run(&query) {
+                    left[hit.article.index()] = true;
+                }
+                left
+            };
+            self.newest_first()
+                .iter()
+                .filter(|article| left[article.index()])
+                .map(|&a| SearchHit::unranked(a))
+                .collect()
         } else {
-            self.index().search_terms(&terms)
+            self.index().run(&query)
         };
         let with_entities: Vec<SearchHit> =
             candidates.into_iter().filter(|hit| self.mentions_all(hit.article, &selection.entities)).collect();
@@ -109,7 +122,7 @@ impl Corpus {
             None => with_entities,
         };
         let facets = self.facets(&hits);
-        SelectionView { hits, terms, facets, timeline, collection_size: self.articles().len() }
+        SelectionView { hits, query, facets, timeline, collection_size: self.articles().len() }
     }
 
     fn mentions_all(&self, article: ArticleId, entities: &[EntityId]) -> bool {
@@ -118,14 +131,18 @@ impl Corpus {
     }
 
     fn facets(&self, hits: &[SearchHit]) -> Vec<EntityFacet> {
-        let mut counts: HashMap<EntityId, u32> = HashMap::new();
+        let mut counts = vec![0u32; self.entities().len()];
         for hit in hits {
             for &entity in self.article_entities(hit.article) {
-                *counts.entry(entity).or_default() += 1;
+                counts[entity.index()] += 1;
             }
         }
-        let mut facets: Vec<EntityFacet> =
-            counts.into_iter().map(|(entity, count)| EntityFacet { entity, count }).collect();
+        let mut facets: Vec<EntityFacet> = counts
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, count)| count > 0)
+            .map(|(entity, count)| EntityFacet { entity: EntityId(entity as u32), count })
+            .collect();
         facets.sort_by(|a, b| {
             b.count.cmp(&a.count).then_with(|| self.entity(a.entity).name.cmp(&self.entity(b.entity).name))
         });
@@ -164,7 +181,7 @@ mod tests {
         assert_eq!(ids(&corpus, &view), ["mexico-cartels"]);
         let facets: Vec<(u32, u32)> = view.facets.iter().map(|f| (f.entity.0, f.count)).collect();
         assert_eq!(facets, [(0, 1), (1, 1)], "Sheinbaum and Mexico both once, by name");
-        assert_eq!(view.terms, ["cartel"]);
+        assert_eq!(view.query.highlights, ["cartel", "cartels"]);
     }
 
     #[test]

@@ -3,17 +3,24 @@
 
 use std::ops::Range;
 
-use crate::tokenize::tokenize;
+use crate::tokenize::for_each_word;
 
 /// Characters (roughly) of body text a result-list snippet shows.
 pub const SNIPPET_CHARS: usize = 220;
 
-/// Byte ranges of the words of `text` whose folded form is one of `terms`.
-pub fn match_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
-    if terms.is_empty() {
-        return Vec::new();
+/// Byte ranges of the words of `text` whose folded form is one of `words` (sorted, as
+/// [`crate::search::ResolvedQuery::highlights`] is).
+pub fn match_ranges(text: &str, words: &[String]) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    if words.is_empty() {
+        return ranges;
     }
-    tokenize(text).into_iter().filter(|token| terms.contains(&token.term)).map(|token| token.range).collect()
+    for_each_word(text, |word, range| {
+        if words.binary_search_by(|probe| probe.as_str().cmp(word)).is_ok() {
+            ranges.push(range);
+        }
+    });
+    ranges
 }
 
 /// A piece of text split into plain and highlighted runs, ready to render.
@@ -146,7 +153,9 @@ mod tests {
     use super::*;
 
     fn terms(words: &[&str]) -> Vec<String> {
-        words.iter().map(|word| word.to_string()).collect()
+        let mut words: Vec<String> = words.iter().map(|word| word.to_string()).collect();
+        words.sort();
+        words
     }
 
     fn marked(snippet: &Snippet) -> String {

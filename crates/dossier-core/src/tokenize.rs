@@ -23,20 +23,30 @@ pub struct Token {
 /// A possessive `'s` or `’s` is left out of the word, so `Mexico’s` matches `mexico`.
 /// Dots inside abbreviations are dropped, so `U.S.` gives `us`.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    text.unicode_word_indices()
-        .filter_map(|(start, word)| {
-            let word = strip_possessive(word);
-            let term = fold(word);
-            if term.is_empty() {
-                return None;
-            }
-            Some(Token { term, range: start..start + word.len() })
-        })
-        .collect()
+    let mut tokens = Vec::new();
+    for_each_word(text, |term, range| tokens.push(Token { term: term.to_owned(), range }));
+    tokens
+}
+
+/// Calls `visit` with each word's folded form and byte range, as [`tokenize`] would return
+/// them, reusing one buffer instead of allocating a string per word (the indexer's path).
+pub fn for_each_word(text: &str, mut visit: impl FnMut(&str, Range<usize>)) {
+    let mut folded = String::new();
+    for (start, word) in text.unicode_word_indices() {
+        let word = strip_possessive(word);
+        folded.clear();
+        fold_into(word, &mut folded);
+        if !folded.is_empty() {
+            visit(&folded, start..start + word.len());
+        }
+    }
 }
 
 /// Drops a trailing `'s` / `’s` from a word.
 pub fn strip_possessive(word: &str) -> &str {
+    if !word.ends_with(['s', 'S']) {
+        return word;
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
@@ -53,6 +63,19 @@ pub fn strip_possessive(word: &str) -> &str {
 /// `unicode-normalization` crate (Hangul syllables are kept whole).
 pub fn fold(word: &str) -> String {
     let mut folded = String::with_capacity(word.len());
+    fold_into(word, &mut folded);
+    folded
+}
+
+/// [`fold`] appending to a buffer.
+fn fold_into(word: &str, folded: &mut String) {
+    if word.bytes().all(|byte| byte.is_ascii() && byte != b'.') {
+        // Fast path: ASCII has nothing to decompose.
+        let start = folded.len();
+        folded.push_str(word);
+        folded[start..].make_ascii_lowercase();
+        return;
+    }
     for character in word.chars() {
         if character == '.' || is_combining_mark(character) {
             continue;
@@ -70,7 +93,6 @@ pub fn fold(word: &str) -> String {
             Err(_) => folded.extend(character.to_lowercase()),
         }
     }
-    folded
 }
 
 fn is_combining_mark(character: char) -> bool {

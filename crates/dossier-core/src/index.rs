@@ -1,0 +1,463 @@
+//! The search index: a term dictionary (an [`fst`] of every folded word, for exact,
+//! prefix and typo-tolerant look-ups), Snowball stems grouping the words that share one,
+//! and postings (which articles hold a word, how often in each [`Field`], at which
+//! positions, for phrases).
+//!
+//! Built once when a collection loads; queried by [`crate::search`].
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+
+use crate::tokenize::for_each_word;
+
+/// A part of an article that is searched, each with its own weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// The headline.
+    Title = 0,
+    /// The names of the entities the article mentions.
+    Entities = 1,
+    /// The paragraphs.
+    Body = 2,
+    /// The outlet.
+    Source = 3,
+}
+
+/// How many [`Field`]s there are.
+pub const FIELD_COUNT: usize = 4;
+
+impl Field {
+    /// Every field, in index order.
+    pub const ALL: [Field; FIELD_COUNT] = [Field::Title, Field::Entities, Field::Body, Field::Source];
+
+    /// A lowercase name for people and for JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Entities => "entities",
+            Field::Body => "body",
+            Field::Source => "source",
+        }
+    }
+
+    /// How much one occurrence here counts against one in the body (BM25F's field boost).
+    /// Raising a field's boost pushes articles that have the query words there up.
+    pub fn boost(self) -> f32 {
+        match self {
+            Field::Title => 3.0,
+            Field::Entities => 2.0,
+            Field::Body => 1.0,
+            Field::Source => 0.5,
+        }
+    }
+
+    /// BM25's `b` for the field, from 0 (a long field counts like a short one) to 1 (an
+    /// occurrence in a field twice the average length counts about half).
+    pub fn length_normalisation(self) -> f32 {
+        match self {
+            Field::Title => 0.5,
+            Field::Entities => 0.3,
+            Field::Body => 0.75,
+            Field::Source => 0.0,
+        }
+    }
+}
+
+/// The searchable text of one article.
+#[derive(Clone, Copy, Debug)]
+pub struct Document<'a> {
+    /// The headline.
+    pub title: &'a str,
+    /// The paragraphs.
+    pub body: &'a [String],
+    /// Names of the entities it mentions.
+    pub entity_names: &'a [&'a str],
+    /// The outlet.
+    pub source: &'a str,
+}
+
+/// One word's postings while building, before words are numbered.
+#[derive(Default)]
+struct WordPostings {
+    articles: Vec<u32>,
+    frequencies: Vec<[u8; FIELD_COUNT]>,
+    position_starts: Vec<u32>,
+    positions: Vec<u8>,
+}
+
+/// Positions between paragraphs (and after the title) that no phrase spans.
+const PARAGRAPH_GAP: u32 = 16;
+
+/// A word of the dictionary: its position in lexicographic order.
+pub type WordId = u32;
+
+/// The inverted index of a collection.
+pub struct SearchIndex {
+    /// Folded word -> [`WordId`], with words in lexicographic order.
+    pub(crate) dictionary: fst::Map<Vec<u8>>,
+    /// The words, by id (for highlighting and explanations).
+    pub(crate) words: Vec<Box<str>>,
+    /// Stem -> the words sharing it.
+    pub(crate) stems: HashMap<Box<str>, Vec<WordId>>,
+    /// Where each word's postings start in the posting arrays (one more entry than words).
+    posting_starts: Vec<u32>,
+    /// For each posting: the article.
+    posting_articles: Vec<u32>,
+    /// For each posting: occurrences in each field (saturating at 255).
+    posting_frequencies: Vec<[u8; FIELD_COUNT]>,
+    /// For each posting: where its positions start in `positions` (one more entry).
+    position_starts: Vec<u32>,
+    /// Title and body positions of each posting, delta-encoded as LEB128 varints.
+    positions: Vec<u8>,
+    /// Words in each field of each article.
+    field_lengths: Vec<[u32; FIELD_COUNT]>,
+    /// Average of `field_lengths` per field (at least 1).
+    average_field_lengths: [f32; FIELD_COUNT],
+    stemmer: Stemmer,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("SearchIndex")
+            .field("articles", &self.field_lengths.len())
+            .field("words", &self.words.len())
+            .field("postings", &self.posting_articles.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// One article's entry in a word's postings.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Posting<'i> {
+    pub(crate) article: u32,
+    pub(crate) frequencies: [u8; FIELD_COUNT],
+    positions: &'i [u8],
+}
+
+impl Posting<'_> {
+    /// Title and body positions, ascending.
+    pub(crate) fn positions(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut bytes = self.positions.iter();
+        let mut last = 0u32;
+        std::iter::from_fn(move || {
+            let mut value = 0u32;
+            let mut shift = 0;
+            loop {
+                let byte = *bytes.next()?;
+                value |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+                shift += 7;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+            }
+            last = last.wrapping_add(value);
+            Some(last)
+        })
+    }
+}
+
+impl SearchIndex {
+    /// Indexes `documents`; an article's id is its position in the slice.
+    pub fn build(documents: &[Document<'_>]) -> SearchIndex {
+        // Pass 1: intern words in order of appearance and gather each article's postings.
+        // An occurrence is one u64, word above position, so sorting groups by word.
+        let mut interned: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut raw_words: Vec<Box<str>> = Vec::new();
+        let mut raw_postings: Vec<WordPostings> = Vec::new();
+        let mut field_lengths = Vec::with_capacity(documents.len());
+        let mut occurrences: Vec<u64> = Vec::new();
+        for (article, document) in documents.iter().enumerate() {
+            occurrences.clear();
+            let mut position = 0u32;
+            let mut add = |text: &str, position: &mut u32| {
+                for_each_word(text, |word, _| {
+                    let id = match interned.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            let id = u32::try_from(raw_words.len()).unwrap_or(u32::MAX);
+                            raw_words.push(word.into());
+                            raw_postings.push(WordPostings::default());
+                            interned.insert(word.into(), id);
+                            id
+                        }
+                    };
+                    occurrences.push(u64::from(id) << 32 | u64::from(*position));
+                    *position += 1;
+                });
+            };
+            // Where each field ends in the article's positions.
+            let mut ends = [0u32; FIELD_COUNT];
+            add(document.title, &mut position);
+            ends[Field::Title as usize] = position;
+            for paragraph in document.body {
+                position += PARAGRAPH_GAP;
+                add(paragraph, &mut position);
+            }
+            ends[Field::Body as usize] = position;
+            for name in document.entity_names {
+                add(name, &mut position);
+            }
+            ends[Field::Entities as usize] = position;
+            add(document.source, &mut position);
+            ends[Field::Source as usize] = position;
+            let field_of = |position: u32| {
+                if position < ends[Field::Title as usize] {
+                    Field::Title
+                } else if position < ends[Field::Body as usize] {
+                    Field::Body
+                } else if position < ends[Field::Entities as usize] {
+                    Field::Entities
+                } else {
+                    Field::Source
+                }
+            };
+            let mut lengths = [0u32; FIELD_COUNT];
+            occurrences.sort_unstable();
+            let article = u32::try_from(article).unwrap_or(u32::MAX);
+            for group in occurrences.chunk_by(|a, b| a >> 32 == b >> 32) {
+                let postings = &mut raw_postings[(group[0] >> 32) as usize];
+                postings.position_starts.push(postings.positions.len() as u32);
+                let mut frequencies = [0u8; FIELD_COUNT];
+                let mut last = 0;
+                for &occurrence in group {
+                    let position = occurrence as u32;
+                    let field = field_of(position);
+                    lengths[field as usize] += 1;
+                    let slot = &mut frequencies[field as usize];
+                    *slot = slot.saturating_add(1);
+                    if matches!(field, Field::Title | Field::Body) {
+                        write_varint(&mut postings.positions, position - last);
+                        last = position;
+                    }
+                }
+                postings.articles.push(article);
+                postings.frequencies.push(frequencies);
+            }
+            field_lengths.push(lengths);
+        }
+
+        // Pass 2: number the words in lexicographic order (as the fst needs) and lay the
+        // postings out word by word, articles ascending.
+        let mut order: Vec<u32> = (0..raw_words.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| raw_words[a as usize].as_bytes().cmp(raw_words[b as usize].as_bytes()));
+        let total: usize = raw_postings.iter().map(|postings| postings.articles.len()).sum();
+        let total_positions: usize = raw_postings.iter().map(|postings| postings.positions.len()).sum();
+        let mut posting_starts = Vec::with_capacity(raw_words.len() + 1);
+        let mut posting_articles = Vec::with_capacity(total);
+        let mut posting_frequencies = Vec::with_capacity(total);
+        let mut position_starts = Vec::with_capacity(total + 1);
+        let mut positions = Vec::with_capacity(total_positions);
+        for &raw in &order {
+            let postings = std::mem::take(&mut raw_postings[raw as usize]);
+            posting_starts.push(posting_articles.len() as u32);
+            let base = positions.len() as u32;
+            position_starts.extend(postings.position_starts.iter().map(|start| base + start));
+            posting_articles.extend_from_slice(&postings.articles);
+            posting_frequencies.extend_from_slice(&postings.frequencies);
+            positions.extend_from_slice(&postings.positions);
+        }
+        posting_starts.push(posting_articles.len() as u32);
+        position_starts.push(positions.len() as u32);
+
+        let words: Vec<Box<str>> = order.iter().map(|&raw| raw_words[raw as usize].clone()).collect();
+        let dictionary = fst::Map::from_iter(words.iter().enumerate().map(|(id, word)| (word.as_bytes(), id as u64)))
+            .unwrap_or_default();
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut stems: HashMap<Box<str>, Vec<WordId>> = HashMap::new();
+        for (id, word) in words.iter().enumerate() {
+            stems.entry(stemmer.stem(word).into()).or_default().push(id as WordId);
+        }
+        let mut totals = [0f64; FIELD_COUNT];
+        for lengths in &field_lengths {
+            for (total, &length) in totals.iter_mut().zip(lengths) {
+                *total += f64::from(length);
+            }
+        }
+        let count = field_lengths.len().max(1) as f64;
+        let average_field_lengths = totals.map(|total| ((total / count) as f32).max(1.0));
+        SearchIndex {
+            dictionary,
+            words,
+            stems,
+            posting_starts,
+            posting_articles,
+            posting_frequencies,
+            position_starts,
+            positions,
+            field_lengths,
+            average_field_lengths,
+            stemmer,
+        }
+    }
+
+    /// How many articles are indexed.
+    pub fn article_count(&self) -> usize {
+        self.field_lengths.len()
+    }
+
+    /// How many distinct words the dictionary holds.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Bytes of memory the index holds, roughly (for benchmarks).
+    pub fn heap_size(&self) -> usize {
+        self.dictionary.as_fst().size()
+            + self.words.iter().map(|word| word.len() + 16).sum::<usize>()
+            + self.stems.iter().map(|(stem, words)| stem.len() + 16 + 24 + words.len() * 4).sum::<usize>()
+            + self.posting_starts.len() * 4
+            + self.posting_articles.len() * 4
+            + self.posting_frequencies.len() * FIELD_COUNT
+            + self.position_starts.len() * 4
+            + self.positions.len()
+            + self.field_lengths.len() * 4 * FIELD_COUNT
+    }
+
+    /// The Snowball (English) stem of a folded word.
+    pub fn stem<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
+        self.stemmer.stem(word)
+    }
+
+    /// The id of a folded word, if any article has it.
+    pub(crate) fn word_id(&self, word: &str) -> Option<WordId> {
+        self.dictionary.get(word).map(|id| id as WordId)
+    }
+
+    /// The text of a word.
+    pub(crate) fn word(&self, id: WordId) -> &str {
+        &self.words[id as usize]
+    }
+
+    /// How many articles hold a word.
+    pub(crate) fn document_frequency(&self, id: WordId) -> u32 {
+        self.posting_starts[id as usize + 1] - self.posting_starts[id as usize]
+    }
+
+    /// The articles holding a word, ascending.
+    pub(crate) fn postings(&self, id: WordId) -> impl ExactSizeIterator<Item = Posting<'_>> + '_ {
+        let start = self.posting_starts[id as usize] as usize;
+        let end = self.posting_starts[id as usize + 1] as usize;
+        (start..end).map(move |index| self.posting(index))
+    }
+
+    /// A word's posting for one article, if it has the word.
+    pub(crate) fn posting_for(&self, id: WordId, article: u32) -> Option<Posting<'_>> {
+        let start = self.posting_starts[id as usize] as usize;
+        let end = self.posting_starts[id as usize + 1] as usize;
+        let offset = self.posting_articles[start..end].binary_search(&article).ok()?;
+        Some(self.posting(start + offset))
+    }
+
+    fn posting(&self, index: usize) -> Posting<'_> {
+        let positions = &self.positions[self.position_starts[index] as usize..self.position_starts[index + 1] as usize];
+        Posting { article: self.posting_articles[index], frequencies: self.posting_frequencies[index], positions }
+    }
+
+    /// BM25F: the weight of a word with document frequency `frequency` in one posting.
+    /// Field occurrences are boosted and length-normalised per field, summed, then
+    /// saturated once with [`SATURATION`], and multiplied by the word's rarity (IDF).
+    pub(crate) fn bm25f(&self, posting: &Posting<'_>, document_frequency: u32) -> f32 {
+        let lengths = &self.field_lengths[posting.article as usize];
+        let mut weighted = 0.0;
+        for field in Field::ALL {
+            let index = field as usize;
+            let occurrences = f32::from(posting.frequencies[index]);
+            if occurrences > 0.0 {
+                let b = field.length_normalisation();
+                let relative = lengths[index] as f32 / self.average_field_lengths[index];
+                weighted += field.boost() * occurrences / (1.0 - b + b * relative);
+            }
+        }
+        let articles = self.field_lengths.len() as f32;
+        let df = document_frequency as f32;
+        let idf = (1.0 + (articles - df + 0.5) / (df + 0.5)).ln();
+        idf * weighted * (SATURATION + 1.0) / (weighted + SATURATION)
+    }
+}
+
+/// Term-frequency saturation (BM25's `k1`): lower makes the fifth repeat of a word add
+/// little; higher rewards repetition more.
+pub const SATURATION: f32 = 1.2;
+
+fn write_varint(bytes: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        bytes.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    bytes.push(value as u8);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index_of(texts: &[(&str, &str)]) -> (SearchIndex, Vec<Vec<String>>) {
+        let bodies: Vec<Vec<String>> = texts.iter().map(|(_, body)| vec![(*body).to_owned()]).collect();
+        let documents: Vec<Document<'_>> = texts
+            .iter()
+            .zip(&bodies)
+            .map(|((title, _), body)| Document { title, body, entity_names: &[], source: "" })
+            .collect();
+        let index = SearchIndex::build(&documents);
+        (index, bodies)
+    }
+
+    #[test]
+    fn words_are_numbered_in_order_and_stems_group_them() {
+        let (index, _) = index_of(&[("Raids", "A raid, then raids."), ("", "Raiding the raider")]);
+        let words: Vec<&str> = index.words.iter().map(|word| &**word).collect();
+        assert_eq!(words, ["a", "raid", "raider", "raiding", "raids", "the", "then"]);
+        let raid = index.stems.get("raid").expect("stem raid");
+        let grouped: Vec<&str> = raid.iter().map(|&id| index.word(id)).collect();
+        assert_eq!(grouped, ["raid", "raiding", "raids"]);
+        assert_eq!(index.word_id("raids"), Some(4));
+        assert_eq!(index.document_frequency(4), 1);
+    }
+
+    #[test]
+    fn postings_keep_field_counts_and_positions() {
+        let (index, _) = index_of(&[("Raids", "A raid, then raids."), ("", "raids raids")]);
+        let raids = index.word_id("raids").expect("indexed");
+        let postings: Vec<(u32, [u8; FIELD_COUNT], Vec<u32>)> = index
+            .postings(raids)
+            .map(|posting| (posting.article, posting.frequencies, posting.positions().collect()))
+            .collect();
+        let body = 1 + PARAGRAPH_GAP;
+        assert_eq!(
+            postings,
+            [(0, [1, 0, 1, 0], vec![0, body + 3]), (1, [0, 0, 2, 0], vec![PARAGRAPH_GAP, PARAGRAPH_GAP + 1])]
+        );
+        assert!(
+            index.posting_for(raids, 1).is_some() && index.posting_for(index.word_id("a").expect("a"), 1).is_none()
+        );
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        let mut bytes = Vec::new();
+        let values = [0u32, 1, 127, 128, 300, 16_384, u32::MAX];
+        for value in values {
+            write_varint(&mut bytes, value);
+        }
+        let posting = Posting { article: 0, frequencies: [0; FIELD_COUNT], positions: &bytes };
+        let decoded: Vec<u32> = posting.positions().collect();
+        let expected: Vec<u32> = values
+            .iter()
+            .scan(0u32, |sum, &value| {
+                *sum = sum.wrapping_add(value);
+                Some(*sum)
+            })
+            .collect();
+        assert_eq!(decoded, expected);
+    }
+
+    #[test]
+    fn an_empty_collection_builds() {
+        let index = SearchIndex::build(&[]);
+        assert_eq!((index.article_count(), index.word_count()), (0, 0));
+        assert_eq!(index.word_id("x"), None);
+    }
+}
