@@ -71,4 +71,3 @@ fn benches(criterion: &mut Criterion) {
 
 criterion_group!(search, benches);
 criterion_main!(search);
-

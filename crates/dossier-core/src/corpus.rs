@@ -17,7 +17,15 @@ pub struct Corpus {
     mentions: Vec<Vec<ResolvedMention>>,
     article_entities: Vec<Vec<EntityId>>,
     entity_articles: Vec<u32>,
+    /// Each entity's place in alphabetical order of names (for sorting facets cheaply).
+    entity_name_rank: Vec<u32>,
+    /// The entities in alphabetical order of names.
+    entities_by_name: Vec<EntityId>,
     newest_first: Vec<ArticleId>,
+    /// The distinct days articles are dated, oldest first.
+    days: Vec<time::Date>,
+    /// Each article's day, as a position in `days` (timelines count into an array).
+    article_days: Vec<u32>,
     index: SearchIndex,
 }
 
@@ -110,7 +118,34 @@ impl Corpus {
         let mut newest_first: Vec<ArticleId> = (0..articles.len()).map(|index| ArticleId(position(index))).collect();
         newest_first.sort_by(|a, b| articles[b.index()].date.cmp(&articles[a.index()].date).then(a.cmp(b)));
         let index = build_index(&articles, &entities, &article_entities);
-        Ok(Corpus { collection, articles, entities, mentions, article_entities, entity_articles, newest_first, index })
+        let mut by_name: Vec<usize> = (0..entities.len()).collect();
+        by_name.sort_by(|&a, &b| entities[a].name.cmp(&entities[b].name).then(a.cmp(&b)));
+        let mut entity_name_rank = vec![0u32; entities.len()];
+        for (rank, &entity) in by_name.iter().enumerate() {
+            entity_name_rank[entity] = position(rank);
+        }
+        let entities_by_name = by_name.into_iter().map(|entity| EntityId(position(entity))).collect();
+        let mut days: Vec<time::Date> = articles.iter().map(|article| article.date.day()).collect();
+        days.sort_unstable();
+        days.dedup();
+        let article_days = articles
+            .iter()
+            .map(|article| position(days.binary_search(&article.date.day()).unwrap_or_default()))
+            .collect();
+        Ok(Corpus {
+            collection,
+            articles,
+            entities,
+            mentions,
+            article_entities,
+            entity_articles,
+            entity_name_rank,
+            entities_by_name,
+            newest_first,
+            days,
+            article_days,
+            index,
+        })
     }
 
     /// Collection metadata.
@@ -153,6 +188,16 @@ impl Corpus {
         self.entity_articles[id.index()]
     }
 
+    /// An entity's place when entities are sorted by name.
+    pub fn entity_name_rank(&self, id: EntityId) -> u32 {
+        self.entity_name_rank[id.index()]
+    }
+
+    /// The entity at a place in alphabetical order of names.
+    pub fn entity_by_name_rank(&self, rank: u32) -> EntityId {
+        self.entities_by_name[rank as usize]
+    }
+
     /// An article's mentions with byte ranges, in bundle order.
     pub fn mentions(&self, id: ArticleId) -> &[ResolvedMention] {
         &self.mentions[id.index()]
@@ -166,6 +211,16 @@ impl Corpus {
     /// All articles, newest first (ties in bundle order).
     pub fn newest_first(&self) -> &[ArticleId] {
         &self.newest_first
+    }
+
+    /// The distinct days articles are dated, oldest first.
+    pub fn days(&self) -> &[time::Date] {
+        &self.days
+    }
+
+    /// An article's day as a position in [`Corpus::days`].
+    pub fn day_position(&self, id: ArticleId) -> usize {
+        self.article_days[id.index()] as usize
     }
 
     /// The full-text index.

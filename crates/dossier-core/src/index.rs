@@ -111,10 +111,9 @@ pub struct SearchIndex {
     position_starts: Vec<u32>,
     /// Title and body positions of each posting, delta-encoded as LEB128 varints.
     positions: Vec<u8>,
-    /// Words in each field of each article.
-    field_lengths: Vec<[u32; FIELD_COUNT]>,
-    /// Average of `field_lengths` per field (at least 1).
-    average_field_lengths: [f32; FIELD_COUNT],
+    /// For each article and field: what one occurrence there weighs, the field's boost
+    /// over its length normalisation (BM25F), computed once here rather than per query.
+    field_weights: Vec<[f32; FIELD_COUNT]>,
     stemmer: Stemmer,
 }
 
@@ -122,7 +121,7 @@ impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         formatter
             .debug_struct("SearchIndex")
-            .field("articles", &self.field_lengths.len())
+            .field("articles", &self.field_weights.len())
             .field("words", &self.words.len())
             .field("postings", &self.posting_articles.len())
             .finish_non_exhaustive()
@@ -278,6 +277,17 @@ impl SearchIndex {
         }
         let count = field_lengths.len().max(1) as f64;
         let average_field_lengths = totals.map(|total| ((total / count) as f32).max(1.0));
+        let field_weights = field_lengths
+            .iter()
+            .map(|lengths| {
+                Field::ALL.map(|field| {
+                    let index = field as usize;
+                    let b = field.length_normalisation();
+                    let relative = lengths[index] as f32 / average_field_lengths[index];
+                    field.boost() / (1.0 - b + b * relative)
+                })
+            })
+            .collect();
         SearchIndex {
             dictionary,
             words,
@@ -287,15 +297,14 @@ impl SearchIndex {
             posting_frequencies,
             position_starts,
             positions,
-            field_lengths,
-            average_field_lengths,
+            field_weights,
             stemmer,
         }
     }
 
     /// How many articles are indexed.
     pub fn article_count(&self) -> usize {
-        self.field_lengths.len()
+        self.field_weights.len()
     }
 
     /// How many distinct words the dictionary holds.
@@ -313,7 +322,7 @@ impl SearchIndex {
             + self.posting_frequencies.len() * FIELD_COUNT
             + self.position_starts.len() * 4
             + self.positions.len()
-            + self.field_lengths.len() * 4 * FIELD_COUNT
+            + self.field_weights.len() * 4 * FIELD_COUNT
     }
 
     /// The Snowball (English) stem of a folded word.
@@ -356,24 +365,20 @@ impl SearchIndex {
         Posting { article: self.posting_articles[index], frequencies: self.posting_frequencies[index], positions }
     }
 
-    /// BM25F: the weight of a word with document frequency `frequency` in one posting.
-    /// Field occurrences are boosted and length-normalised per field, summed, then
-    /// saturated once with [`SATURATION`], and multiplied by the word's rarity (IDF).
-    pub(crate) fn bm25f(&self, posting: &Posting<'_>, document_frequency: u32) -> f32 {
-        let lengths = &self.field_lengths[posting.article as usize];
-        let mut weighted = 0.0;
-        for field in Field::ALL {
-            let index = field as usize;
-            let occurrences = f32::from(posting.frequencies[index]);
-            if occurrences > 0.0 {
-                let b = field.length_normalisation();
-                let relative = lengths[index] as f32 / self.average_field_lengths[index];
-                weighted += field.boost() * occurrences / (1.0 - b + b * relative);
-            }
-        }
-        let articles = self.field_lengths.len() as f32;
+    /// The rarity (IDF) of a word held by `document_frequency` articles.
+    pub(crate) fn idf(&self, document_frequency: u32) -> f32 {
+        let articles = self.article_count() as f32;
         let df = document_frequency as f32;
-        let idf = (1.0 + (articles - df + 0.5) / (df + 0.5)).ln();
+        (1.0 + (articles - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// BM25F: the weight of one posting of a word of rarity `idf`. Field occurrences are
+    /// boosted and length-normalised per field, summed, then saturated once with
+    /// [`SATURATION`], and multiplied by the rarity.
+    pub(crate) fn bm25f(&self, posting: &Posting<'_>, idf: f32) -> f32 {
+        let weights = &self.field_weights[posting.article as usize];
+        let weighted: f32 =
+            posting.frequencies.iter().zip(weights).map(|(&occurrences, weight)| f32::from(occurrences) * weight).sum();
         idf * weighted * (SATURATION + 1.0) / (weighted + SATURATION)
     }
 }

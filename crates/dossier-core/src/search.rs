@@ -20,7 +20,7 @@ use crate::{
 
 /// Weight of a word that shares the typed word's stem (`raids` for `raid`), against 1 for
 /// the word itself. Lower it to favour the exact form more.
-pub const STEM_WEIGHT: f32 = 0.9;
+pub const STEM_WEIGHT: f32 = 0.7;
 
 /// Weight of a completion of the word being typed. Completions share one rarity (IDF),
 /// that of all of them together, so a rare completion (`cofab`) does not outrank the
@@ -37,8 +37,14 @@ pub const ONE_TYPO_FROM: usize = 4;
 /// Typed words of at least this many characters tolerate two typos.
 pub const TWO_TYPOS_FROM: usize = 8;
 
+/// How many times more articles must hold a word within reach of a typed word that is
+/// itself in the collection for the typed word to be taken for a typo of it. Lower finds
+/// more corrections of real words (and more noise: `rice` → `price`); higher, fewer.
+pub const TYPO_DOMINANCE: u32 = 20;
+
 /// At most this many dictionary words stand for one typed prefix or typo (the most
-/// frequent ones), so a one-letter prefix stays fast.
+/// frequent ones), so a short prefix stays fast. A prefix of one letter stands for a
+/// quarter as many, of two letters half as many: those are passing states of typing.
 pub const MAX_EXPANSIONS: usize = 64;
 
 /// How a dictionary word matched a typed word.
@@ -192,23 +198,23 @@ impl SearchIndex {
     fn expand(&self, typed: &str, prefix: bool, tolerant: bool) -> Vec<Expansion> {
         let mut expansions: Vec<Expansion> = Vec::new();
         let exact = self.word_id(typed);
-        if let Some(word) = exact {
-            expansions.push(Expansion {
-                word,
-                kind: MatchKind::Exact,
-                weight: 1.0,
-                rarity_from: self.document_frequency(word),
-            });
-        }
         // A word still being typed has a stem only when it is already a word: the stem of
         // `intere` (`inter`) says nothing of `interest`, which its completions find.
         let stems = if prefix && exact.is_none() { None } else { self.stems.get(&*self.stem(typed)) };
-        if let Some(group) = stems {
-            for &word in group.iter().filter(|&&word| Some(word) != exact) {
-                let rarity_from = self.document_frequency(word);
-                expansions.push(Expansion { word, kind: MatchKind::Stem, weight: STEM_WEIGHT, rarity_from });
-            }
+        // The word and its other forms share one rarity, so a rare form (`corning`, which
+        // Snowball stems to `corn`) does not outrank the word typed for being rare.
+        let forms: Vec<WordId> = exact.into_iter().chain(stems.into_iter().flatten().copied()).collect();
+        let rarity_from = self.together(forms.iter().copied());
+        if let Some(word) = exact {
+            expansions.push(Expansion { word, kind: MatchKind::Exact, weight: 1.0, rarity_from });
         }
+        for &word in forms.iter().filter(|&&word| Some(word) != exact) {
+            expansions.push(Expansion { word, kind: MatchKind::Stem, weight: STEM_WEIGHT, rarity_from });
+        }
+        // A finished word that is in no article is looked up as a prefix too (`alum `
+        // finds `aluminium`) before typos are.
+        let typing = prefix;
+        let prefix = prefix || expansions.is_empty();
         let typed_chars = typed.chars().count();
         if prefix {
             let mut completions: Vec<(WordId, ())> = Vec::new();
@@ -220,9 +226,13 @@ impl SearchIndex {
                     completions.push((id, ()));
                 }
             }
-            let completions = keep_most_frequent(self, completions);
-            let together: u32 = completions.iter().map(|&(id, ())| self.document_frequency(id)).sum();
-            let rarity_from = together.min(self.article_count() as u32);
+            let limit = match typed_chars {
+                1 => MAX_EXPANSIONS / 4,
+                2 => MAX_EXPANSIONS / 2,
+                _ => MAX_EXPANSIONS,
+            };
+            let completions = keep_most_frequent(self, completions, limit);
+            let rarity_from = self.together(completions.iter().map(|&(id, ())| id));
             for (id, ()) in completions {
                 expansions.push(Expansion { word: id, kind: MatchKind::Prefix, weight: PREFIX_WEIGHT, rarity_from });
             }
@@ -234,19 +244,19 @@ impl SearchIndex {
         };
         let has_digit = typed.chars().any(|c| c.is_ascii_digit());
         if tolerant && distance > 0 && !has_digit {
-            // A typo is rarer than the word meant: a word within reach counts only when
-            // more articles hold it than hold anything the typed word already matched
-            // (`goverment `, misspelt in 9 articles, still finds `government`; `said` does
-            // not find `sad`). A word still being typed looks for typos only when nothing
+            // A typo is much rarer than the word meant: a word within reach counts only
+            // when [`TYPO_DOMINANCE`] times more articles hold it than hold anything the
+            // typed word already matched (`goverment `, misspelt in 9 articles, still finds
+            // `government`; `rice` does not find `price`, nor `said` `sad`). A word still being typed looks for typos only when nothing
             // completes it, and then as the start of a word within reach (`sheinbuam`, and
             // `sheimb` finds `sheinbaum`): otherwise `coff` would also find `off`.
             let known = expansions.iter().map(|expansion| self.document_frequency(expansion.word)).max();
-            if prefix && known.is_some() {
+            if typing && known.is_some() {
                 return expansions;
             }
             let builder = levenshtein_builder(distance);
-            let automaton = if prefix { builder.build_prefix_dfa(typed) } else { builder.build_dfa(typed) };
-            let floor = known.unwrap_or(0);
+            let automaton = if typing { builder.build_prefix_dfa(typed) } else { builder.build_dfa(typed) };
+            let floor = known.map_or(0, |known| known.saturating_mul(TYPO_DOMINANCE));
             let mut candidates: Vec<(WordId, u8)> = Vec::new();
             let mut stream = self.dictionary.search(&automaton).into_stream();
             while let Some((word, id)) = stream.next() {
@@ -262,9 +272,8 @@ impl SearchIndex {
             // Only the nearest: `petroleom` is `petroleum`, not also `petroleums`.
             let nearest = candidates.iter().map(|&(_, edits)| edits).min().unwrap_or(0);
             candidates.retain(|&(_, edits)| edits == nearest);
-            let candidates = keep_most_frequent(self, candidates);
-            let together: u32 = candidates.iter().map(|&(id, _)| self.document_frequency(id)).sum();
-            let rarity_from = together.min(self.article_count() as u32);
+            let candidates = keep_most_frequent(self, candidates, MAX_EXPANSIONS);
+            let rarity_from = self.together(candidates.iter().map(|&(id, _)| id));
             for (id, edits) in candidates {
                 let weight = TYPO_WEIGHT / f32::from(edits);
                 expansions.push(Expansion { word: id, kind: MatchKind::Typo, weight, rarity_from });
@@ -275,7 +284,8 @@ impl SearchIndex {
 
     /// Runs a resolved query: articles holding every clause and no exclusion, best first.
     pub fn run(&self, query: &ResolvedQuery) -> Vec<SearchHit> {
-        let articles = self.article_count();
+        // Hits are sorted by a 64-bit key holding the article in its low 24 bits.
+        let articles = self.article_count().min(1 << 24);
         if query.is_empty() {
             return Vec::new();
         }
@@ -313,21 +323,29 @@ impl SearchIndex {
                 }
             }
         }
-        let mut hits: Vec<SearchHit> = (0..articles)
+        // Sorted as one integer each: tier (typos, then prefixes), score descending,
+        // article; decoded after. Far cheaper than comparing structs.
+        let mut keys: Vec<u64> = (0..articles)
             .filter(|&article| alive[article])
-            .map(|article| SearchHit {
-                article: ArticleId(article as u32),
-                score: totals[article],
-                typos: typos[article],
-                prefixes: prefixes[article],
+            .map(|article| {
+                let tier = u64::from(typos[article].min(15)) << 4 | u64::from(prefixes[article].min(15));
+                let score = u64::from(u32::MAX - ordered_bits(totals[article]));
+                tier << 56 | score << 24 | article as u64
             })
             .collect();
-        hits.sort_unstable_by(|a, b| {
-            (a.typos, a.prefixes)
-                .cmp(&(b.typos, b.prefixes))
-                .then(b.score.total_cmp(&a.score))
-                .then(a.article.cmp(&b.article))
-        });
+        keys.sort_unstable();
+        let hits: Vec<SearchHit> = keys
+            .into_iter()
+            .map(|key| {
+                let article = (key & 0xFF_FFFF) as usize;
+                SearchHit {
+                    article: ArticleId(article as u32),
+                    score: totals[article],
+                    typos: typos[article],
+                    prefixes: prefixes[article],
+                }
+            })
+            .collect();
         hits
     }
 
@@ -340,9 +358,10 @@ impl SearchIndex {
         if let [expansions] = phrase.words.as_slice() {
             for expansion in expansions {
                 let kind = expansion.kind as u8;
+                let weighted_idf = expansion.weight * self.idf(expansion.rarity_from);
                 for posting in self.postings(expansion.word) {
                     let article = posting.article as usize;
-                    let score = expansion.weight * self.bm25f(&posting, expansion.rarity_from);
+                    let score = self.bm25f(&posting, weighted_idf);
                     if kind < kinds[article] {
                         kinds[article] = kind;
                     }
@@ -372,7 +391,7 @@ impl SearchIndex {
                     .flat_map(|expansions| {
                         expansions.iter().filter_map(|expansion| {
                             let posting = self.posting_for(expansion.word, article as u32)?;
-                            Some(expansion.weight * self.bm25f(&posting, expansion.rarity_from))
+                            Some(self.bm25f(&posting, expansion.weight * self.idf(expansion.rarity_from)))
                         })
                     })
                     .sum();
@@ -462,12 +481,26 @@ impl SearchIndex {
     }
 }
 
-/// Keeps the [`MAX_EXPANSIONS`] candidates held by the most articles.
-fn keep_most_frequent<T>(index: &SearchIndex, mut candidates: Vec<(WordId, T)>) -> Vec<(WordId, T)> {
-    if candidates.len() > MAX_EXPANSIONS {
-        candidates
-            .select_nth_unstable_by_key(MAX_EXPANSIONS - 1, |(id, _)| std::cmp::Reverse(index.document_frequency(*id)));
-        candidates.truncate(MAX_EXPANSIONS);
+/// The bits of a float, as an integer that sorts like the float does.
+fn ordered_bits(value: f32) -> u32 {
+    let bits = value.to_bits();
+    if bits >> 31 == 1 { !bits } else { bits | 1 << 31 }
+}
+
+impl SearchIndex {
+    /// The document frequency that words standing for one typed word share: the sum of
+    /// theirs, at most the collection's size.
+    fn together(&self, words: impl Iterator<Item = WordId>) -> u32 {
+        let sum: u64 = words.map(|word| u64::from(self.document_frequency(word))).sum();
+        sum.min(self.article_count() as u64) as u32
+    }
+}
+
+/// Keeps the `limit` candidates held by the most articles.
+fn keep_most_frequent<T>(index: &SearchIndex, mut candidates: Vec<(WordId, T)>, limit: usize) -> Vec<(WordId, T)> {
+    if candidates.len() > limit && limit > 0 {
+        candidates.select_nth_unstable_by_key(limit - 1, |(id, _)| std::cmp::Reverse(index.document_frequency(*id)));
+        candidates.truncate(limit);
     }
     candidates
 }

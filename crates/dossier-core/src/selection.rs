@@ -114,7 +114,11 @@ impl Corpus {
         };
         let with_entities: Vec<SearchHit> =
             candidates.into_iter().filter(|hit| self.mentions_all(hit.article, &selection.entities)).collect();
-        let timeline = Timeline::from_days(with_entities.iter().map(|hit| self.article(hit.article).date.day()));
+        let mut day_counts = vec![0u32; self.days().len()];
+        for hit in &with_entities {
+            day_counts[self.day_position(hit.article)] += 1;
+        }
+        let timeline = Timeline::from_day_counts(self.days().iter().copied().zip(day_counts));
         let hits: Vec<SearchHit> = match selection.range {
             Some(range) => {
                 with_entities.into_iter().filter(|hit| range.contains(self.article(hit.article).date.day())).collect()
@@ -137,15 +141,23 @@ impl Corpus {
                 counts[entity.index()] += 1;
             }
         }
-        let mut facets: Vec<EntityFacet> = counts
-            .into_iter()
+        // Most frequent first, then by name: sorted as one integer each.
+        let mut keys: Vec<u64> = counts
+            .iter()
             .enumerate()
-            .filter(|&(_, count)| count > 0)
-            .map(|(entity, count)| EntityFacet { entity: EntityId(entity as u32), count })
+            .filter(|&(_, &count)| count > 0)
+            .map(|(entity, &count)| {
+                u64::from(u32::MAX - count) << 32 | u64::from(self.entity_name_rank(EntityId(entity as u32)))
+            })
             .collect();
-        facets.sort_by(|a, b| {
-            b.count.cmp(&a.count).then_with(|| self.entity(a.entity).name.cmp(&self.entity(b.entity).name))
-        });
+        keys.sort_unstable();
+        let facets: Vec<EntityFacet> = keys
+            .into_iter()
+            .map(|key| {
+                let entity = self.entity_by_name_rank(key as u32);
+                EntityFacet { entity, count: counts[entity.index()] }
+            })
+            .collect();
         facets
     }
 }

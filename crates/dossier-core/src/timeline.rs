@@ -37,18 +37,21 @@ impl Timeline {
     pub fn from_days(days: impl IntoIterator<Item = Date>) -> Timeline {
         let mut days: Vec<Date> = days.into_iter().collect();
         days.sort_unstable();
+        let counted: Vec<(Date, u32)> = days.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect();
+        Timeline::from_day_counts(counted)
+    }
+
+    /// Buckets days already counted, oldest first; days counted zero are left out.
+    pub fn from_day_counts(days: impl IntoIterator<Item = (Date, u32)>) -> Timeline {
         let mut months: Vec<MonthBucket> = Vec::new();
-        for day in days {
+        for (day, count) in days.into_iter().filter(|&(_, count)| count > 0) {
             let same_month = months.last().is_some_and(|last| last.year == day.year() && last.month == day.month());
             if !same_month {
                 months.push(MonthBucket { year: day.year(), month: day.month(), count: 0, days: Vec::new() });
             }
             let Some(month) = months.last_mut() else { continue };
-            month.count += 1;
-            match month.days.last_mut() {
-                Some(last) if last.day == day => last.count += 1,
-                _ => month.days.push(DayBucket { day, count: 1 }),
-            }
+            month.count += count;
+            month.days.push(DayBucket { day, count });
         }
         Timeline { months }
     }
