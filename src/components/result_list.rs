@@ -14,8 +14,9 @@ use crate::{
     state::{CorpusHandle, ViewHandle},
 };
 
-/// Results rendered at first and added per "Show more".
-pub const PAGE_SIZE: usize = 50;
+/// Results rendered at first and added per "Show more". Each result costs a snippet and
+/// its layout on every keystroke: 20 keeps typing within a frame on large collections.
+pub const PAGE_SIZE: usize = 20;
 
 /// Props of [`ResultList`].
 #[derive(Properties, PartialEq)]
@@ -31,7 +32,7 @@ pub struct ResultListProps {
 /// The ordered list of results.
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
-    let shown = use_state(|| PAGE_SIZE);
+    let shown = use_state_eq(|| PAGE_SIZE);
     {
         // A new result set starts from the first page again.
         let shown = shown.clone();

@@ -3,6 +3,8 @@
 // `trunk build --release`; DIST may point at another build.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,8 @@ const root = new URL('../..', import.meta.url).pathname;
 const dist = process.env.DIST ?? join(root, 'dist');
 const artifacts = join(root, 'tests/e2e/artifacts');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const wikinews = join(root, '../shared/corpus/wikinews_2019_2021.jsonl');
+const noWikinews = existsSync(wikinews) ? false : `${wikinews} not found (the shared corpus is absent)`;
 
 let server;
 let browser;
@@ -54,6 +58,10 @@ before(async () => {
   await writeFile(join(fixtures, 'future.json'), JSON.stringify({ format_version: 2, collection: { name: 'x' }, entities: [], articles: [] }));
   await writeFile(join(fixtures, 'hostile.json'), JSON.stringify(hostileBundle));
   await writeFile(join(fixtures, 'quarter.json'), JSON.stringify(quarterBundle));
+  if (!noWikinews) {
+    // The real CLI turns the Wikinews collection into a bundle, entities and all.
+    execFileSync('cargo', ['run', '--quiet', '-p', 'dossier-cli', '--', 'ingest', wikinews, '-o', join(fixtures, 'wikinews.json'), '--name', 'Wikinews 2019-2021'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   await mkdir(artifacts, { recursive: true });
   server = await serve({ dist, fixtures });
   browser = await chromium.launch({
@@ -94,7 +102,24 @@ const status = (page) => page.getByRole('status');
 /** Types `query` in the search box and waits until the status line reports the search. */
 async function search(page, query) {
   await page.getByRole('searchbox', { name: 'Search articles' }).fill(query);
-  await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching'));
+  await page.waitForFunction(
+    (typed) => document.querySelector('[role=status]')?.textContent.includes(`matching “${typed}”`),
+    query.trim(),
+  );
+}
+
+/** The results as the reader sees them: title, highlighted words and the "Matched" line. */
+async function results(page) {
+  const items = page.getByRole('list', { name: 'Matching articles' }).getByRole('listitem');
+  const found = [];
+  for (const item of await items.all()) {
+    found.push({
+      title: await item.getByRole('heading').textContent(),
+      marks: await item.locator('mark').allTextContents(),
+      why: (await item.locator('.why').textContent().catch(() => '')) ?? '',
+    });
+  }
+  return found;
 }
 
 describe('the bundled seed collection', () => {
@@ -247,6 +272,102 @@ describe('the bundled seed collection', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
     await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
+  });
+});
+
+describe('search syntax on the seed', () => {
+  test('a typo still finds Sheinbaum, highlights her and says why', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await search(page, 'Sheinbuam ');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, matching “Sheinbuam”');
+    const [result] = await results(page);
+    assert.ok(result.marks.length > 0 && result.marks.every((mark) => mark === 'Sheinbaum'), `marks: ${result.marks}`);
+    assert.match(result.why, /sheinbuam as sheinbaum \(typo\) in entity names and body/);
+    await search(page, 'fentanil ');
+    assert.match((await results(page))[0].why, /fentanil as fentanyl \(typo\)/);
+  });
+
+  test('the word being typed is a prefix', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await search(page, 'carte');
+    const [result] = await results(page);
+    assert.ok(result.marks.length > 0 && result.marks.every((mark) => /^cartels?$/.test(mark)), `marks: ${result.marks}`);
+    assert.match(result.why, /carte… as cartel/);
+    await search(page, 'cartel ');
+    assert.match((await results(page))[0].why, /^Matched: cartel in body$/, 'a finished word is matched whole');
+    await search(page, 'carte ');
+    assert.match((await results(page))[0].why, /carte… as cartel/, 'a finished word found nowhere is tried as a prefix');
+  });
+
+  test('quoted phrases need their words in a row; stems count', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await search(page, '"drug cartels"');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, matching “"drug cartels"”');
+    assert.match((await results(page))[0].why, /“drug cartels” in body/);
+    await search(page, '"cartels drug"');
+    assert.equal(await status(page).textContent(), '0 of 1 articles, matching “"cartels drug"”');
+    await search(page, 'troop ');
+    assert.match((await results(page))[0].why, /troop as troops in body/);
+  });
+
+  test('a minus excludes, OR offers alternatives', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await search(page, 'cartels -venezuela');
+    assert.equal(await status(page).textContent(), '0 of 1 articles, matching “cartels -venezuela”');
+    await search(page, 'cartels -zapata');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, matching “cartels -zapata”');
+    await search(page, 'zapata OR maduro');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, matching “zapata OR maduro”');
+  });
+});
+
+describe('search syntax on Wikinews (295 articles)', { skip: noWikinews }, () => {
+  const path = '/?data=fixtures/wikinews.json';
+
+  test('typos, prefixes, phrases and exclusions', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    await search(page, 'coronavirus ');
+    const exact = await status(page).textContent();
+    const count = Number(exact.split(' ')[0]);
+    assert.ok(count > 10, exact);
+    await search(page, 'coronavirsu ');
+    assert.equal(await status(page).textContent(), `${count} of 295 articles, matching “coronavirsu”`, 'the typo finds as many');
+    assert.ok((await results(page)).every((result) => /coronavirsu as coronavirus \(typo\)/.test(result.why)));
+
+    await search(page, 'vacc');
+    const vaccines = await results(page);
+    assert.ok(vaccines.length > 0 && vaccines.every((result) => result.marks.some((mark) => /^vacc/i.test(mark))));
+
+    await search(page, '"prime minister"');
+    const phrase = await results(page);
+    assert.ok(phrase.length > 10 && phrase.every((result) => /“prime minister”/.test(result.why)));
+    await search(page, '"minister prime"');
+    assert.equal(await status(page).textContent(), '0 of 295 articles, matching “"minister prime"”');
+
+    await search(page, 'election ');
+    const elections = Number((await status(page).textContent()).split(' ')[0]);
+    await search(page, 'election -trump');
+    const withoutTrump = Number((await status(page).textContent()).split(' ')[0]);
+    assert.ok(withoutTrump > 0 && withoutTrump < elections, `${withoutTrump} < ${elections}`);
+    const texts = await page.getByRole('list', { name: 'Matching articles' }).getByRole('listitem').allTextContents();
+    assert.ok(texts.every((text) => !/trump/i.test(text)), 'no excluded word shown');
+    await page.screenshot({ path: join(artifacts, 'wikinews-search.png') });
+  });
+
+  test('entity facets follow the query', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    const people = page.getByRole('group', { name: /^People/ });
+    const before = await people.getByRole('button').first().textContent();
+    await search(page, 'macron ');
+    const top = await people.getByRole('button').first().textContent();
+    assert.notEqual(top, before);
+    assert.match(top, /Macron/);
   });
 });
 

@@ -90,6 +90,10 @@ struct WordPostings {
 /// Positions between paragraphs (and after the title) that no phrase spans.
 const PARAGRAPH_GAP: u32 = 16;
 
+/// How many of the most frequent words the index lists apart, to complete short prefixes
+/// without walking the dictionary.
+pub const FREQUENT_WORDS: usize = 4096;
+
 /// A word of the dictionary: its position in lexicographic order.
 pub type WordId = u32;
 
@@ -101,6 +105,8 @@ pub struct SearchIndex {
     pub(crate) words: Vec<Box<str>>,
     /// Stem -> the words sharing it.
     pub(crate) stems: HashMap<Box<str>, Vec<WordId>>,
+    /// The [`FREQUENT_WORDS`] words held by the most articles, most first.
+    frequent_words: Vec<WordId>,
     /// Where each word's postings start in the posting arrays (one more entry than words).
     posting_starts: Vec<u32>,
     /// For each posting: the article.
@@ -288,10 +294,19 @@ impl SearchIndex {
                 })
             })
             .collect();
+        let mut frequent_words: Vec<WordId> = (0..words.len() as WordId).collect();
+        let by_frequency =
+            |&id: &WordId| std::cmp::Reverse(posting_starts[id as usize + 1] - posting_starts[id as usize]);
+        if frequent_words.len() > FREQUENT_WORDS {
+            frequent_words.select_nth_unstable_by_key(FREQUENT_WORDS - 1, by_frequency);
+            frequent_words.truncate(FREQUENT_WORDS);
+        }
+        frequent_words.sort_by_key(by_frequency);
         SearchIndex {
             dictionary,
             words,
             stems,
+            frequent_words,
             posting_starts,
             posting_articles,
             posting_frequencies,
@@ -317,6 +332,7 @@ impl SearchIndex {
         self.dictionary.as_fst().size()
             + self.words.iter().map(|word| word.len() + 16).sum::<usize>()
             + self.stems.iter().map(|(stem, words)| stem.len() + 16 + 24 + words.len() * 4).sum::<usize>()
+            + self.frequent_words.len() * 4
             + self.posting_starts.len() * 4
             + self.posting_articles.len() * 4
             + self.posting_frequencies.len() * FIELD_COUNT
@@ -328,6 +344,11 @@ impl SearchIndex {
     /// The Snowball (English) stem of a folded word.
     pub fn stem<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
         self.stemmer.stem(word)
+    }
+
+    /// The most frequent words, most first (ties in dictionary order).
+    pub(crate) fn frequent_words(&self) -> &[WordId] {
+        &self.frequent_words
     }
 
     /// The id of a folded word, if any article has it.

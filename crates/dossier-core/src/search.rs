@@ -217,21 +217,35 @@ impl SearchIndex {
         let prefix = prefix || expansions.is_empty();
         let typed_chars = typed.chars().count();
         if prefix {
-            let mut completions: Vec<(WordId, ())> = Vec::new();
-            let automaton = fst::automaton::Str::new(typed).starts_with();
-            let mut stream = self.dictionary.search(automaton).into_stream();
-            while let Some((_, id)) = stream.next() {
-                let id = id as WordId;
-                if !expansions.iter().any(|expansion| expansion.word == id) {
-                    completions.push((id, ()));
-                }
-            }
             let limit = match typed_chars {
                 1 => MAX_EXPANSIONS / 4,
                 2 => MAX_EXPANSIONS / 2,
                 _ => MAX_EXPANSIONS,
             };
-            let completions = keep_most_frequent(self, completions, limit);
+            let known = |id: WordId| expansions.iter().any(|expansion| expansion.word == id);
+            // The most frequent completions of a short prefix are among the collection's
+            // most frequent words, which are listed most frequent first: walking that
+            // list is far cheaper than the thousands of words the dictionary holds under
+            // `s`. When the list holds too few, the dictionary is walked.
+            let mut completions: Vec<(WordId, ())> = self
+                .frequent_words()
+                .iter()
+                .filter(|&&id| self.word(id).starts_with(typed) && !known(id))
+                .take(limit)
+                .map(|&id| (id, ()))
+                .collect();
+            if completions.len() < limit {
+                completions.clear();
+                let automaton = fst::automaton::Str::new(typed).starts_with();
+                let mut stream = self.dictionary.search(automaton).into_stream();
+                while let Some((_, id)) = stream.next() {
+                    let id = id as WordId;
+                    if !known(id) {
+                        completions.push((id, ()));
+                    }
+                }
+                completions = keep_most_frequent(self, completions, limit);
+            }
             let rarity_from = self.together(completions.iter().map(|&(id, ())| id));
             for (id, ()) in completions {
                 expansions.push(Expansion { word: id, kind: MatchKind::Prefix, weight: PREFIX_WEIGHT, rarity_from });
