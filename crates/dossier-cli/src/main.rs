@@ -51,11 +51,12 @@ enum Command {
         /// At most this many results.
         #[arg(long, default_value_t = 10)]
         limit: usize,
-        /// One JSON object per line: {"id", "score", "title", "date"}.
+        /// One JSON object per line: {"id", "score", "title", "date", "matched"}.
         #[arg(long)]
         json: bool,
-        /// The words to look for (all are required).
-        #[arg(required = true)]
+        /// The query, as in the viewer's search box: every word required, "quoted
+        /// phrases", -excluded words, OR between alternatives (options go before it).
+        #[arg(required = true, allow_hyphen_values = true, trailing_var_arg = true)]
         query: Vec<String>,
     },
     /// List a bundle's entities with the number of articles that mention each.
@@ -84,7 +85,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest { inputs, output, name, description, source } => {
             ingest_command(&inputs, &output, name, description, &source)
         }
-        Command::Search { data, limit, json, query } => search_command(&data, limit, json, &query.join(" ")),
+        Command::Search { data, limit, json, query } => {
+            // Typed in full: the trailing space keeps the last word from being a prefix.
+            search_command(&data, limit, json, &format!("{} ", query.join(" ")))
+        }
         Command::Entities { data, json } => entities_command(&data, json),
     }
 }

@@ -104,6 +104,38 @@ fn search_prints_ranked_json_lines() {
 }
 
 #[test]
+fn search_says_why_each_result_matched() {
+    let dir = scratch("seed-why");
+    let bundle = ingest_seed(&dir);
+    let data = bundle.to_str().unwrap_or_default();
+    let output = dossier(&["search", "--data", data, "--json", "sheinbuam", "\"drug cartels\"", "troop"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let hits = json_lines(&stdout(&output));
+    assert_eq!(hits.len(), 1);
+    let reasons: Vec<String> = hits[0]["matched"]
+        .as_array()
+        .map(|reasons| {
+            reasons
+                .iter()
+                .map(|reason| {
+                    format!("{} {} {} {}", reason["typed"], reason["matched"], reason["kind"], reason["fields"])
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        reasons,
+        [
+            r#""sheinbuam" "sheinbaum" "typo" ["entities","body"]"#,
+            r#""drug cartels" "drug cartels" "phrase" ["body"]"#,
+            r#""troop" "troops" "stem" ["body"]"#,
+        ]
+    );
+    let output = dossier(&["search", "--data", data, "cartels", "-venezuela"]);
+    assert!(stdout(&output).ends_with("0 of 1 articles match\n"), "{}", stdout(&output));
+}
+
+#[test]
 fn every_rejected_input_is_reported_and_the_rest_is_written() {
     let dir = scratch("rejections");
     let inputs = dir.join("in");

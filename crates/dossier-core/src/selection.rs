@@ -226,6 +226,22 @@ mod tests {
         assert!(quarter.overlaps(&january) && !january.overlaps(&march));
     }
 
+    proptest::proptest! {
+        /// Any text in the search box gives a view, never a panic: hits are distinct
+        /// articles of the collection, and facets count no more than the hits.
+        #[test]
+        fn any_query_gives_a_view(query in "\\PC{0,60}|[a-z \"\\-]{0,40}") {
+            let corpus = fixture_corpus();
+            let view = corpus.select(&Selection { query: query.clone(), ..Selection::default() });
+            let mut seen: Vec<u32> = view.hits.iter().map(|hit| hit.article.0).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            proptest::prop_assert_eq!(seen.len(), view.hits.len());
+            proptest::prop_assert!(view.hits.len() <= corpus.articles().len());
+            proptest::prop_assert!(view.facets.iter().all(|facet| facet.count as usize <= view.hits.len()));
+        }
+    }
+
     #[test]
     fn months_know_their_length() {
         let february = DateRange::month(2024, Month::February).expect("valid");
