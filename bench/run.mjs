@@ -4,11 +4,11 @@
 // something could not run. `./x bench` builds what it needs and calls this.
 //
 //   node bench/run.mjs [--bundle target/bench/reuters.json] [--json results.json] [--app-only]
-import { createServer } from 'node:http';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveMounts } from '../tests/e2e/server.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const args = process.argv.slice(2);
@@ -32,49 +32,14 @@ for (const [what, path] of [['bundle', bundle], ['wasm package', join(root, 'ben
   }
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.jsonl': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
 /** Serves the repository, the shared corpus, the bundle and the app on loopback, with
  * cross-origin isolation so that performance.now() has fine resolution. */
-async function serve() {
-  const mounts = [
-    ['/corpus/', corpus],
-    ['/app/', dist],
-    ['/', root],
-  ];
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    let file;
-    if (path === '/bundle.json') {
-      file = bundle;
-    } else {
-      const [prefix, base] = mounts.find(([prefix]) => path.startsWith(prefix));
-      file = normalize(join(base, path.slice(prefix.length)));
-      if (!file.startsWith(base)) return response.writeHead(403).end();
-    }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cross-origin-opener-policy': 'same-origin',
-        'cross-origin-embedder-policy': 'require-corp',
-      });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
+function serve() {
+  return serveMounts({
+    mounts: [['/corpus/', corpus], ['/app/', dist], ['/', root]],
+    files: { '/bundle.json': bundle },
+    headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
   });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
 const ms = (value) => value.toFixed(value < 10 ? 2 : 1);
@@ -145,6 +110,7 @@ async function typingInApp(browser, url, floor = false) {
     // for the frame, style, layout and paint.
     window.__latencies = [];
     window.__scripts = [];
+    window.__slowest = [];
     let pending = null;
     document.addEventListener('keydown', () => { pending = performance.now(); }, true);
     const status = document.querySelector('[role=status]');
@@ -153,9 +119,13 @@ async function typingInApp(browser, url, floor = false) {
       const start = pending;
       pending = null;
       window.__scripts.push(performance.now() - start);
+      const typed = document.querySelector('input[type=search]').value;
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => window.__latencies.push(performance.now() - start);
+        channel.port1.onmessage = () => {
+          window.__latencies.push(performance.now() - start);
+          window.__slowest.push([performance.now() - start, typed]);
+        };
         channel.port2.postMessage(null);
       });
     }).observe(status, { childList: true, subtree: true, characterData: true });
@@ -169,6 +139,7 @@ async function typingInApp(browser, url, floor = false) {
   }
   const latencies = (await page.evaluate(() => window.__latencies)).sort((a, b) => a - b);
   const scripts = (await page.evaluate(() => window.__scripts)).sort((a, b) => a - b);
+  const slowest = (await page.evaluate(() => window.__slowest)).sort((a, b) => b[0] - a[0]).slice(0, 5);
   await page.close();
   const at = (list, p) => list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))];
   return {
@@ -179,6 +150,7 @@ async function typingInApp(browser, url, floor = false) {
     max: latencies.at(-1),
     scriptP50: at(scripts, 50),
     scriptP95: at(scripts, 95),
+    slowest: slowest.map(([time, typed]) => `${typed} (${time.toFixed(1)} ms)`),
   };
 }
 
@@ -208,9 +180,10 @@ try {
   console.log(`\nIn the app with ?data= the Reuters bundle: loaded and interactive in ${typing.loaded} ms;`);
   console.log(`keystroke to results painted over ${typing.samples} keystrokes: p50 ${ms(typing.p50)} ms, p95 ${ms(typing.p95)} ms, max ${ms(typing.max)} ms (no debounce)`);
   console.log(`of which keystroke to DOM updated (search + render in wasm): p50 ${ms(typing.scriptP50)} ms, p95 ${ms(typing.scriptP95)} ms`);
+  console.log(`slowest keystrokes: ${typing.slowest.join(', ')}`);
   console.log(`floor, a bare input echoing into a status line in the same browser: p50 ${ms(floor.p50)} ms, p95 ${ms(floor.p95)} ms`);
   if (jsonOut) await writeFile(jsonOut, JSON.stringify({ ...result, typing, floor }, null, 2));
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }

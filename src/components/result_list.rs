@@ -15,8 +15,9 @@ use crate::{
 };
 
 /// Results rendered at first and added per "Show more". Each result costs a snippet and
-/// its layout on every keystroke: 20 keeps typing within a frame on large collections.
-pub const PAGE_SIZE: usize = 20;
+/// its layout on every keystroke: 10, as search engines show, keeps typing near one frame
+/// on large collections.
+pub const PAGE_SIZE: usize = 10;
 
 /// Props of [`ResultList`].
 #[derive(Properties, PartialEq)]

@@ -1,6 +1,6 @@
-// A static file server for the end-to-end tests: serves dist/ at "/" and again under
-// "/dossier/" (to prove the app works from a subpath), plus test bundles under
-// "/fixtures/". Loopback only.
+// A static file server on loopback for the end-to-end tests and the benchmark. `serve`
+// serves dist/ at "/" and again under "/dossier/" (to prove the app works from a
+// subpath), plus test bundles under "/fixtures/"; `serveMounts` serves any folders.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -11,30 +11,38 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.jsonl': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Starts the server on a free loopback port; resolves to { url, close }. */
-export async function serve({ dist, fixtures }) {
-  const roots = [
-    ['/fixtures/', resolve(fixtures)],
-    ['/dossier/', resolve(dist)],
-    ['/', resolve(dist)],
-  ];
+export function serve({ dist, fixtures }) {
+  return serveMounts({ mounts: [['/fixtures/', fixtures], ['/dossier/', dist], ['/', dist]] });
+}
+
+/**
+ * Serves `mounts` ([url prefix, folder], first match wins; one must be "/"), `files`
+ * (exact url path → file) and extra response `headers`; resolves to { url, close }.
+ */
+export async function serveMounts({ mounts, files = {}, headers = {} }) {
+  const roots = mounts.map(([prefix, folder]) => [prefix, resolve(folder)]);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    const [prefix, root] = roots.find(([prefix]) => path.startsWith(prefix));
-    let file = normalize(join(root, path.slice(prefix.length)));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
+    let file = files[path];
+    if (!file) {
+      const [prefix, root] = roots.find(([prefix]) => path.startsWith(prefix));
+      file = normalize(join(root, path.slice(prefix.length)));
+      if (!file.startsWith(root)) {
+        response.writeHead(403).end();
+        return;
+      }
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -3,10 +3,7 @@
 //! entity facet counts and timeline, as the viewer does on each keystroke), rebuild the
 //! index alone, and report top results for the quality benchmark.
 
-use dossier_core::{
-    Corpus, Selection,
-    index::{Document, SearchIndex},
-};
+use dossier_core::{Corpus, Selection};
 use wasm_bindgen::prelude::*;
 
 /// A loaded collection.
@@ -28,25 +25,7 @@ impl Engine {
     /// returns its estimated size in bytes.
     #[wasm_bindgen(js_name = rebuildIndex)]
     pub fn rebuild_index(&self) -> usize {
-        let corpus = &self.corpus;
-        let names: Vec<Vec<&str>> = (0..corpus.articles().len())
-            .map(|index| {
-                let article = dossier_core::ArticleId(index as u32);
-                corpus.article_entities(article).iter().map(|&entity| corpus.entity(entity).name.as_str()).collect()
-            })
-            .collect();
-        let documents: Vec<Document<'_>> = corpus
-            .articles()
-            .iter()
-            .zip(&names)
-            .map(|(article, names)| Document {
-                title: &article.title,
-                body: &article.body,
-                entity_names: names,
-                source: &article.source,
-            })
-            .collect();
-        SearchIndex::build(&documents).heap_size()
+        self.corpus.build_index().heap_size()
     }
 
     /// The index's estimated size in bytes.

@@ -27,6 +27,8 @@ pub struct Corpus {
     /// Each article's day, as a position in `days` (timelines count into an array).
     article_days: Vec<u32>,
     index: SearchIndex,
+    /// The view of the empty selection, once asked for.
+    everything: std::sync::OnceLock<crate::SelectionView>,
 }
 
 /// A [`crate::Mention`] resolved for rendering.
@@ -145,6 +147,7 @@ impl Corpus {
             days,
             article_days,
             index,
+            everything: std::sync::OnceLock::new(),
         })
     }
 
@@ -221,6 +224,17 @@ impl Corpus {
     /// An article's day as a position in [`Corpus::days`].
     pub fn day_position(&self, id: ArticleId) -> usize {
         self.article_days[id.index()] as usize
+    }
+
+    /// The view of the empty selection, computed by `compute` the first time.
+    pub(crate) fn everything(&self, compute: impl FnOnce() -> crate::SelectionView) -> &crate::SelectionView {
+        self.everything.get_or_init(compute)
+    }
+
+    /// Builds the full-text index anew from the loaded articles, as loading did (for
+    /// benchmarks that time the build apart from parsing).
+    pub fn build_index(&self) -> SearchIndex {
+        build_index(&self.articles, &self.entities, &self.article_entities)
     }
 
     /// The full-text index.

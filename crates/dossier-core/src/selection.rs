@@ -92,7 +92,18 @@ pub struct SelectionView {
 impl Corpus {
     /// Applies a selection: the query, then the entity filters, then the date range.
     pub fn select(&self, selection: &Selection) -> SelectionView {
-        let query = self.index().resolve(&query::parse(&selection.query));
+        let parsed = query::parse(&selection.query);
+        let everything = parsed.is_empty() && selection.entities.is_empty() && selection.range.is_none();
+        if everything {
+            // The view of the whole collection, shown first and after every "clear",
+            // never changes: computed once.
+            return self.everything(|| self.compute(selection, parsed)).clone();
+        }
+        self.compute(selection, parsed)
+    }
+
+    fn compute(&self, selection: &Selection, parsed: query::Query) -> SelectionView {
+        let query = self.index().resolve(&parsed);
         let candidates: Vec<SearchHit> = if query.is_empty() {
             self.newest_first().iter().map(|&article| SearchHit::unranked(article)).collect()
         } else if query.clauses.is_empty() {
@@ -141,23 +152,28 @@ impl Corpus {
                 counts[entity.index()] += 1;
             }
         }
-        // Most frequent first, then by name: sorted as one integer each.
-        let mut keys: Vec<u64> = counts
-            .iter()
-            .enumerate()
-            .filter(|&(_, &count)| count > 0)
-            .map(|(entity, &count)| {
-                u64::from(u32::MAX - count) << 32 | u64::from(self.entity_name_rank(EntityId(entity as u32)))
-            })
-            .collect();
-        keys.sort_unstable();
-        let facets: Vec<EntityFacet> = keys
-            .into_iter()
-            .map(|key| {
-                let entity = self.entity_by_name_rank(key as u32);
-                EntityFacet { entity, count: counts[entity.index()] }
-            })
-            .collect();
+        // Most frequent first, then by name: a counting sort by count of the entities
+        // taken in name order, which keeps name order within each count.
+        let highest = counts.iter().copied().max().unwrap_or(0) as usize;
+        let mut starts = vec![0usize; highest + 1];
+        for &count in counts.iter().filter(|&&count| count > 0) {
+            starts[count as usize] += 1;
+        }
+        let mut next = 0;
+        for count in (1..=highest).rev() {
+            let size = starts[count];
+            starts[count] = next;
+            next += size;
+        }
+        let mut facets = vec![EntityFacet { entity: EntityId(0), count: 0 }; next];
+        for rank in 0..counts.len() {
+            let entity = self.entity_by_name_rank(rank as u32);
+            let count = counts[entity.index()];
+            if count > 0 {
+                facets[starts[count as usize]] = EntityFacet { entity, count };
+                starts[count as usize] += 1;
+            }
+        }
         facets
     }
 }
