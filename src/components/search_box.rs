@@ -37,8 +37,13 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 autocomplete="off"
                 spellcheck="false"
                 aria-keyshortcuts="/"
+                aria-describedby="search-hint"
             />
-            <p class="hint">{ "Press " }<kbd>{ "/" }</kbd>{ " to search from anywhere." }</p>
+            <p class="hint" id="search-hint">
+                { "Press " }<kbd>{ "/" }</kbd>{ " to search from anywhere. " }
+                <kbd>{ "\"two words\"" }</kbd>{ " for a phrase, " }<kbd>{ "-word" }</kbd>{ " to leave out, " }
+                <kbd>{ "OR" }</kbd>{ " for either; typos are forgiven." }
+            </p>
         </form>
     }
 }
