@@ -37,6 +37,10 @@ pub const ONE_TYPO_FROM: usize = 4;
 /// Typed words of at least this many characters tolerate two typos.
 pub const TWO_TYPOS_FROM: usize = 8;
 
+/// Typed words longer than this tolerate no typo: no word is that long, and the automaton
+/// for a pasted wall of text would be large for nothing.
+pub const NO_TYPOS_BEYOND: usize = 40;
+
 /// How many times more articles must hold a word within reach of a typed word that is
 /// itself in the collection for the typed word to be taken for a typo of it. Lower finds
 /// more corrections of real words (and more noise: `rice` → `price`); higher, fewer.
@@ -252,6 +256,7 @@ impl SearchIndex {
             }
         }
         let distance = match typed_chars {
+            n if n > NO_TYPOS_BEYOND => 0,
             n if n >= TWO_TYPOS_FROM => 2,
             n if n >= ONE_TYPO_FROM => 1,
             _ => 0,
@@ -648,7 +653,11 @@ mod tests {
 
     #[test]
     fn odd_queries_match_nothing_and_never_fail() {
-        for query in ["", "   ", "!!!", "\u{0}", "\"", "-", "OR", "\u{301}\u{301}", &"x".repeat(10_000)] {
+        let many_words: String = (0..2_000).map(|n| format!("cartel{n} ")).collect();
+        let wall = "sheinbaumcartelsmexico".repeat(500);
+        for query in
+            ["", "   ", "!!!", "\u{0}", "\"", "-", "OR", "\u{301}\u{301}", &"x".repeat(10_000), &many_words, &wall]
+        {
             check(query, &[]);
         }
     }
