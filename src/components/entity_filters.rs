@@ -1,12 +1,14 @@
 //! Entity filters: the people, organizations and places the selected articles mention,
 //! with counts, as toggle buttons grouped by kind.
 
+use std::rc::Rc;
+
 use dossier_core::{EntityId, EntityKind, selection::EntityFacet, tokenize::fold};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::CorpusHandle;
+use crate::state::{CorpusHandle, ViewHandle};
 
 /// How many entities of one kind are listed before "Show all".
 pub const SHOWN_PER_KIND: usize = 12;
@@ -16,8 +18,8 @@ pub const SHOWN_PER_KIND: usize = 12;
 pub struct EntityFiltersProps {
     /// The collection.
     pub corpus: CorpusHandle,
-    /// Counts over the current selection, most frequent first.
-    pub facets: Vec<EntityFacet>,
+    /// The current selection's view, whose facets (most frequent first) are listed.
+    pub view: ViewHandle,
     /// Entities the reader has chosen.
     pub chosen: Vec<EntityId>,
     /// Called with an entity to add it to or remove it from the filters.
@@ -44,7 +46,15 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
             || fold(&entity.name).contains(&wanted)
             || entity.aliases.iter().any(|alias| fold(alias).contains(&wanted))
     };
-    let facets: Vec<EntityFacet> = props.facets.iter().copied().filter(matches).collect();
+    // One pass over the facets (thousands on a large collection) sorts them by kind.
+    let mut by_kind: [Vec<EntityFacet>; 3] = Default::default();
+    for facet in props.view.facets.iter().filter(|facet| matches(facet)) {
+        let kind = props.corpus.entity(facet.entity).kind;
+        if let Some(slot) = EntityKind::ALL.iter().position(|&other| other == kind) {
+            by_kind[slot].push(*facet);
+        }
+    }
+    let empty = by_kind.iter().all(Vec::is_empty);
     html! {
         <section class="entity-filters" aria-labelledby="entities-heading">
             <h2 id="entities-heading">{ "Mentioned" }</h2>
@@ -58,14 +68,14 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
                 placeholder="e.g. Sheinbaum"
                 autocomplete="off"
             />
-            if facets.is_empty() && props.chosen.is_empty() {
+            if empty && props.chosen.is_empty() {
                 <p class="muted">{ "No names to show." }</p>
             }
-            { for EntityKind::ALL.iter().map(|&kind| html! {
+            { for EntityKind::ALL.iter().zip(by_kind).map(|(&kind, facets)| html! {
                 <EntityGroup
                     {kind}
                     corpus={props.corpus.clone()}
-                    facets={facets.iter().copied().filter(|facet| props.corpus.entity(facet.entity).kind == kind).collect::<Vec<_>>()}
+                    facets={Rc::new(facets)}
                     chosen={props.chosen.clone()}
                     on_toggle_entity={props.on_toggle_entity.clone()}
                 />
@@ -79,7 +89,7 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
 struct EntityGroupProps {
     kind: EntityKind,
     corpus: CorpusHandle,
-    facets: Vec<EntityFacet>,
+    facets: Rc<Vec<EntityFacet>>,
     chosen: Vec<EntityId>,
     on_toggle_entity: Callback<EntityId>,
 }
@@ -89,17 +99,19 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
     let expanded = use_state(|| false);
     let heading_id = format!("entities-{}", props.kind.as_str());
     // Chosen entities stay visible (to be unchosen) even when no article matches.
-    let mut rows: Vec<(EntityId, u32)> = props.facets.iter().map(|facet| (facet.entity, facet.count)).collect();
-    for &chosen in &props.chosen {
-        if props.corpus.entity(chosen).kind == props.kind && !rows.iter().any(|(entity, _)| *entity == chosen) {
-            rows.insert(0, (chosen, 0));
-        }
-    }
-    if rows.is_empty() {
+    let unmatched: Vec<(EntityId, u32)> = props
+        .chosen
+        .iter()
+        .filter(|&&chosen| props.corpus.entity(chosen).kind == props.kind)
+        .filter(|&&chosen| !props.facets.iter().any(|facet| facet.entity == chosen))
+        .map(|&chosen| (chosen, 0))
+        .collect();
+    let total = unmatched.len() + props.facets.len();
+    if total == 0 {
         return html! {};
     }
-    let total = rows.len();
     let shown = if *expanded { total } else { total.min(SHOWN_PER_KIND) };
+    let rows = unmatched.iter().copied().chain(props.facets.iter().map(|facet| (facet.entity, facet.count)));
     let toggle_expanded = {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
@@ -108,7 +120,7 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
         <div class="entity-group" role="group" aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>{ props.kind.plural_label() }<span class="group-count">{ format!(" ({total})") }</span></h3>
             <ul>
-                { for rows.iter().take(shown).map(|&(entity, count)| {
+                { for rows.take(shown).map(|(entity, count)| {
                     let pressed = props.chosen.contains(&entity);
                     let on_toggle = props.on_toggle_entity.clone();
                     let record = props.corpus.entity(entity);

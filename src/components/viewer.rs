@@ -100,7 +100,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     </main>
                     <aside class="sidebar" aria-label="Filters">
                         <TimelineView timeline={view.timeline.clone()} range={state.selection.range} {on_select_range} />
-                        <EntityFilters corpus={corpus.clone()} facets={view.facets.clone()} chosen={state.selection.entities.clone()} {on_toggle_entity} />
+                        <EntityFilters corpus={corpus.clone()} view={ViewHandle(view.clone())} chosen={state.selection.entities.clone()} {on_toggle_entity} />
                     </aside>
                 </div>
             }
