@@ -48,7 +48,7 @@ pub const TYPO_DOMINANCE: u32 = 20;
 
 /// At most this many dictionary words stand for one typed prefix or typo (the most
 /// frequent ones), so a short prefix stays fast. A prefix of one letter stands for a
-/// quarter as many, of two letters half as many: those are passing states of typing.
+/// eighth as many, of two letters half as many: those are passing states of typing.
 pub const MAX_EXPANSIONS: usize = 64;
 
 /// How a dictionary word matched a typed word.
@@ -222,7 +222,7 @@ impl SearchIndex {
         let typed_chars = typed.chars().count();
         if prefix {
             let limit = match typed_chars {
-                1 => MAX_EXPANSIONS / 4,
+                1 => MAX_EXPANSIONS / 8,
                 2 => MAX_EXPANSIONS / 2,
                 _ => MAX_EXPANSIONS,
             };
