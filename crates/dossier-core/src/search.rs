@@ -231,13 +231,16 @@ impl SearchIndex {
             // most frequent words, which are listed most frequent first: walking that
             // list is far cheaper than the thousands of words the dictionary holds under
             // `s`. When the list holds too few, the dictionary is walked.
-            let mut completions: Vec<(WordId, ())> = self
-                .frequent_words()
-                .iter()
-                .filter(|&&id| self.word(id).starts_with(typed) && !known(id))
-                .take(limit)
-                .map(|&id| (id, ()))
-                .collect();
+            let mut completions: Vec<(WordId, ())> = if typed_chars <= 2 {
+                self.frequent_words()
+                    .iter()
+                    .filter(|&&id| self.word(id).starts_with(typed) && !known(id))
+                    .take(limit)
+                    .map(|&id| (id, ()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             if completions.len() < limit {
                 completions.clear();
                 let automaton = fst::automaton::Str::new(typed).starts_with();
@@ -265,10 +268,11 @@ impl SearchIndex {
         if tolerant && distance > 0 && !has_digit {
             // A typo is much rarer than the word meant: a word within reach counts only
             // when [`TYPO_DOMINANCE`] times more articles hold it than hold anything the
-            // typed word already matched (`goverment `, misspelt in 9 articles, still finds
-            // `government`; `rice` does not find `price`, nor `said` `sad`). A word still being typed looks for typos only when nothing
-            // completes it, and then as the start of a word within reach (`sheinbuam`, and
-            // `sheimb` finds `sheinbaum`): otherwise `coff` would also find `off`.
+            // typed word already matched (`goverment `, misspelt in 9 articles, still
+            // finds `government`; `rice` does not find `price`, nor `said` `sad`).
+            // A word still being typed looks for typos only when nothing completes it,
+            // and then as the start of a word within reach (`sheimb` finds `sheinbaum`):
+            // otherwise `coff` would also find `off`.
             let known = expansions.iter().map(|expansion| self.document_frequency(expansion.word)).max();
             if typing && known.is_some() {
                 return expansions;
