@@ -351,6 +351,11 @@ impl SearchIndex {
         &self.frequent_words
     }
 
+    /// How many articles hold the most frequent word (0 for an empty collection).
+    pub(crate) fn highest_document_frequency(&self) -> u32 {
+        self.frequent_words.first().map_or(0, |&id| self.document_frequency(id))
+    }
+
     /// The id of a folded word, if any article has it.
     pub(crate) fn word_id(&self, word: &str) -> Option<WordId> {
         self.dictionary.get(word).map(|id| id as WordId)
@@ -366,11 +371,20 @@ impl SearchIndex {
         self.posting_starts[id as usize + 1] - self.posting_starts[id as usize]
     }
 
-    /// The articles holding a word, ascending.
+    /// The articles holding a word, ascending, with positions (what the tests inspect).
+    #[cfg(test)]
     pub(crate) fn postings(&self, id: WordId) -> impl ExactSizeIterator<Item = Posting<'_>> + '_ {
         let start = self.posting_starts[id as usize] as usize;
         let end = self.posting_starts[id as usize + 1] as usize;
         (start..end).map(move |index| self.posting(index))
+    }
+
+    /// The articles holding a word, ascending, with their field counts: the postings
+    /// without positions, which scoring a single word does not need.
+    pub(crate) fn field_counts(&self, id: WordId) -> impl Iterator<Item = (u32, &[u8; FIELD_COUNT])> + '_ {
+        let start = self.posting_starts[id as usize] as usize;
+        let end = self.posting_starts[id as usize + 1] as usize;
+        self.posting_articles[start..end].iter().copied().zip(&self.posting_frequencies[start..end])
     }
 
     /// A word's posting for one article, if it has the word.
@@ -396,10 +410,10 @@ impl SearchIndex {
     /// BM25F: the weight of one posting of a word of rarity `idf`. Field occurrences are
     /// boosted and length-normalised per field, summed, then saturated once with
     /// [`SATURATION`], and multiplied by the rarity.
-    pub(crate) fn bm25f(&self, posting: &Posting<'_>, idf: f32) -> f32 {
-        let weights = &self.field_weights[posting.article as usize];
+    pub(crate) fn bm25f(&self, article: u32, frequencies: &[u8; FIELD_COUNT], idf: f32) -> f32 {
+        let weights = &self.field_weights[article as usize];
         let weighted: f32 =
-            posting.frequencies.iter().zip(weights).map(|(&occurrences, weight)| f32::from(occurrences) * weight).sum();
+            frequencies.iter().zip(weights).map(|(&occurrences, weight)| f32::from(occurrences) * weight).sum();
         idf * weighted * (SATURATION + 1.0) / (weighted + SATURATION)
     }
 }

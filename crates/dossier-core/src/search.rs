@@ -277,9 +277,13 @@ impl SearchIndex {
             if typing && known.is_some() {
                 return expansions;
             }
+            let floor = known.map_or(0, |known| known.saturating_mul(TYPO_DOMINANCE));
+            if floor >= self.highest_document_frequency() {
+                // No word is held by enough articles: skip building the automaton.
+                return expansions;
+            }
             let builder = levenshtein_builder(distance);
             let automaton = if typing { builder.build_prefix_dfa(typed) } else { builder.build_dfa(typed) };
-            let floor = known.map_or(0, |known| known.saturating_mul(TYPO_DOMINANCE));
             let mut candidates: Vec<(WordId, u8)> = Vec::new();
             let mut stream = self.dictionary.search(&automaton).into_stream();
             while let Some((word, id)) = stream.next() {
@@ -382,9 +386,9 @@ impl SearchIndex {
             for expansion in expansions {
                 let kind = expansion.kind as u8;
                 let weighted_idf = expansion.weight * self.idf(expansion.rarity_from);
-                for posting in self.postings(expansion.word) {
-                    let article = posting.article as usize;
-                    let score = self.bm25f(&posting, weighted_idf);
+                for (article, frequencies) in self.field_counts(expansion.word) {
+                    let score = self.bm25f(article, frequencies, weighted_idf);
+                    let article = article as usize;
                     if kind < kinds[article] {
                         kinds[article] = kind;
                     }
@@ -397,8 +401,8 @@ impl SearchIndex {
         let mut holders = vec![0u16; articles];
         for (index, expansions) in phrase.words.iter().enumerate() {
             for expansion in expansions {
-                for posting in self.postings(expansion.word) {
-                    let slot = &mut holders[posting.article as usize];
+                for (article, _) in self.field_counts(expansion.word) {
+                    let slot = &mut holders[article as usize];
                     if usize::from(*slot) == index {
                         *slot += 1;
                     }
@@ -414,7 +418,8 @@ impl SearchIndex {
                     .flat_map(|expansions| {
                         expansions.iter().filter_map(|expansion| {
                             let posting = self.posting_for(expansion.word, article as u32)?;
-                            Some(self.bm25f(&posting, expansion.weight * self.idf(expansion.rarity_from)))
+                            let idf = expansion.weight * self.idf(expansion.rarity_from);
+                            Some(self.bm25f(posting.article, &posting.frequencies, idf))
                         })
                     })
                     .sum();
