@@ -17,8 +17,6 @@ pub struct Corpus {
     mentions: Vec<Vec<ResolvedMention>>,
     article_entities: Vec<Vec<EntityId>>,
     entity_articles: Vec<u32>,
-    /// Each entity's place in alphabetical order of names (for sorting facets cheaply).
-    entity_name_rank: Vec<u32>,
     /// The entities in alphabetical order of names.
     entities_by_name: Vec<EntityId>,
     newest_first: Vec<ArticleId>,
@@ -122,10 +120,6 @@ impl Corpus {
         let index = build_index(&articles, &entities, &article_entities);
         let mut by_name: Vec<usize> = (0..entities.len()).collect();
         by_name.sort_by(|&a, &b| entities[a].name.cmp(&entities[b].name).then(a.cmp(&b)));
-        let mut entity_name_rank = vec![0u32; entities.len()];
-        for (rank, &entity) in by_name.iter().enumerate() {
-            entity_name_rank[entity] = position(rank);
-        }
         let entities_by_name = by_name.into_iter().map(|entity| EntityId(position(entity))).collect();
         let mut days: Vec<time::Date> = articles.iter().map(|article| article.date.day()).collect();
         days.sort_unstable();
@@ -141,7 +135,6 @@ impl Corpus {
             mentions,
             article_entities,
             entity_articles,
-            entity_name_rank,
             entities_by_name,
             newest_first,
             days,
@@ -191,14 +184,9 @@ impl Corpus {
         self.entity_articles[id.index()]
     }
 
-    /// An entity's place when entities are sorted by name.
-    pub fn entity_name_rank(&self, id: EntityId) -> u32 {
-        self.entity_name_rank[id.index()]
-    }
-
-    /// The entity at a place in alphabetical order of names.
-    pub fn entity_by_name_rank(&self, rank: u32) -> EntityId {
-        self.entities_by_name[rank as usize]
+    /// Every entity, in alphabetical order of names.
+    pub fn entities_by_name(&self) -> &[EntityId] {
+        &self.entities_by_name
     }
 
     /// An article's mentions with byte ranges, in bundle order.

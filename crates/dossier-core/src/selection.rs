@@ -166,8 +166,7 @@ impl Corpus {
             next += size;
         }
         let mut facets = vec![EntityFacet { entity: EntityId(0), count: 0 }; next];
-        for rank in 0..counts.len() {
-            let entity = self.entity_by_name_rank(rank as u32);
+        for &entity in self.entities_by_name() {
             let count = counts[entity.index()];
             if count > 0 {
                 facets[starts[count as usize]] = EntityFacet { entity, count };
