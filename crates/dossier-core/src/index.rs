@@ -142,9 +142,9 @@ pub(crate) struct Posting<'i> {
     positions: &'i [u8],
 }
 
-impl Posting<'_> {
+impl<'i> Posting<'i> {
     /// Title and body positions, ascending.
-    pub(crate) fn positions(&self) -> impl Iterator<Item = u32> + '_ {
+    pub(crate) fn positions(self) -> impl Iterator<Item = u32> + 'i {
         let mut bytes = self.positions.iter();
         let mut last = 0u32;
         std::iter::from_fn(move || {

@@ -14,7 +14,7 @@ use levenshtein_automata::LevenshteinAutomatonBuilder;
 
 use crate::{
     ArticleId,
-    index::{Field, SearchIndex, WordId},
+    index::{Field, Posting, SearchIndex, WordId},
     query::{Phrase, Query, parse},
 };
 
@@ -361,8 +361,7 @@ impl SearchIndex {
             })
             .collect();
         keys.sort_unstable();
-        let hits: Vec<SearchHit> = keys
-            .into_iter()
+        keys.into_iter()
             .map(|key| {
                 let article = (key & 0xFF_FFFF) as usize;
                 SearchHit {
@@ -372,8 +371,7 @@ impl SearchIndex {
                     prefixes: prefixes[article],
                 }
             })
-            .collect();
-        hits
+            .collect()
     }
 
     /// For every article: the best [`MatchKind`] of the phrase in it (as a `u8`, or
@@ -411,7 +409,8 @@ impl SearchIndex {
         }
         for article in 0..articles {
             if usize::from(holders[article]) == phrase.words.len() && self.phrase_at(phrase, article as u32) {
-                kinds[article] = MatchKind::Phrase as u8;
+                // A phrase found word for word ranks like exact words.
+                kinds[article] = MatchKind::Exact as u8;
                 scores[article] = phrase
                     .words
                     .iter()
@@ -423,12 +422,6 @@ impl SearchIndex {
                         })
                     })
                     .sum();
-            }
-        }
-        // A phrase matched exactly ranks like exact words.
-        for kind in &mut kinds {
-            if *kind == MatchKind::Phrase as u8 {
-                *kind = MatchKind::Exact as u8;
             }
         }
         (kinds, scores)
@@ -443,7 +436,7 @@ impl SearchIndex {
                 let mut all: Vec<u32> = expansions
                     .iter()
                     .filter_map(|expansion| self.posting_for(expansion.word, article))
-                    .flat_map(|posting| posting.positions().collect::<Vec<_>>())
+                    .flat_map(Posting::positions)
                     .collect();
                 all.sort_unstable();
                 all
