@@ -396,19 +396,19 @@ impl SearchIndex {
             return (kinds, scores);
         }
         // A phrase: articles holding every word, then checked for the words in a row.
-        let mut holders = vec![0u16; articles];
+        let mut holders = vec![0u32; articles];
         for (index, expansions) in phrase.words.iter().enumerate() {
             for expansion in expansions {
                 for (article, _) in self.field_counts(expansion.word) {
                     let slot = &mut holders[article as usize];
-                    if usize::from(*slot) == index {
+                    if *slot as usize == index {
                         *slot += 1;
                     }
                 }
             }
         }
         for article in 0..articles {
-            if usize::from(holders[article]) == phrase.words.len() && self.phrase_at(phrase, article as u32) {
+            if holders[article] as usize == phrase.words.len() && self.phrase_at(phrase, article as u32) {
                 // A phrase found word for word ranks like exact words.
                 kinds[article] = MatchKind::Exact as u8;
                 scores[article] = phrase
@@ -657,9 +657,22 @@ mod tests {
     fn odd_queries_match_nothing_and_never_fail() {
         let many_words: String = (0..2_000).map(|n| format!("cartel{n} ")).collect();
         let wall = "sheinbaumcartelsmexico".repeat(500);
-        for query in
-            ["", "   ", "!!!", "\u{0}", "\"", "-", "OR", "\u{301}\u{301}", &"x".repeat(10_000), &many_words, &wall]
-        {
+        // More words than a u16 counts, all held by the same articles.
+        let long_phrase = format!("\"{}\"", "a ".repeat(70_000));
+        for query in [
+            "",
+            "   ",
+            "!!!",
+            "\u{0}",
+            "\"",
+            "-",
+            "OR",
+            "\u{301}\u{301}",
+            &"x".repeat(10_000),
+            &many_words,
+            &wall,
+            &long_phrase,
+        ] {
             check(query, &[]);
         }
     }
