@@ -104,7 +104,6 @@ export async function runBenchmark({ corpusUrl, bundleUrl }) {
       memoryNote: 'JS heap growth',
       search: (query) => index.search(query, options).length,
       top: (query, limit) => index.search(query, options).slice(0, limit).map((result) => result.id),
-      keep: index,
     };
   }
 
@@ -128,7 +127,6 @@ export async function runBenchmark({ corpusUrl, bundleUrl }) {
       memoryNote: 'JS heap growth',
       search: (query) => search(query, documents.length).length,
       top: (query, limit) => search(query, limit).map((result) => result.id),
-      keep: index,
     };
   }
 

@@ -47,7 +47,7 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
             || entity.aliases.iter().any(|alias| fold(alias).contains(&wanted))
     };
     // One pass over the facets (thousands on a large collection) sorts them by kind.
-    let mut by_kind: [Vec<EntityFacet>; 3] = Default::default();
+    let mut by_kind: [Vec<EntityFacet>; EntityKind::ALL.len()] = EntityKind::ALL.map(|_| Vec::new());
     for facet in props.view.facets.iter().filter(|facet| matches(facet)) {
         let kind = props.corpus.entity(facet.entity).kind;
         if let Some(slot) = EntityKind::ALL.iter().position(|&other| other == kind) {
