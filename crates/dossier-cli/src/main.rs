@@ -118,7 +118,7 @@ fn ingest_command(
     let mut bundle = Bundle::new(Collection { name, description });
     bundle.articles = report.articles;
     bundle.entities = annotate(&mut bundle.articles);
-    let json = bundle.to_json();
+    let json = bundle.to_json().context("turning the bundle into JSON")?;
     fs::write(output, &json).with_context(|| format!("writing the bundle to {}", output.display()))?;
     let count = |kind: EntityKind| bundle.entities.iter().filter(|entity| entity.kind == kind).count();
     writeln!(

@@ -1,7 +1,13 @@
 //! The corpus bundle: the versioned JSON file the command-line tool writes and the app
-//! loads. Its serde types live here and nowhere else.
+//! loads. The schema is the serde derive of [`Bundle`] and the types it holds
+//! ([`Article`] and [`crate::Mention`] in `article.rs`, [`Entity`] in `entity.rs`): both
+//! the reader and the writer here go through those derives, so a field added to any of
+//! them is read and written with no other change.
 
-use serde::{Deserialize, Serialize};
+use std::io;
+
+use serde::{Deserialize, Serialize, ser::Error as _};
+use serde_json::ser::Formatter;
 
 use crate::{Article, Entity};
 
@@ -67,8 +73,8 @@ impl From<serde_json::Error> for BundleError {
     }
 }
 
-/// Only the version field, read before anything else so that a bundle from another
-/// version is reported as such and not as a confusing shape error.
+/// Only the version field: read when a bundle does not parse, so that a bundle from
+/// another version is reported as such and not as a confusing shape error.
 #[derive(Deserialize)]
 struct VersionProbe {
     format_version: Option<serde_json::Value>,
@@ -80,61 +86,91 @@ impl Bundle {
         Bundle { format_version: FORMAT_VERSION, collection, entities: Vec::new(), articles: Vec::new() }
     }
 
-    /// Reads a bundle from JSON text, checking the format version first.
+    /// Reads a bundle from JSON text. The text is parsed once; only when that fails, or
+    /// the version is not [`FORMAT_VERSION`], is the version looked at to say why.
     pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
-        let probe: VersionProbe = serde_json::from_str(text)?;
-        match probe.format_version {
-            Some(serde_json::Value::Number(number)) if number.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
-            Some(serde_json::Value::Number(number)) if number.as_u64().is_some() => {
-                let found = number.as_u64().unwrap_or_default();
-                return Err(BundleError::Version { expected: FORMAT_VERSION, found });
+        match serde_json::from_str::<Bundle>(text) {
+            Ok(bundle) if bundle.format_version == FORMAT_VERSION => Ok(bundle),
+            Ok(bundle) => {
+                Err(BundleError::Version { expected: FORMAT_VERSION, found: u64::from(bundle.format_version) })
             }
-            Some(other) => {
-                return Err(BundleError::Json {
-                    message: format!("format_version must be a whole number, found {other}"),
-                    line: 1,
-                    column: 1,
-                });
-            }
-            None => {
-                return Err(BundleError::Json {
-                    message: "missing field `format_version`".to_owned(),
-                    line: 1,
-                    column: 1,
-                });
-            }
+            Err(error) => Err(version_error(text).unwrap_or_else(|| error.into())),
         }
-        Ok(serde_json::from_str(text)?)
     }
 
-    /// Writes the bundle as compact JSON with one entity or article per line, so that
-    /// diffs of a committed bundle stay readable.
-    pub fn to_json(&self) -> String {
-        let mut out = format!("{{\"format_version\":{},\n\"collection\":", self.format_version);
-        out.push_str(&compact(&self.collection));
-        out.push_str(",\n\"entities\":[");
-        push_lines(&mut out, self.entities.iter().map(compact));
-        out.push_str("],\n\"articles\":[");
-        push_lines(&mut out, self.articles.iter().map(compact));
-        out.push_str("]}\n");
-        out
+    /// Writes the bundle as compact JSON with one top-level field, entity or article per
+    /// line, so that diffs of a committed bundle stay readable. Fails only if a value
+    /// cannot be written as JSON.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        let mut out = Vec::new();
+        self.serialize(&mut serde_json::Serializer::with_formatter(&mut out, LinePerItem::default()))?;
+        out.push(b'\n');
+        String::from_utf8(out).map_err(serde_json::Error::custom)
     }
 }
 
-/// Compact JSON of one bundle part (serializing these plain structs cannot fail).
-fn compact<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+/// Why a bundle that did not parse (as this version) could not: another version, or an
+/// odd `format_version`. `None` when the version is fine or unreadable, so the parse
+/// error itself is the reason.
+fn version_error(text: &str) -> Option<BundleError> {
+    let probe: VersionProbe = serde_json::from_str(text).ok()?;
+    match probe.format_version? {
+        serde_json::Value::Number(number) => match number.as_u64() {
+            Some(found) if found == u64::from(FORMAT_VERSION) => None,
+            Some(found) => Some(BundleError::Version { expected: FORMAT_VERSION, found }),
+            None => Some(whole_number_error(&number)),
+        },
+        other => Some(whole_number_error(&other)),
+    }
 }
 
-fn push_lines(out: &mut String, items: impl Iterator<Item = String>) {
-    for (index, item) in items.enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        out.push('\n');
-        out.push_str(&item);
+fn whole_number_error(found: &dyn std::fmt::Display) -> BundleError {
+    BundleError::Json { message: format!("format_version must be a whole number, found {found}"), line: 1, column: 1 }
+}
+
+/// serde_json's compact output, with a line break before each field of the top-level
+/// object and around each item of a top-level list.
+#[derive(Default)]
+struct LinePerItem {
+    /// How many objects and arrays are open: 1 inside the bundle, 2 inside its lists.
+    depth: usize,
+}
+
+impl Formatter for LinePerItem {
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        writer.write_all(b"{")
     }
-    out.push('\n');
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        match (first, self.depth) {
+            (true, _) => Ok(()),
+            (false, 1) => writer.write_all(b",\n"),
+            (false, _) => writer.write_all(b","),
+        }
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(if self.depth == 1 { b"\n]" } else { b"]" })
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        if self.depth == 2 { writer.write_all(b"\n") } else { Ok(()) }
+    }
 }
 
 #[cfg(test)]
@@ -166,18 +202,31 @@ mod tests {
     #[test]
     fn round_trips_through_json() {
         let bundle = sample();
-        let text = bundle.to_json();
+        let text = bundle.to_json().expect("writable");
         assert_eq!(Bundle::from_json(&text).expect("readable"), bundle);
         assert!(text.starts_with("{\"format_version\":1,"));
         assert_eq!(text.lines().count(), 8, "one line per entity and per article:\n{text}");
+        let empty = Bundle::new(Collection { name: "Empty".into(), description: None }).to_json().expect("writable");
+        assert_eq!(
+            empty,
+            "{\"format_version\":1,\n\"collection\":{\"name\":\"Empty\"},\n\"entities\":[\n],\n\"articles\":[\n]}\n"
+        );
     }
 
     #[test]
     fn another_version_is_a_typed_error_naming_both() {
-        let text = sample().to_json().replacen("\"format_version\":1", "\"format_version\":7", 1);
+        let text = sample().to_json().expect("writable").replacen("\"format_version\":1", "\"format_version\":7", 1);
         let error = Bundle::from_json(&text).expect_err("version 7 is not readable");
         assert!(matches!(error, BundleError::Version { expected: 1, found: 7 }));
         assert_eq!(error.to_string(), "unsupported bundle format version 7: this viewer reads version 1");
+    }
+
+    #[test]
+    fn another_version_of_another_shape_is_still_a_version_error() {
+        let error = Bundle::from_json("{\"format_version\":2,\"chapters\":[]}").expect_err("version 2");
+        assert!(matches!(error, BundleError::Version { expected: 1, found: 2 }), "{error}");
+        let error = Bundle::from_json("{\"format_version\":1,\"chapters\":[]}").expect_err("version 1, wrong shape");
+        assert!(error.to_string().contains("missing field `collection`"), "{error}");
     }
 
     #[test]
@@ -194,13 +243,15 @@ mod tests {
         assert!(error.to_string().contains("missing field `format_version`"), "{error}");
         let error = Bundle::from_json("{\"format_version\":\"1\"}").expect_err("string version");
         assert!(error.to_string().contains("whole number"), "{error}");
+        let error = Bundle::from_json("{\"format_version\":1.5}").expect_err("fractional version");
+        assert!(error.to_string().contains("whole number, found 1.5"), "{error}");
         let error = Bundle::from_json("[1,2]").expect_err("not an object");
         assert!(matches!(error, BundleError::Json { .. }), "{error}");
     }
 
     #[test]
     fn a_bad_date_inside_an_article_is_reported_with_its_position() {
-        let text = sample().to_json().replace("2026-01-16", "16/01/2026");
+        let text = sample().to_json().expect("writable").replace("2026-01-16", "16/01/2026");
         let error = Bundle::from_json(&text).expect_err("bad date");
         assert!(error.to_string().contains("invalid date \"16/01/2026\""), "{error}");
     }

@@ -291,86 +291,90 @@ fn byte_offset(text: &str, chars: usize) -> Option<usize> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::{EntityKind, Mention, parse::parse_text_article};
+    use crate::{EntityKind, Mention, fixtures};
 
-    /// The small hand-written collection shared by search, selection and timeline tests.
-    pub(crate) fn fixture_articles() -> Vec<Article> {
-        [
-            ("mexico-cartels", "title: Cartels and banks\ndate 2026-01-16\nSheinbaum rejects U.S. troops in México. The cartel issue grows.\n\nBanks are mentioned in the body once."),
-            ("venezuela", "date 2026-01-05\nNicolás Maduro was arrested in Venezuela. Mexico watched closely."),
-            ("cartel-banks", "title: Banks launder cartel money, banks say\ndate 2025-12-20\nA cartel used several banks."),
-            ("weather", "date 2025-11-02\nRain fell on Texas for a week."),
-        ]
-        .iter()
-        .map(|(id, text)| parse_text_article(id, text, "Fixture").expect("fixture parses"))
-        .collect()
+    /// Each entity of the shared fixture collection as `kind name (aliases): articles`.
+    fn entity_summary(corpus: &Corpus) -> Vec<String> {
+        (0..corpus.entities().len())
+            .map(|index| {
+                let id = EntityId(index as u32);
+                let entity = corpus.entity(id);
+                let aliases =
+                    if entity.aliases.is_empty() { String::new() } else { format!(" ({})", entity.aliases.join(", ")) };
+                format!("{} {}{aliases}: {}", entity.kind, entity.name, corpus.entity_article_count(id))
+            })
+            .collect()
     }
 
-    /// The fixture as a corpus with two entities mentioned by hand.
-    pub(crate) fn fixture_corpus() -> Corpus {
-        let mut bundle = Bundle::new(Collection { name: "Fixture".into(), description: None });
-        bundle.articles = fixture_articles();
-        bundle.entities = vec![
-            Entity {
-                id: "sheinbaum".into(),
-                kind: EntityKind::Person,
-                name: "Claudia Sheinbaum".into(),
-                aliases: vec!["Sheinbaum".into()],
-            },
-            Entity {
-                id: "mexico".into(),
-                kind: EntityKind::Place,
-                name: "Mexico".into(),
-                aliases: vec!["México".into()],
-            },
-        ];
-        let mention = |entity: &str, start, end| Mention { entity: entity.into(), paragraph: 0, start, end };
-        bundle.articles[0].mentions = vec![mention("sheinbaum", 0, 9), mention("mexico", 33, 39)];
-        bundle.articles[1].mentions = vec![mention("mexico", 42, 48)];
-        Corpus::from_bundle(bundle).expect("fixture is consistent")
+    #[test]
+    fn the_fixture_collection_has_the_entities_the_extractor_finds() {
+        expect_test::expect![[r#"
+            [
+                "person Claudia Sheinbaum: 1",
+                "person Nicolás Maduro: 1",
+                "place Mexico (México): 2",
+                "place Texas: 1",
+                "place United States (U.S.): 1",
+                "place Venezuela: 1",
+            ]
+        "#]]
+        .assert_debug_eq(&entity_summary(&fixtures::corpus()));
     }
 
     #[test]
     fn mentions_become_byte_ranges_over_multibyte_text() {
-        let corpus = fixture_corpus();
-        let first = &corpus.articles()[0];
-        let ranges: Vec<&str> = corpus
-            .mentions(ArticleId(0))
-            .iter()
-            .map(|mention| &first.body[mention.paragraph][mention.range.clone()])
-            .collect();
-        assert_eq!(ranges, ["Sheinbaum", "México"]);
-        assert_eq!(corpus.entity_article_count(EntityId(1)), 2);
-        assert_eq!(corpus.article_entities(ArticleId(1)), [EntityId(1)]);
+        let corpus = fixtures::corpus();
+        let article = corpus.article_by_key("mexico-cartels").expect("fixture article");
+        let body = &corpus.article(article).body;
+        let ranges: Vec<&str> =
+            corpus.mentions(article).iter().map(|mention| &body[mention.paragraph][mention.range.clone()]).collect();
+        assert_eq!(ranges, ["Claudia Sheinbaum", "U.S.", "México"]);
+        let mexico = corpus.entity_by_key("mexico").expect("Mexico is an entity");
+        assert_eq!(corpus.entity_article_count(mexico), 2);
+        let maduro = corpus.article_by_key("maduro-arrested").expect("fixture article");
+        let named: Vec<&str> =
+            corpus.article_entities(maduro).iter().map(|&entity| corpus.entity(entity).name.as_str()).collect();
+        assert_eq!(named, ["Nicolás Maduro", "Mexico", "Venezuela"]);
     }
 
     #[test]
     fn newest_first_orders_by_date() {
-        let corpus = fixture_corpus();
+        let corpus = fixtures::corpus();
         let order: Vec<&str> = corpus.newest_first().iter().map(|&id| corpus.article(id).id.as_str()).collect();
-        assert_eq!(order, ["mexico-cartels", "venezuela", "cartel-banks", "weather"]);
+        assert_eq!(
+            order,
+            ["cartography", "fentanyl-seizures", "mexico-cartels", "maduro-arrested", "cartel-banks", "weather"]
+        );
     }
 
     #[test]
     fn inconsistent_bundles_are_rejected_with_the_evidence() {
-        let base = || {
-            let mut bundle = Bundle::new(Collection::default());
-            bundle.articles = fixture_articles();
-            bundle
-        };
         let check = |bundle: Bundle, expected: &str| {
             let error = Corpus::from_bundle(bundle).expect_err("inconsistent");
             assert_eq!(error.to_string(), expected);
         };
-        let mut duplicate = base();
-        duplicate.articles[1].id = "mexico-cartels".into();
-        check(duplicate, "two articles have the id \"mexico-cartels\"");
-        let mut unknown = base();
+        let mut duplicate = fixtures::bundle();
+        duplicate.articles[1].id = "cartel-banks".into();
+        check(duplicate, "two articles have the id \"cartel-banks\"");
+        let mut twice = fixtures::bundle();
+        let first = twice.entities[0].clone();
+        twice.entities.push(first.clone());
+        check(twice, &format!("two entities have the id {:?}", first.id));
+        let mut unknown = fixtures::bundle();
         unknown.articles[0].mentions = vec![Mention { entity: "ghost".into(), paragraph: 0, start: 0, end: 1 }];
-        check(unknown, "article \"mexico-cartels\" mentions unknown entity \"ghost\"");
-        let mut outside = base();
-        outside.entities = vec![Entity { id: "e".into(), kind: EntityKind::Place, name: "E".into(), aliases: vec![] }];
-        outside.articles[3].mentions = vec![Mention { entity: "e".into(), paragraph: 0, start: 5, end: 500 }];
-        check(outside, "article \"weather\" has a mention outside its text (paragraph 0, characters 5..500)");
+        check(unknown, "article \"cartel-banks\" mentions unknown entity \"ghost\"");
+        let mut outside = Bundle::new(Collection::default());
+        outside.articles = fixtures::articles();
+        outside.entities = one_place();
+        outside.articles[5].mentions = vec![Mention { entity: "e".into(), paragraph: 0, start: 5, end: 500 }];
+        check(outside.clone(), "article \"weather\" has a mention outside its text (paragraph 0, characters 5..500)");
+        let mut no_paragraph = outside.clone();
+        no_paragraph.articles[5].mentions = vec![Mention { entity: "e".into(), paragraph: 3, start: 0, end: 1 }];
+        check(no_paragraph, "article \"weather\" has a mention outside its text (paragraph 3, characters 0..1)");
+    }
+
+    /// An entity table of one place, `e`.
+    fn one_place() -> Vec<Entity> {
+        vec![Entity { id: "e".into(), kind: EntityKind::Place, name: "E".into(), aliases: vec![] }]
     }
 }

@@ -12,6 +12,8 @@ pub mod bundle;
 pub mod corpus;
 pub mod entity;
 pub mod extract;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 mod gazetteer;
 pub mod index;
 pub mod parse;

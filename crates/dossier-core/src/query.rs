@@ -49,19 +49,6 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty() && self.excluded.is_empty()
     }
-
-    /// Every folded word the query asks for (not the excluded ones), without repeats.
-    pub fn positive_words(&self) -> Vec<&str> {
-        let mut words: Vec<&str> = Vec::new();
-        for phrase in self.clauses.iter().flat_map(|clause| &clause.alternatives) {
-            for word in &phrase.words {
-                if !words.contains(&word.as_str()) {
-                    words.push(word);
-                }
-            }
-        }
-        words
-    }
 }
 
 /// A chunk of the query text before folding.

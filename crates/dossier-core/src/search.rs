@@ -3,7 +3,9 @@
 //! prefix or with a typo), then every article holding all clauses is scored with BM25F
 //! and ranked: fewer typo-matched words first, then fewer prefix-only words, then score.
 //!
-//! [`SearchIndex::search`] is the one entry point of the viewer and the command line;
+//! The viewer and the command line reach it through [`crate::Corpus::select`], which
+//! parses the search box text, [resolves](SearchIndex::resolve) it and
+//! [runs](SearchIndex::run) it before filtering by entities and dates;
 //! [`SearchIndex::explain`] says why one article matched. Search never fails: any text
 //! gives results or none.
 
@@ -15,7 +17,7 @@ use levenshtein_automata::LevenshteinAutomatonBuilder;
 use crate::{
     ArticleId,
     index::{Field, Posting, SearchIndex, WordId},
-    query::{Phrase, Query, parse},
+    query::{Phrase, Query},
 };
 
 /// Weight of a word that shares the typed word's stem (`raids` for `raid`), against 1 for
@@ -158,12 +160,6 @@ pub struct MatchReason {
 const NO_MATCH: u8 = u8::MAX;
 
 impl SearchIndex {
-    /// Articles matching the search box text, best first. A text with no words gives no
-    /// hits (callers show everything instead).
-    pub fn search(&self, text: &str) -> Vec<SearchHit> {
-        self.run(&self.resolve(&parse(text)))
-    }
-
     /// Expands each typed word into the dictionary words it stands for.
     pub fn resolve(&self, query: &Query) -> ResolvedQuery {
         let clauses: Vec<Vec<ResolvedPhrase>> = query
@@ -540,35 +536,20 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::index::Document;
+    use crate::{Corpus, fixtures, query::parse};
 
-    /// A small collection written for the engine: (title, body).
-    const ARTICLES: &[(&str, &str)] = &[
-        ("Cartels and banks", "Sheinbaum rejects U.S. troops in México. The cartel issue grows."),
-        ("Maduro arrested", "Nicolás Maduro was arrested in Venezuela. Mexico watched closely."),
-        ("Banks launder cartel money", "A cartel used several banks. Drug cartels and raids."),
-        ("Weather", "Rain fell on Texas for a week. A cart overturned."),
-        ("Fentanyl seizures", "Agents seized fentanyl in 1987 raids; the drug came from cartels."),
-        ("Cartography", "Maps of the border, and a raid on the cartographers."),
-    ];
-
-    fn index() -> SearchIndex {
-        let bodies: Vec<Vec<String>> = ARTICLES.iter().map(|(_, body)| vec![(*body).to_owned()]).collect();
-        let documents: Vec<Document<'_>> = ARTICLES
-            .iter()
-            .zip(&bodies)
-            .map(|((title, _), body)| Document { title, body, entity_names: &[], source: "Fixture" })
-            .collect();
-        SearchIndex::build(&documents)
+    /// Runs the search box text as [`crate::Corpus::select`] does, hits only.
+    fn search(index: &SearchIndex, text: &str) -> Vec<SearchHit> {
+        index.run(&index.resolve(&parse(text)))
     }
 
-    /// Titles of the hits, best first.
-    fn titles(index: &SearchIndex, query: &str) -> Vec<&'static str> {
-        index.search(query).iter().map(|hit| ARTICLES[hit.article.index()].0).collect()
+    /// Titles of the hits in the shared fixture collection, best first.
+    fn titles(corpus: &Corpus, query: &str) -> Vec<String> {
+        search(corpus.index(), query).iter().map(|hit| corpus.article(hit.article).title.clone()).collect()
     }
 
     fn check(query: &str, expected: &[&str]) {
-        assert_eq!(titles(&index(), query), expected, "query {query:?}");
+        assert_eq!(titles(&fixtures::corpus(), query), expected, "query {query:?}");
     }
 
     #[test]
@@ -587,11 +568,11 @@ mod tests {
 
     #[test]
     fn the_word_being_typed_is_a_prefix_and_exact_ranks_first() {
-        let index = index();
-        let found = titles(&index, "car");
+        let corpus = fixtures::corpus();
+        let found = titles(&corpus, "car");
         assert_eq!(found.len(), 5, "{found:?}");
-        assert_eq!(titles(&index, "cart")[0], "Weather", "the word `cart` itself before its completions");
-        let hits = index.search("cart");
+        assert_eq!(titles(&corpus, "cart")[0], "Weather", "the word `cart` itself before its completions");
+        let hits = search(corpus.index(), "cart");
         assert!(hits[0].prefixes == 0 && hits[1..].iter().all(|hit| hit.prefixes == 1));
         check("banks car", &["Banks launder cartel money", "Cartels and banks"]);
     }
@@ -605,7 +586,7 @@ mod tests {
         check("rian ", &["Weather"]);
         check("cra ", &[]);
         check("1986 ", &[]);
-        let hits = index().search("sheinbuam");
+        let hits = search(fixtures::corpus().index(), "sheinbuam");
         assert_eq!(hits[0].typos, 1);
     }
 
@@ -631,10 +612,12 @@ mod tests {
 
     #[test]
     fn explanations_name_the_word_the_kind_and_the_fields() {
-        let index = index();
-        let query = index.resolve(&crate::query::parse("banks sheinbuam \"the cartel\" car"));
+        let corpus = fixtures::corpus();
+        let index = corpus.index();
+        let query = index.resolve(&parse("banks sheinbuam \"the cartel\" car"));
+        let article = corpus.article_by_key("mexico-cartels").expect("fixture article");
         let reasons: Vec<String> = index
-            .explain(&query, ArticleId(0))
+            .explain(&query, article)
             .iter()
             .map(|reason| {
                 let fields: Vec<&str> = reason.fields.iter().map(|field| field.as_str()).collect();
@@ -644,8 +627,8 @@ mod tests {
         assert_eq!(
             reasons,
             [
-                "banks → banks (exact) in title",
-                "sheinbuam → sheinbaum (typo) in body",
+                "banks → banks (exact) in title+body",
+                "sheinbuam → sheinbaum (typo) in entities+body",
                 "the cartel → the cartel (phrase) in body",
                 "car → cartel (prefix) in body",
             ]
@@ -677,13 +660,45 @@ mod tests {
         }
     }
 
+    /// Queries made of the fixture collection's words, typos and phrases, some excluded,
+    /// some as alternatives, finished or still being typed: random text rarely matches.
+    fn fixture_words() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "cartel",
+            "cartels",
+            "banks",
+            "mexico",
+            "méxico",
+            "raid",
+            "sheinbuam",
+            "car",
+            "drug",
+            "the",
+            "rain",
+            "maduro",
+            "zapata",
+            "1987",
+            "\"drug cartels\"",
+            "\"the cartel\"",
+        ]);
+        let part =
+            (prop::sample::select(vec!["", "", "-", "OR "]), word).prop_map(|(how, word)| format!("{how}{word}"));
+        (prop::collection::vec(part, 1..5), any::<bool>()).prop_map(|(parts, finished)| {
+            let text = parts.join(" ");
+            if finished { text + " " } else { text }
+        })
+    }
+
     proptest! {
-        /// Any text is a query: it never panics, hits are distinct articles, ranked in
-        /// tier order, and each holds every single-word clause.
+        /// Any text is a query: it never panics, hits are distinct articles ranked in tier
+        /// order, each hit holds every clause (one of its alternatives, as `explain` finds
+        /// it: a word in its postings, a phrase word for word) and no excluded word or
+        /// phrase.
         #[test]
-        fn any_text_is_a_query(text in "\\PC{0,40}|[a-zA-Zé \"\\-]{0,30}( OR [a-z]{1,8})?") {
-            let index = index();
-            let query = index.resolve(&crate::query::parse(&text));
+        fn any_text_is_a_query(text in prop_oneof!["\\PC{0,40}|[a-zA-Zé \"\\-]{0,30}( OR [a-z]{1,8})?", fixture_words()]) {
+            let corpus = fixtures::corpus();
+            let index = corpus.index();
+            let query = index.resolve(&parse(&text));
             let hits = index.run(&query);
             let mut seen: Vec<u32> = hits.iter().map(|hit| hit.article.0).collect();
             seen.sort_unstable();
@@ -692,10 +707,20 @@ mod tests {
             for pair in hits.windows(2) {
                 prop_assert!((pair[0].typos, pair[0].prefixes) <= (pair[1].typos, pair[1].prefixes));
             }
-            let single_clauses = query.clauses.iter().filter(|clause| clause.len() == 1 && clause[0].words.len() == 1).count();
+            // The excluded phrases asked for as clauses: `explain` must find none in a hit.
+            let excluded = ResolvedQuery {
+                clauses: query.excluded.iter().map(|phrase| vec![phrase.clone()]).collect(),
+                ..ResolvedQuery::default()
+            };
             for hit in &hits {
                 let reasons = index.explain(&query, hit.article);
-                prop_assert!(reasons.len() >= single_clauses.min(1), "{:?} explains nothing for {:?}", hit, text);
+                for clause in &query.clauses {
+                    prop_assert!(
+                        clause.iter().any(|phrase| reasons.iter().any(|reason| reason.typed == phrase.typed)),
+                        "{:?} does not hold {:?} of {:?}", hit, clause, text
+                    );
+                }
+                prop_assert_eq!(index.explain(&excluded, hit.article), Vec::new(), "{:?} holds an excluded word", hit);
             }
         }
     }

@@ -180,44 +180,71 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::tests::fixture_corpus;
+    use crate::fixtures;
     use time::macros::date;
 
     fn ids(corpus: &Corpus, view: &SelectionView) -> Vec<String> {
         view.hits.iter().map(|hit| corpus.article(hit.article).id.clone()).collect()
     }
 
+    /// The facets as `name count`, in the order the viewer lists them.
+    fn facets(corpus: &Corpus, view: &SelectionView) -> Vec<String> {
+        view.facets.iter().map(|facet| format!("{} {}", corpus.entity(facet.entity).name, facet.count)).collect()
+    }
+
+    fn entity(corpus: &Corpus, key: &str) -> EntityId {
+        corpus.entity_by_key(key).unwrap_or_else(|| panic!("no entity {key:?}"))
+    }
+
     #[test]
     fn empty_selection_shows_everything_newest_first() {
-        let corpus = fixture_corpus();
+        let corpus = fixtures::corpus();
         let view = corpus.select(&Selection::default());
-        assert_eq!(ids(&corpus, &view), ["mexico-cartels", "venezuela", "cartel-banks", "weather"]);
-        assert_eq!(view.timeline.total(), 4);
-        assert_eq!(view.collection_size, 4);
-        let facets: Vec<(u32, u32)> = view.facets.iter().map(|f| (f.entity.0, f.count)).collect();
-        assert_eq!(facets, [(1, 2), (0, 1)]);
+        assert_eq!(
+            ids(&corpus, &view),
+            ["cartography", "fentanyl-seizures", "mexico-cartels", "maduro-arrested", "cartel-banks", "weather"]
+        );
+        assert_eq!(view.timeline.total(), 6);
+        assert_eq!(view.collection_size, 6);
+        expect_test::expect![[r#"
+            [
+                "Mexico 2",
+                "Claudia Sheinbaum 1",
+                "Nicolás Maduro 1",
+                "Texas 1",
+                "United States 1",
+                "Venezuela 1",
+            ]
+        "#]]
+        .assert_debug_eq(&facets(&corpus, &view));
     }
 
     #[test]
     fn entities_and_query_combine_and_facets_follow() {
-        let corpus = fixture_corpus();
-        let mexico = EntityId(1);
+        let corpus = fixtures::corpus();
+        let mexico = entity(&corpus, "mexico");
         let view = corpus.select(&Selection { entities: vec![mexico], ..Selection::default() });
-        assert_eq!(ids(&corpus, &view), ["mexico-cartels", "venezuela"]);
+        assert_eq!(ids(&corpus, &view), ["mexico-cartels", "maduro-arrested"]);
         let view = corpus.select(&Selection { query: "cartel".into(), entities: vec![mexico], range: None });
         assert_eq!(ids(&corpus, &view), ["mexico-cartels"]);
-        let facets: Vec<(u32, u32)> = view.facets.iter().map(|f| (f.entity.0, f.count)).collect();
-        assert_eq!(facets, [(0, 1), (1, 1)], "Sheinbaum and Mexico both once, by name");
+        expect_test::expect![[r#"
+            [
+                "Claudia Sheinbaum 1",
+                "Mexico 1",
+                "United States 1",
+            ]
+        "#]]
+        .assert_debug_eq(&facets(&corpus, &view));
         assert_eq!(view.query.highlights, ["cartel", "cartels"]);
     }
 
     #[test]
     fn date_range_filters_hits_but_not_the_timeline() {
-        let corpus = fixture_corpus();
+        let corpus = fixtures::corpus();
         let january = DateRange::month(2026, Month::January).expect("valid month");
         let view = corpus.select(&Selection { range: Some(january), ..Selection::default() });
-        assert_eq!(ids(&corpus, &view), ["mexico-cartels", "venezuela"]);
-        assert_eq!(view.timeline.total(), 4, "the timeline still shows every period");
+        assert_eq!(ids(&corpus, &view), ["mexico-cartels", "maduro-arrested"]);
+        assert_eq!(view.timeline.total(), 6, "the timeline still shows every period");
         let one_day = DateRange::day(date!(2025 - 12 - 20));
         let view = corpus.select(&Selection { range: Some(one_day), ..Selection::default() });
         assert_eq!(ids(&corpus, &view), ["cartel-banks"]);
@@ -225,9 +252,19 @@ mod tests {
 
     #[test]
     fn nothing_matching_gives_empty_hits_and_facets() {
-        let corpus = fixture_corpus();
+        let corpus = fixtures::corpus();
         let view = corpus.select(&Selection { query: "Zapata".into(), ..Selection::default() });
         assert!(view.hits.is_empty() && view.facets.is_empty() && view.timeline.months.is_empty());
+    }
+
+    #[test]
+    fn an_empty_collection_gives_an_empty_view() {
+        let corpus = Corpus::from_bundle(crate::Bundle::new(crate::Collection::default())).expect("consistent");
+        for query in ["", "cartel"] {
+            let view = corpus.select(&Selection { query: query.into(), ..Selection::default() });
+            assert!(view.hits.is_empty() && view.facets.is_empty() && view.timeline.months.is_empty());
+            assert_eq!(view.collection_size, 0);
+        }
     }
 
     #[test]
@@ -246,7 +283,7 @@ mod tests {
         /// articles of the collection, and facets count no more than the hits.
         #[test]
         fn any_query_gives_a_view(query in "\\PC{0,60}|[a-z \"\\-]{0,40}") {
-            let corpus = fixture_corpus();
+            let corpus = fixtures::corpus();
             let view = corpus.select(&Selection { query: query.clone(), ..Selection::default() });
             let mut seen: Vec<u32> = view.hits.iter().map(|hit| hit.article.0).collect();
             seen.sort_unstable();

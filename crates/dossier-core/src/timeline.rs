@@ -33,14 +33,6 @@ pub struct DayBucket {
 }
 
 impl Timeline {
-    /// Buckets the given days (in any order, repeated once per article).
-    pub fn from_days(days: impl IntoIterator<Item = Date>) -> Timeline {
-        let mut days: Vec<Date> = days.into_iter().collect();
-        days.sort_unstable();
-        let counted: Vec<(Date, u32)> = days.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect();
-        Timeline::from_day_counts(counted)
-    }
-
     /// Buckets days already counted, oldest first; days counted zero are left out.
     pub fn from_day_counts(days: impl IntoIterator<Item = (Date, u32)>) -> Timeline {
         let mut months: Vec<MonthBucket> = Vec::new();
@@ -72,14 +64,18 @@ mod tests {
     use super::*;
     use time::macros::date;
 
+    /// Buckets the given days (in any order, repeated once per article).
+    fn from_days(days: impl IntoIterator<Item = Date>) -> Timeline {
+        let mut days: Vec<Date> = days.into_iter().collect();
+        days.sort_unstable();
+        let counted: Vec<(Date, u32)> = days.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect();
+        Timeline::from_day_counts(counted)
+    }
+
     #[test]
     fn groups_by_month_then_day() {
-        let timeline = Timeline::from_days([
-            date!(2026 - 01 - 16),
-            date!(2025 - 12 - 31),
-            date!(2026 - 01 - 16),
-            date!(2026 - 01 - 02),
-        ]);
+        let timeline =
+            from_days([date!(2026 - 01 - 16), date!(2025 - 12 - 31), date!(2026 - 01 - 16), date!(2026 - 01 - 02)]);
         let summary: Vec<String> = timeline
             .months
             .iter()
@@ -95,7 +91,7 @@ mod tests {
 
     #[test]
     fn empty_input_gives_an_empty_timeline() {
-        let timeline = Timeline::from_days([]);
+        let timeline = from_days([]);
         assert!(timeline.months.is_empty());
         assert_eq!(timeline.max_month_count(), 1);
     }
