@@ -16,7 +16,7 @@ mod ingest;
 
 /// Build and query Dossier corpus bundles.
 #[derive(Parser)]
-#[command(name = "dossier", version, about)]
+#[command(name = "dossier", version, about, after_help = EXIT_STATUS)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -43,7 +43,7 @@ enum Command {
         #[arg(long, default_value = "")]
         source: String,
     },
-    /// Search a bundle; prints the best matches first.
+    /// Search a bundle; prints the best matches first. Exits with 1 when nothing matches.
     Search {
         /// The bundle to search.
         #[arg(long)]
@@ -70,12 +70,23 @@ enum Command {
     },
 }
 
+/// What the exit status means, as grep and ripgrep have it.
+const EXIT_STATUS: &str = "Exit status: 0 on success; 1 when `search` finds no article; \
+2 on an error (an unreadable bundle, a bundle of another version, no usable article to ingest, \
+wrong arguments).";
+
+/// The exit status of `search` when no article matches.
+const NO_MATCH: u8 = 1;
+
+/// The exit status of every error.
+const ERROR: u8 = 2;
+
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(error) => {
             eprintln!("dossier: error: {error:#}");
-            ExitCode::FAILURE
+            ExitCode::from(ERROR)
         }
     }
 }
@@ -195,7 +206,7 @@ fn search_command(data: &Path, limit: usize, json: bool, query: &str) -> anyhow:
     if !json {
         writeln!(out, "{} of {} articles match", view.hits.len(), view.collection_size)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if view.hits.is_empty() { ExitCode::from(NO_MATCH) } else { ExitCode::SUCCESS })
 }
 
 fn entities_command(data: &Path, json: bool) -> anyhow::Result<ExitCode> {
