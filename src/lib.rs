@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod platform;
 pub mod state;
+pub mod words;
 
 /// Shows any panic as an error panel, then renders the app into `<body>`.
 pub fn start() {

@@ -1,10 +1,13 @@
-//! The only module that touches the browser: fetching the bundle, reading the page URL,
+//! The only module of the app that touches the browser (`web_sys`, `js_sys`, `gloo`):
+//! fetching the bundle, reading the page URL, reading what was typed in a field,
 //! listening to the keyboard and the location hash, and showing a panic as a panel.
+//! What the components call while rendering (links) is plain Rust, so views also render
+//! natively, in the server-renderer tests.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlElement, KeyboardEvent, Response, UrlSearchParams};
+use web_sys::{HtmlElement, HtmlInputElement, InputEvent, KeyboardEvent, Response, UrlSearchParams};
 
 /// Where the bundled collection sits, relative to the page (so it works from a subpath).
 pub const DEFAULT_DATA_URL: &str = "data/bundle.json";
@@ -46,7 +49,30 @@ fn describe(error: &JsValue) -> String {
 
 /// The location hash that opens an article in the reader.
 pub fn article_href(key: &str) -> String {
-    format!("#/article/{}", String::from(js_sys::encode_uri_component(key)))
+    format!("#/article/{}", encode_uri_component(key))
+}
+
+/// What JavaScript's `encodeURIComponent` makes of `text`: every byte of its UTF-8 but
+/// letters, digits and `-_.!~*'()` written as `%XX`.
+fn encode_uri_component(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+/// The text now in the field an `input` event came from (empty if it came from no field).
+pub fn input_value(event: &InputEvent) -> String {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default()
 }
 
 /// The article id in the current location hash, if it names one.
@@ -128,5 +154,17 @@ pub fn install_panic_panel() {
 pub fn go_to_results() {
     if let Some(window) = web_sys::window() {
         let _ = window.location().set_hash("#/");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_links_encode_their_id_as_encode_uri_component_does() {
+        assert_eq!(article_href("000_bfbec4599a23c53e"), "#/article/000_bfbec4599a23c53e");
+        assert_eq!(article_href("a b/c?d#e&f"), "#/article/a%20b%2Fc%3Fd%23e%26f");
+        assert_eq!(article_href("México-(1)!~*'."), "#/article/M%C3%A9xico-(1)!~*'.");
     }
 }

@@ -8,25 +8,16 @@ use dossier_app::{
     components::viewer::{Viewer, ViewerProps},
     state::CorpusHandle,
 };
-use dossier_core::{Bundle, Collection, Corpus, extract::annotate, parse::parse_text_article};
+use dossier_core::fixtures;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The shared fixture collection (`tests/fixtures/collection/`).
 fn collection() -> CorpusHandle {
-    let mut bundle = Bundle::new(Collection { name: "Test collection".into(), description: None });
-    bundle.articles = [
-        ("a", "title: Sheinbaum rejects troops\ndate 2026-01-16\nPresident Claudia Sheinbaum said no U.S. troops would enter Mexico."),
-        ("b", "title: Maduro arrested\ndate 2026-01-05\nNicolas Maduro faces charges in the United States."),
-        ("c", "title: Quiet December\ndate 2025-12-20\nNothing happened in Mexico."),
-    ]
-    .iter()
-    .map(|(id, text)| parse_text_article(id, text, "test").expect("fixture parses"))
-    .collect();
-    bundle.entities = annotate(&mut bundle.articles);
-    CorpusHandle(Rc::new(Corpus::from_bundle(bundle).expect("consistent")))
+    CorpusHandle(Rc::new(fixtures::corpus()))
 }
 
 async fn render() -> Element {
@@ -74,11 +65,11 @@ async fn click_button(root: &Element, label_start: &str) {
 #[wasm_bindgen_test]
 async fn typing_a_query_narrows_results_and_highlights_matches() {
     let root = render().await;
-    assert_eq!(text(&root, "[role=status]"), "3 of 3 articles");
+    assert_eq!(text(&root, "[role=status]"), "6 of 6 articles");
     type_query(&root, "sheinbaum").await;
-    assert_eq!(text(&root, "[role=status]"), "1 of 3 articles, matching “sheinbaum”");
-    assert_eq!(all_text(&root, ".results h3"), ["Sheinbaum rejects troops"]);
-    assert_eq!(all_text(&root, ".results mark"), ["Sheinbaum", "Sheinbaum"]);
+    assert_eq!(text(&root, "[role=status]"), "1 of 6 articles, matching “sheinbaum”");
+    assert_eq!(all_text(&root, ".results h3"), ["Cartels and banks"]);
+    assert_eq!(all_text(&root, ".results mark"), ["Sheinbaum"]);
     type_query(&root, "zapata").await;
     assert_eq!(all_text(&root, ".empty-state h2"), ["No articles match"]);
 }
@@ -89,10 +80,12 @@ async fn entity_filters_toggle_and_counts_follow_the_selection() {
     let mexico = all_text(&root, "button.entity").into_iter().find(|label| label.starts_with("Mexico"));
     assert_eq!(mexico.as_deref(), Some("Mexico2"), "Mexico is mentioned by two articles");
     click_button(&root, "Mexico").await;
-    assert_eq!(text(&root, "[role=status]"), "2 of 3 articles, mentioning Mexico");
+    assert_eq!(text(&root, "[role=status]"), "2 of 6 articles, mentioning Mexico");
     let pressed = all_text(&root, "button.entity[aria-pressed=true] .name");
     assert_eq!(pressed, ["Mexico"]);
-    click_button(&root, "December 2025").await;
-    assert_eq!(text(&root, "[role=status]"), "1 of 3 articles, mentioning Mexico, in December 2025");
-    assert_eq!(all_text(&root, ".results h3"), ["Quiet December"]);
+    click_button(&root, "January 2026").await;
+    assert_eq!(text(&root, "[role=status]"), "2 of 6 articles, mentioning Mexico, in January 2026");
+    click_button(&root, "5 January 2026").await;
+    assert_eq!(text(&root, "[role=status]"), "1 of 6 articles, mentioning Mexico, on 5 January 2026");
+    assert_eq!(all_text(&root, ".results h3"), ["Maduro arrested"]);
 }

@@ -4,11 +4,13 @@
 use std::rc::Rc;
 
 use dossier_core::{EntityId, EntityKind, selection::EntityFacet, tokenize::fold};
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::{CorpusHandle, ViewHandle};
+use crate::{
+    platform,
+    state::{CorpusHandle, ViewHandle},
+    words::plural,
+};
 
 /// How many entities of one kind are listed before "Show all".
 pub const SHOWN_PER_KIND: usize = 12;
@@ -33,11 +35,7 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
     let name_filter = use_state(String::new);
     let on_filter_input = {
         let name_filter = name_filter.clone();
-        Callback::from(move |event: InputEvent| {
-            if let Some(input) = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()) {
-                name_filter.set(input.value());
-            }
-        })
+        Callback::from(move |event: InputEvent| name_filter.set(platform::input_value(&event)))
     };
     let wanted = fold(name_filter.trim());
     let matches = |facet: &EntityFacet| {
@@ -139,7 +137,7 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
                                 onclick={Callback::from(move |_: MouseEvent| on_toggle.emit(entity))}
                             >
                                 <span class="name">{ record.name.clone() }</span>
-                                <span class="count" aria-label={format!("{count} {}", if count == 1 { "article" } else { "articles" })}>{ count }</span>
+                                <span class="count" aria-label={plural(count as usize, "article", "articles")}>{ count }</span>
                             </button>
                         </li>
                     }

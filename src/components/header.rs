@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::words::plural;
+
 /// Props of [`Header`].
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -31,9 +33,4 @@ pub fn Header(props: &HeaderProps) -> Html {
             <p class="counts">{ format!("{articles} · {entities}") }</p>
         </header>
     }
-}
-
-/// `1 article`, `2 articles`.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }

@@ -12,6 +12,17 @@ use crate::{platform, state::CorpusHandle};
 /// The reader's heading id (focused when an article opens).
 pub const READER_HEADING_ID: &str = "reader-title";
 
+/// The address to link the original at, when the article's `url` is a web address
+/// (`http://` or `https://`, in any case). Anything else is shown no link: article text is
+/// untrusted, and a `javascript:` or `data:` URL would run or show what the collection
+/// chose, a relative one would open inside the app.
+pub fn original_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once(':')?;
+    let web = scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http");
+    (web && rest.starts_with("//") && rest.len() > 2).then_some(url)
+}
+
 /// Props of [`Reader`].
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -63,8 +74,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 if let Some(author) = &article.author {
                     <span class="author">{ author.clone() }</span>
                 }
-                if let Some(url) = article.url.as_ref().filter(|url| url.starts_with("https://") || url.starts_with("http://")) {
-                    <a class="original" href={url.clone()} rel="noopener noreferrer">{ "Original" }</a>
+                if let Some(url) = article.url.as_deref().and_then(original_link) {
+                    <a class="original" href={url.to_owned()} rel="noopener noreferrer">{ "Original" }</a>
                 }
             </p>
             if !entities.is_empty() {
@@ -83,5 +94,32 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }) }
             </div>
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::original_link;
+
+    #[test]
+    fn only_web_addresses_link_to_the_original() {
+        for (url, linked) in [
+            ("https://fixture.example/a", Some("https://fixture.example/a")),
+            ("http://fixture.example/a?b=c#d", Some("http://fixture.example/a?b=c#d")),
+            ("  HTTPS://fixture.example/a ", Some("HTTPS://fixture.example/a")),
+            ("javascript:alert(1)", None),
+            ("JavaScript://%0aalert(1)", None),
+            (" javascript:alert(1)", None),
+            ("data:text/html,<script>alert(1)</script>", None),
+            ("vbscript:msgbox(1)", None),
+            ("/article/evil", None),
+            ("article.html", None),
+            ("//evil.example/x", None),
+            ("https:", None),
+            ("https://", None),
+            ("", None),
+        ] {
+            assert_eq!(original_link(url), linked, "{url:?}");
+        }
     }
 }

@@ -2,13 +2,14 @@
 //! the query's words highlighted, and why it matched; an empty state when nothing matches.
 
 use dossier_core::{
+    ArticleId,
     index::Field,
     search::{MatchKind, MatchReason, ResolvedQuery, SearchHit},
     snippet::{best_snippet, match_ranges},
 };
 use yew::prelude::*;
 
-use super::{highlight::highlighted, viewer::result_link_id};
+use super::highlight::highlighted;
 use crate::{
     platform,
     state::{CorpusHandle, ViewHandle},
@@ -18,6 +19,12 @@ use crate::{
 /// its layout on every keystroke: 10, as search engines show, keeps typing near one frame
 /// on large collections.
 pub const PAGE_SIZE: usize = 10;
+
+/// The DOM id of an article's link in the result list (focused again when the reader
+/// comes back from that article).
+pub fn result_link_id(article: ArticleId) -> String {
+    format!("result-{}", article.0)
+}
 
 /// Props of [`ResultList`].
 #[derive(Properties, PartialEq)]

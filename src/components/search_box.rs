@@ -1,8 +1,8 @@
 //! The search box: a labelled `<input type="search">`; `/` focuses it from anywhere.
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::platform;
 
 /// The search input's id (the `/` shortcut and the label point at it).
 pub const SEARCH_INPUT_ID: &str = "search";
@@ -20,11 +20,7 @@ pub struct SearchBoxProps {
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let on_search = props.on_search.clone();
-    let oninput = Callback::from(move |event: InputEvent| {
-        if let Some(input) = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()) {
-            on_search.emit(input.value());
-        }
-    });
+    let oninput = Callback::from(move |event: InputEvent| on_search.emit(platform::input_value(&event)));
     html! {
         <form class="search" role="search" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             <label for={SEARCH_INPUT_ID}>{ "Search articles" }</label>

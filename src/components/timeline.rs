@@ -8,7 +8,7 @@ use dossier_core::{
 };
 use yew::prelude::*;
 
-use super::header::plural;
+use crate::words::plural;
 
 /// Props of [`TimelineView`].
 #[derive(Properties, PartialEq)]

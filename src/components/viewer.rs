@@ -1,14 +1,14 @@
 //! The viewer of a loaded collection: header, search, timeline, entity filters and
 //! results, or the reader when an article is open. Holds the one reducer of the app.
 
-use dossier_core::{ArticleDate, ArticleId, DateRange, EntityId, Selection, article::month_name};
+use dossier_core::{ArticleDate, DateRange, EntityId, Selection, article::month_name};
 use yew::prelude::*;
 
 use super::{
     entity_filters::EntityFilters,
     header::Header,
     reader::{READER_HEADING_ID, Reader},
-    result_list::ResultList,
+    result_list::{ResultList, result_link_id},
     search_box::{SEARCH_INPUT_ID, SearchBox},
     timeline::TimelineView,
 };
@@ -82,7 +82,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 articles={corpus.articles().len()}
                 entities={corpus.entities().len()}
             />
-            if let Some(article) = state.open {
+            if corpus.articles().is_empty() {
+                <main id="main" class="empty-collection">
+                    <div class="empty-state">
+                        <h2>{ "This collection has no articles" }</h2>
+                        <p>{ "There is nothing to search or read yet. Add articles with the dossier command line (dossier ingest) and open the bundle it writes." }</p>
+                    </div>
+                </main>
+            } else if let Some(article) = state.open {
                 <main id="main">
                     <Reader corpus={corpus.clone()} {article} terms={view.query.highlights.clone()} {on_close} />
                 </main>
@@ -106,11 +113,6 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             }
         </div>
     }
-}
-
-/// The DOM id of an article's link in the result list.
-pub fn result_link_id(article: ArticleId) -> String {
-    format!("result-{}", article.0)
 }
 
 /// A callback that turns its value into an action on the reducer.

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -38,30 +38,49 @@ const hostileBundle = {
   ],
 };
 
-/** Four articles in four months, for periods that span months. */
-const quarterBundle = {
+/** Articles whose `url` tries other schemes: only the web address is linked. */
+const linksBundle = {
   format_version: 1,
-  collection: { name: 'A quarter' },
+  collection: { name: 'Links' },
   entities: [],
-  articles: ['2026-01-10', '2026-02-14', '2026-03-20', '2026-04-02'].map((date, index) => ({
-    id: `a${index}`,
-    title: `Article ${index}`,
-    date,
-    body: [`Text of article ${index}.`],
-    mentions: [],
-  })),
+  articles: [
+    ['web', 'https://fixture.example/original'],
+    ['script', 'javascript:window.__injected = 5'],
+    ['data', 'data:text/html,<script>window.__injected = 6</script>'],
+    ['relative', '../../dist/index.html'],
+  ].map(([id, url]) => ({ id, title: `Link ${id}`, date: '2026-01-02', url, body: [`The ${id} link.`], mentions: [] })),
 };
+
+/** Bundles that parse but fail the corpus checks. */
+const inconsistent = {
+  duplicate: { ...linksBundle, articles: [linksBundle.articles[0], { ...linksBundle.articles[1], id: 'web' }] },
+  outside: {
+    ...linksBundle,
+    entities: [{ id: 'e', kind: 'place', name: 'E', aliases: [] }],
+    articles: [{ ...linksBundle.articles[0], mentions: [{ entity: 'e', paragraph: 0, start: 4, end: 400 }] }],
+  },
+};
+
+/** The entities the seed article must give, the one list every layer's tests share. */
+const seedEntities = JSON.parse(await readFile(join(root, 'tests/fixtures/seed-entities.json'), 'utf8'));
+
+/** Runs the real CLI: `dossier ingest <input> -o <output> --name <name>`. */
+function ingest(input, output, name) {
+  execFileSync('cargo', ['run', '--quiet', '-p', 'dossier-cli', '--', 'ingest', input, '-o', output, '--name', name], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
 
 before(async () => {
   const fixtures = await mkdtemp(join(tmpdir(), 'dossier-e2e-'));
   await writeFile(join(fixtures, 'malformed.json'), '{"format_version": 1, "collection": {"name": "x"}, "articles": [');
   await writeFile(join(fixtures, 'future.json'), JSON.stringify({ format_version: 2, collection: { name: 'x' }, entities: [], articles: [] }));
   await writeFile(join(fixtures, 'hostile.json'), JSON.stringify(hostileBundle));
-  await writeFile(join(fixtures, 'quarter.json'), JSON.stringify(quarterBundle));
-  if (!noWikinews) {
-    // The real CLI turns the Wikinews collection into a bundle, entities and all.
-    execFileSync('cargo', ['run', '--quiet', '-p', 'dossier-cli', '--', 'ingest', wikinews, '-o', join(fixtures, 'wikinews.json'), '--name', 'Wikinews 2019-2021'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
+  await writeFile(join(fixtures, 'links.json'), JSON.stringify(linksBundle));
+  await writeFile(join(fixtures, 'duplicate.json'), JSON.stringify(inconsistent.duplicate));
+  await writeFile(join(fixtures, 'outside.json'), JSON.stringify(inconsistent.outside));
+  await writeFile(join(fixtures, 'empty.json'), JSON.stringify({ format_version: 1, collection: { name: 'Nothing yet' }, entities: [], articles: [] }));
+  // The real CLI turns the shared fixture collection, and Wikinews, into bundles.
+  ingest(join(root, 'tests/fixtures/collection'), join(fixtures, 'fixture.json'), 'Fixture');
+  if (!noWikinews) ingest(wikinews, join(fixtures, 'wikinews.json'), 'Wikinews 2019-2021');
   await mkdir(artifacts, { recursive: true });
   server = await serve({ dist, fixtures });
   browser = await chromium.launch({
@@ -128,9 +147,11 @@ describe('the bundled seed collection', () => {
     await ready(page);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'U.S. pressure on Mexico over the cartels');
     assert.equal(await status(page).textContent(), '1 of 1 articles');
-    for (const name of ['Claudia Sheinbaum', 'Donald J. Trump', 'Nicolas Maduro', 'The New York Times', 'CIA', 'Breitbart Texas', 'Mexico', 'United States', 'Venezuela']) {
-      const button = page.getByRole('button', { name: new RegExp(`^${name.replace('.', '\\.')} `) });
-      assert.equal(await button.getAttribute('aria-pressed'), 'false', name);
+    const shown = await page.getByRole('region', { name: 'Mentioned' }).getByRole('button', { pressed: false }).locator('.name').allTextContents();
+    assert.deepEqual(shown.toSorted(), seedEntities.map((entity) => entity.name).toSorted());
+    for (const { name, aliases } of seedEntities) {
+      const button = page.getByRole('button', { name: new RegExp(`^${name.replaceAll('.', '\\.')} `) });
+      assert.equal(await button.getAttribute('title'), aliases.length ? `Also written: ${aliases.join(', ')}` : '', name);
     }
     await page.screenshot({ path: join(artifacts, 'app.png'), fullPage: true });
   });
@@ -325,10 +346,11 @@ describe('search syntax on the seed', () => {
   });
 });
 
-describe('search syntax on Wikinews (295 articles)', { skip: noWikinews }, () => {
+// Each test skips itself (and is counted as skipped) without the shared corpus.
+describe('search syntax on Wikinews (295 articles)', () => {
   const path = '/?data=fixtures/wikinews.json';
 
-  test('typos, prefixes, phrases and exclusions', async (t) => {
+  test('typos, prefixes, phrases and exclusions', { skip: noWikinews }, async (t) => {
     const page = await open(path, t);
     await ready(page);
     await search(page, 'coronavirus ');
@@ -360,7 +382,7 @@ describe('search syntax on Wikinews (295 articles)', { skip: noWikinews }, () =>
     await page.screenshot({ path: join(artifacts, 'wikinews-search.png') });
   });
 
-  test('entity facets follow the query', async (t) => {
+  test('entity facets follow the query', { skip: noWikinews }, async (t) => {
     const page = await open(path, t);
     await ready(page);
     const people = page.getByRole('group', { name: /^People/ });
@@ -374,22 +396,22 @@ describe('search syntax on Wikinews (295 articles)', { skip: noWikinews }, () =>
 
 describe('periods across months', () => {
   test('Shift-click extends the chosen month to a period', async (t) => {
-    const page = await open('/?data=fixtures/quarter.json', t);
+    const page = await open('/?data=fixtures/fixture.json', t);
     await ready(page);
-    assert.equal(await status(page).textContent(), '4 of 4 articles');
-    await page.getByRole('button', { name: 'January 2026: 1 article' }).click();
-    assert.equal(await status(page).textContent(), '1 of 4 articles, in January 2026');
+    assert.equal(await status(page).textContent(), '6 of 6 articles');
+    await page.getByRole('button', { name: 'January 2026: 2 articles' }).click();
+    assert.equal(await status(page).textContent(), '2 of 6 articles, in January 2026');
     await page.getByRole('button', { name: 'March 2026: 1 article' }).click({ modifiers: ['Shift'] });
-    assert.equal(await status(page).textContent(), '3 of 4 articles, from 1 January 2026 to 31 March 2026');
+    assert.equal(await status(page).textContent(), '4 of 6 articles, from 1 January 2026 to 31 March 2026');
     const titles = await page.getByRole('list', { name: 'Matching articles' }).getByRole('heading').allTextContents();
-    assert.deepEqual(titles, ['Article 2', 'Article 1', 'Article 0']);
+    assert.deepEqual(titles, ['Cartography', 'Fentanyl seizures', 'Cartels and banks', 'Maduro arrested']);
     assert.equal(await page.getByRole('list', { name: /^Articles by day/ }).count(), 0, 'no day row for a period');
-    // By keyboard: Shift+Enter on a month extends the period too.
-    await page.getByRole('button', { name: 'April 2026: 1 article' }).focus();
+    // By keyboard: Shift+Enter on a month extends the period too, backwards as well.
+    await page.getByRole('button', { name: 'November 2025: 1 article' }).focus();
     await page.keyboard.press('Shift+Enter');
-    assert.equal(await status(page).textContent(), '4 of 4 articles, from 1 January 2026 to 30 April 2026');
+    assert.equal(await status(page).textContent(), '6 of 6 articles, from 1 November 2025 to 31 March 2026');
     await page.getByRole('button', { name: 'All dates' }).click();
-    assert.equal(await status(page).textContent(), '4 of 4 articles');
+    assert.equal(await status(page).textContent(), '6 of 6 articles');
   });
 });
 
@@ -422,6 +444,42 @@ describe('hosting and bad input', () => {
     const page = await open('/?data=fixtures/absent.json', t);
     await page.getByRole('alert').waitFor();
     assert.match(await page.getByRole('alert').textContent(), /fixtures\/absent\.json answered HTTP 404/);
+  });
+
+  test('a bundle that fails the corpus checks shows the alert with the reason', async (t) => {
+    for (const [file, reason] of [
+      ['duplicate', 'two articles have the id "web"'],
+      ['outside', 'article "web" has a mention outside its text (paragraph 0, characters 4..400)'],
+    ]) {
+      const page = await open(`/?data=fixtures/${file}.json`, t);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const text = await alert.textContent();
+      assert.match(text, /This collection could not be opened/, file);
+      assert.ok(text.includes(reason), `${file}: ${text}`);
+      assert.equal(await page.getByRole('searchbox').count(), 0, 'no viewer of a broken collection');
+    }
+  });
+
+  test('an empty collection opens with an empty state', async (t) => {
+    const page = await open('/?data=fixtures/empty.json', t);
+    await page.getByRole('heading', { level: 1, name: 'Nothing yet' }).waitFor();
+    await page.getByRole('heading', { name: 'This collection has no articles' }).waitFor();
+    assert.equal(await page.getByRole('main').count(), 1);
+  });
+
+  test('only web addresses link to the original article', async (t) => {
+    const page = await open('/?data=fixtures/links.json', t);
+    await ready(page);
+    const originals = {};
+    for (const id of ['web', 'script', 'data', 'relative']) {
+      await page.goto(`${server.url}/?data=fixtures/links.json#/article/${id}`);
+      await page.getByRole('article', { name: `Link ${id}` }).waitFor();
+      const links = page.getByRole('article').getByRole('link', { name: 'Original' });
+      originals[id] = (await links.count()) ? await links.getAttribute('href') : null;
+    }
+    assert.deepEqual(originals, { web: 'https://fixture.example/original', script: null, data: null, relative: null });
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
   });
 
   test('markup inside articles is shown as text and never runs', async (t) => {
