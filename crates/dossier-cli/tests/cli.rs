@@ -39,6 +39,14 @@ fn ingest(input: &Path, bundle: &Path) -> Output {
     dossier(&["ingest", input.to_str().unwrap_or_default(), "-o", bundle.to_str().unwrap_or_default()])
 }
 
+/// The seed ingested into a fresh scratch folder named `name`: the folder, and the
+/// bundle's path as `--data` takes it.
+fn seed_data(name: &str) -> (PathBuf, String) {
+    let dir = scratch(name);
+    let bundle = ingest_seed(&dir);
+    (dir, bundle.display().to_string())
+}
+
 fn ingest_seed(dir: &Path) -> PathBuf {
     let bundle = dir.join("seed.json");
     let seed = workspace().join("data/seed");
@@ -89,9 +97,8 @@ fn the_fixture_collection_ingests_as_the_core_builds_it() {
 
 #[test]
 fn search_prints_ranked_json_lines() {
-    let dir = scratch("seed-search");
-    let bundle = ingest_seed(&dir);
-    let data = bundle.to_str().unwrap_or_default();
+    let (_dir, data) = seed_data("seed-search");
+    let data = data.as_str();
     let output = dossier(&["search", "--data", data, "--json", "Sheinbaum"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let hits = json_lines(&stdout(&output));
@@ -108,9 +115,8 @@ fn search_prints_ranked_json_lines() {
 /// Like grep: 0 when something matched, 1 when nothing did, 2 on an error.
 #[test]
 fn search_exits_1_when_nothing_matches_and_2_on_errors() {
-    let dir = scratch("exit-status");
-    let bundle = ingest_seed(&dir);
-    let data = bundle.to_str().unwrap_or_default();
+    let (dir, data) = seed_data("exit-status");
+    let data = data.as_str();
     let output = dossier(&["search", "--data", data, "--json", "Zapata"]);
     assert_eq!((output.status.code(), stdout(&output).as_str()), (Some(1), ""), "{}", stderr(&output));
     let output = dossier(&["search", "--data", data, "Zapata"]);
@@ -126,9 +132,8 @@ fn search_exits_1_when_nothing_matches_and_2_on_errors() {
 
 #[test]
 fn search_says_why_each_result_matched() {
-    let dir = scratch("seed-why");
-    let bundle = ingest_seed(&dir);
-    let data = bundle.to_str().unwrap_or_default();
+    let (_dir, data) = seed_data("seed-why");
+    let data = data.as_str();
     let output = dossier(&["search", "--data", data, "--json", "sheinbuam", "\"drug cartels\"", "troop"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let hits = json_lines(&stdout(&output));
