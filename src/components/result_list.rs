@@ -114,6 +114,7 @@ fn reason_text(reason: &MatchReason) -> String {
         MatchKind::Prefix => format!("{}… as {}", reason.typed, reason.matched),
         MatchKind::Typo => format!("{} as {} (typo)", reason.typed, reason.matched),
         MatchKind::Phrase => format!("“{}”", reason.matched),
+        MatchKind::Joined => format!("{} as {} (joined)", reason.typed, reason.matched),
     };
     let fields: Vec<&str> = reason
         .fields

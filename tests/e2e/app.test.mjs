@@ -20,6 +20,7 @@ const noWikinews = existsSync(wikinews) ? false : `${wikinews} not found (the sh
 
 let server;
 let browser;
+let fixtures;
 
 /** A bundle whose text tries to inject markup: it must show as text and never run. */
 const hostileBundle = {
@@ -70,7 +71,7 @@ function ingest(input, output, name) {
 }
 
 before(async () => {
-  const fixtures = await mkdtemp(join(tmpdir(), 'dossier-e2e-'));
+  fixtures = await mkdtemp(join(tmpdir(), 'dossier-e2e-'));
   await writeFile(join(fixtures, 'malformed.json'), '{"format_version": 1, "collection": {"name": "x"}, "articles": [');
   await writeFile(join(fixtures, 'future.json'), JSON.stringify({ format_version: 2, collection: { name: 'x' }, entities: [], articles: [] }));
   await writeFile(join(fixtures, 'hostile.json'), JSON.stringify(hostileBundle));
@@ -391,6 +392,32 @@ describe('search syntax on Wikinews (295 articles)', () => {
     const top = await people.getByRole('button').first().textContent();
     assert.notEqual(top, before);
     assert.match(top, /Macron/);
+  });
+});
+
+describe('searching as readers type', () => {
+  test('a misspelled word still being typed finds the right article', async (t) => {
+    const page = await open('/?data=fixtures/fixture.json', t);
+    await ready(page);
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    await box.pressSequentially('shienb', { delay: 30 });
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching “shienb”'));
+    const found = await results(page);
+    assert.deepEqual(found.map((result) => result.title), ['Cartels and banks']);
+    assert.match(found[0].why, /shienb as sheinbaum \(typo\)/);
+    assert.deepEqual(found[0].marks, ['Sheinbaum']);
+  });
+
+  test('the command line gives what the search box shows for the same text', async (t) => {
+    const page = await open('/?data=fixtures/fixture.json', t);
+    await ready(page);
+    for (const text of ['cartel ban', 'drug car', 'mexcio', 'raid ', 'seiz', 'car']) {
+      await search(page, text);
+      const shown = (await results(page)).map((result) => result.title);
+      const cli = execFileSync('cargo', ['run', '--quiet', '-p', 'dossier-cli', '--', 'search', '--data', join(fixtures, 'fixture.json'), '--json', '--limit', '10', text], { cwd: root, encoding: 'utf8' });
+      const titles = cli.split('\n').filter(Boolean).map((line) => JSON.parse(line).title);
+      assert.deepEqual(shown, titles, text);
+    }
   });
 });
 

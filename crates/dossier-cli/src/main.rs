@@ -54,8 +54,11 @@ enum Command {
         /// One JSON object per line: {"id", "score", "title", "date", "matched"}.
         #[arg(long)]
         json: bool,
-        /// The query, as in the viewer's search box: every word required, "quoted
-        /// phrases", -excluded words, OR between alternatives (options go before it).
+        /// The query, as in the viewer's search box, with the same results: every word
+        /// required, "quoted phrases", -excluded words, OR between alternatives (options
+        /// go before it). The last word is taken as still being typed (it also matches
+        /// longer words) unless a space follows it: `palm o` finds palm oil; `"oil "`
+        /// means the word oil.
         #[arg(required = true, allow_hyphen_values = true, trailing_var_arg = true)]
         query: Vec<String>,
     },
@@ -96,10 +99,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest { inputs, output, name, description, source } => {
             ingest_command(&inputs, &output, name, description, &source)
         }
-        Command::Search { data, limit, json, query } => {
-            // Typed in full: the trailing space keeps the last word from being a prefix.
-            search_command(&data, limit, json, &format!("{} ", query.join(" ")))
-        }
+        // The words as the search box would hold them: the last is still being typed
+        // (a prefix, typos forgiven) unless a space follows it, as in `"palm oil "`.
+        Command::Search { data, limit, json, query } => search_command(&data, limit, json, &query.join(" ")),
         Command::Entities { data, json } => entities_command(&data, json),
     }
 }

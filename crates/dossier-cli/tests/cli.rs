@@ -8,7 +8,7 @@ use std::{
     process::{Command, Output},
 };
 
-use dossier_core::{Bundle, fixtures, fixtures::ExpectedEntity};
+use dossier_core::{Bundle, Selection, fixtures, fixtures::ExpectedEntity};
 use serde_json::Value;
 
 fn workspace() -> PathBuf {
@@ -112,6 +112,28 @@ fn search_prints_ranked_json_lines() {
     assert_eq!(output.status.code(), Some(0));
 }
 
+/// The CLI answers a text as the search box does (the same core call, the last word
+/// still being typed unless a space follows it): same articles, same order.
+#[test]
+fn search_gives_what_the_search_box_shows_for_the_same_text() {
+    let dir = scratch("same-as-app");
+    let bundle = dir.join("fixture.json");
+    fs::write(&bundle, fixtures::bundle().to_json().expect("writable")).expect("write");
+    let corpus = fixtures::corpus();
+    for text in
+        ["cartel ban", "car", "sheinb", "mexcio", "raid ", "drug car", "\"drug cartels\"", "maduro OR sheinbaum"]
+    {
+        let output =
+            dossier(&["search", "--data", bundle.to_str().unwrap_or_default(), "--json", "--limit", "100", text]);
+        let shown: Vec<String> =
+            json_lines(&stdout(&output)).iter().map(|hit| hit["id"].as_str().unwrap_or_default().to_owned()).collect();
+        let view = corpus.select(&Selection { query: text.to_owned(), ..Selection::default() });
+        let expected: Vec<String> = view.hits.iter().map(|hit| corpus.article(hit.article).id.clone()).collect();
+        assert!(!expected.is_empty(), "{text:?} finds something in the fixture");
+        assert_eq!(shown, expected, "{text:?}");
+    }
+}
+
 /// Like grep: 0 when something matched, 1 when nothing did, 2 on an error.
 #[test]
 fn search_exits_1_when_nothing_matches_and_2_on_errors() {
@@ -134,7 +156,8 @@ fn search_exits_1_when_nothing_matches_and_2_on_errors() {
 fn search_says_why_each_result_matched() {
     let (_dir, data) = seed_data("seed-why");
     let data = data.as_str();
-    let output = dossier(&["search", "--data", data, "--json", "sheinbuam", "\"drug cartels\"", "troop"]);
+    // `troop ` is finished (a space follows), so it matches by stem, not as a prefix.
+    let output = dossier(&["search", "--data", data, "--json", "sheinbuam", "\"drug cartels\"", "troop "]);
     assert!(output.status.success(), "{}", stderr(&output));
     let hits = json_lines(&stdout(&output));
     assert_eq!(hits.len(), 1);

@@ -47,7 +47,7 @@ impl Field {
     pub fn boost(self) -> f32 {
         match self {
             Field::Title => 3.0,
-            Field::Entities => 2.0,
+            Field::Entities => 0.5,
             Field::Body => 1.0,
             Field::Source => 0.5,
         }
@@ -349,11 +349,6 @@ impl SearchIndex {
     /// The most frequent words, most first (ties in dictionary order).
     pub(crate) fn frequent_words(&self) -> &[WordId] {
         &self.frequent_words
-    }
-
-    /// How many articles hold the most frequent word (0 for an empty collection).
-    pub(crate) fn highest_document_frequency(&self) -> u32 {
-        self.frequent_words.first().map_or(0, |&id| self.document_frequency(id))
     }
 
     /// The id of a folded word, if any article has it.
