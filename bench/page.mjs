@@ -1,12 +1,20 @@
 // Runs in the benchmark page: loads the Reuters collection into Dossier (its core
 // compiled to wasm), MiniSearch and FlexSearch, then times the same queries on each and
-// scores their top results against the topic labels. `run.mjs` calls `runBenchmark()`.
+// scores their top results on the judged query set (bench/judged.mjs), both halves, every
+// class including every keystroke as typed. `run.mjs` calls `runBenchmark()`.
 import init, { Engine } from './pkg/dossier_bench.js';
 import MiniSearch from '/node_modules/minisearch/dist/es/index.js';
 import { Document as FlexDocument, Charset } from '/node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs';
-import { DOSSIER_ONLY, judgedQueries, keystrokeQueries, topicsOf } from './queries.mjs';
+import { judgedSet, score } from './judged.mjs';
+import { peerDocuments, peerEngines } from './peers.mjs';
 
 const REPEATS = 5;
+
+/** Query syntax only Dossier has, timed for it alone. */
+const DOSSIER_ONLY = {
+  phrase: ['"interest rates"', '"trade deficit"', '"bank of japan"', '"crude oil"', '"oil prices"', '"money supply"'],
+  operators: ['oil -gulf', 'coffee OR cocoa', 'wheat -"soviet union"', 'gold OR silver -mine', 'sugar -beet', 'dollar OR yen'],
+};
 
 function gc() {
   if (typeof window.gc === 'function') window.gc();
@@ -37,38 +45,18 @@ function time(queries, run) {
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length };
 }
 
-/** Precision at 10 and mean reciprocal rank (of the first relevant result in the top 100). */
-function quality(queries, top) {
-  let precision = 0;
-  let reciprocal = 0;
-  for (const { text, relevant } of queries) {
-    const ids = top(text, 100);
-    precision += ids.slice(0, 10).filter((id) => relevant.has(id)).length / 10;
-    const first = ids.findIndex((id) => relevant.has(id));
-    reciprocal += first < 0 ? 0 : 1 / (first + 1);
-  }
-  return { p10: precision / queries.length, mrr: reciprocal / queries.length };
-}
+const text = async (url) => (await fetch(url)).text();
 
-export async function runBenchmark({ corpusUrl, bundleUrl }) {
+export async function runBenchmark({ corpusUrl, bundleUrl, descriptionsUrl, codespellUrl }) {
   const wasm = await init();
-  const records = (await (await fetch(corpusUrl)).text())
+  const records = (await text(corpusUrl))
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
-  const documents = records.map((record) => ({
-    id: record.id,
-    title: record.title ?? '',
-    body: record.body ?? '',
-    source: record.source ?? '',
-  }));
-  const bundleText = await (await fetch(bundleUrl)).text();
-  const topics = topicsOf(records);
-  const judged = judgedQueries(topics);
-  const keystrokes = keystrokeQueries(topics);
+  const bundleText = await text(bundleUrl);
+  const judged = judgedSet({ records, descriptionsText: await text(descriptionsUrl), codespellDictionary: await text(codespellUrl) });
 
   const engines = {};
-
   // Dossier: the bundle the CLI wrote (with entities, for facet counts), parsed, checked
   // and indexed in wasm; then the index alone rebuilt, to time it apart from parsing.
   {
@@ -88,58 +76,22 @@ export async function runBenchmark({ corpusUrl, bundleUrl }) {
       top: (query, limit) => engine.top(query, limit),
     };
   }
-
-  // MiniSearch with prefix and fuzzy search on, all words required, title boosted.
-  {
-    const before = heap();
-    const start = performance.now();
-    const index = new MiniSearch({ fields: ['title', 'body', 'source'], storeFields: [] });
-    index.addAll(documents);
-    const build = performance.now() - start;
-    const options = { prefix: true, fuzzy: 0.2, combineWith: 'AND', boost: { title: 3 } };
-    engines.MiniSearch = {
-      build,
-      load: build,
-      memory: heap() - before,
-      memoryNote: 'JS heap growth',
-      search: (query) => index.search(query, options).length,
-      top: (query, limit) => index.search(query, options).slice(0, limit).map((result) => result.id),
-    };
-  }
-
-  // FlexSearch: a document index over title and body, forward (prefix) tokens and its
-  // balanced Latin encoder (its form of tolerance); every result asked for.
-  {
-    const before = heap();
-    const start = performance.now();
-    const index = new FlexDocument({
-      document: { id: 'id', index: ['title', 'body'] },
-      tokenize: 'forward',
-      encoder: Charset.LatinBalance,
-    });
-    for (const document of documents) index.add(document);
-    const build = performance.now() - start;
-    const search = (query, limit) => index.search(query, { limit, merge: true });
-    engines.FlexSearch = {
-      build,
-      load: build,
-      memory: heap() - before,
-      memoryNote: 'JS heap growth',
-      search: (query) => search(query, documents.length).length,
-      top: (query, limit) => search(query, limit).map((result) => result.id),
-    };
-  }
+  Object.assign(engines, peerEngines({ MiniSearch, FlexDocument, Charset }, peerDocuments(records), heap));
 
   const speed = {};
-  const scores = {};
+  const quality = { tune: {}, report: {} };
   for (const [name, engine] of Object.entries(engines)) {
     speed[name] = {};
-    scores[name] = {};
-    for (const { class: queryClass, queries } of judged) {
-      speed[name][queryClass] = time(queries.map((query) => query.text), engine.search);
-      scores[name][queryClass] = quality(queries, engine.top);
+    for (const half of Object.keys(quality)) {
+      quality[half][name] = {};
+      for (const [queryClass, queries] of Object.entries(judged[half])) {
+        quality[half][name][queryClass] = score(queries, engine.top);
+      }
     }
-    speed[name].keystrokes = time(keystrokes, engine.search);
+    for (const queryClass of Object.keys(judged.report)) {
+      const texts = [...judged.tune[queryClass], ...judged.report[queryClass]].map((query) => query.text);
+      speed[name][queryClass] = time(texts, engine.search);
+    }
     if (name === 'Dossier') {
       for (const [queryClass, queries] of Object.entries(DOSSIER_ONLY)) {
         speed[name][queryClass] = time(queries, engine.search);
@@ -152,13 +104,6 @@ export async function runBenchmark({ corpusUrl, bundleUrl }) {
       { build: engine.build, load: engine.load, memory: engine.memory, memoryNote: engine.memoryNote },
     ]),
   );
-  return {
-    articles: documents.length,
-    topics: topics.length,
-    queriesPerClass: judged[0].queries.length,
-    keystrokes: keystrokes.length,
-    summary,
-    speed,
-    scores,
-  };
+  const sizes = Object.fromEntries(Object.entries(judged.report).map(([name, queries]) => [name, [judged.tune[name].length, queries.length]]));
+  return { articles: records.length, sizes, summary, speed, quality };
 }

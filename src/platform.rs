@@ -150,6 +150,14 @@ pub fn install_panic_panel() {
     }));
 }
 
+/// Runs `task` in a task of its own once the browser has handled what is pending (input,
+/// rendering): for work done ahead while the reader is idle.
+pub fn soon(task: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(task);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
 /// Leaves the reader: back to the result list (the hash listener closes the article).
 pub fn go_to_results() {
     if let Some(window) = web_sys::window() {

@@ -50,6 +50,9 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             move || drop(listener)
         });
     }
+    // The first letter typed is the slowest keystroke (it matches the most articles):
+    // its views are computed ahead, one letter a task, while the reader looks.
+    use_effect_with(corpus.clone(), |corpus| warm_first_letters(corpus.clone(), FIRST_LETTERS.chars()));
     // Focus the article's heading when one opens, so screen readers start there; on the
     // way back, focus the link of the article just read, so the reader keeps their place.
     let last_open = use_mut_ref(|| None);
@@ -113,6 +116,19 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             }
         </div>
     }
+}
+
+/// The letters and digits whose views are computed ahead, most common first letters of
+/// English words first.
+const FIRST_LETTERS: &str = "scpatmbdrfihewglnoukvjyqzx0123456789";
+
+/// Warms the view of each letter in `letters`, each in a task of its own.
+fn warm_first_letters(corpus: CorpusHandle, mut letters: std::str::Chars<'static>) {
+    let Some(letter) = letters.next() else { return };
+    platform::soon(move || {
+        corpus.warm_first_letter(letter);
+        warm_first_letters(corpus, letters);
+    });
 }
 
 /// A callback that turns its value into an action on the reducer.

@@ -27,6 +27,9 @@ pub struct Corpus {
     index: SearchIndex,
     /// The view of the empty selection, once asked for.
     everything: std::sync::OnceLock<crate::SelectionView>,
+    /// Views of the one-letter queries asked for or warmed so far (see
+    /// [`Corpus::warm_first_letter`]).
+    first_letters: std::sync::Mutex<Vec<(char, crate::SelectionView)>>,
 }
 
 /// A [`crate::Mention`] resolved for rendering.
@@ -141,6 +144,7 @@ impl Corpus {
             article_days,
             index,
             everything: std::sync::OnceLock::new(),
+            first_letters: std::sync::Mutex::default(),
         })
     }
 
@@ -217,6 +221,29 @@ impl Corpus {
     /// The view of the empty selection, computed by `compute` the first time.
     pub(crate) fn everything(&self, compute: impl FnOnce() -> crate::SelectionView) -> &crate::SelectionView {
         self.everything.get_or_init(compute)
+    }
+
+    /// The view of a one-letter query (lowercase ASCII), computed once: the first letter
+    /// typed matches the most articles, so it is the slowest state of typing and the most
+    /// common one.
+    pub(crate) fn first_letter(
+        &self,
+        letter: char,
+        compute: impl FnOnce() -> crate::SelectionView,
+    ) -> crate::SelectionView {
+        let cached = |views: &[(char, crate::SelectionView)]| {
+            views.iter().find(|(cached, _)| *cached == letter).map(|(_, view)| view.clone())
+        };
+        if let Some(view) = self.first_letters.lock().ok().and_then(|views| cached(&views)) {
+            return view;
+        }
+        let view = compute();
+        if let Ok(mut views) = self.first_letters.lock() {
+            if cached(&views).is_none() {
+                views.push((letter, view.clone()));
+            }
+        }
+        view
     }
 
     /// Builds the full-text index anew from the loaded articles, as loading did (for

@@ -297,7 +297,7 @@ impl SearchIndex {
         if prefix {
             let limit = match typed_chars {
                 1 => MAX_EXPANSIONS / 8,
-                2 => MAX_EXPANSIONS / 2,
+                2 => MAX_EXPANSIONS / 4,
                 _ => MAX_EXPANSIONS,
             };
             let known = |id: WordId| expansions.iter().any(|expansion| expansion.word == id);

@@ -52,6 +52,15 @@ impl DateRange {
     }
 }
 
+/// The letter of a selection that is one letter or digit typed and nothing else (any
+/// case: `C` and `c` search alike), as [`Corpus`] keeps those views.
+fn first_letter(selection: &Selection) -> Option<char> {
+    let mut chars = selection.query.chars();
+    let letter = chars.next().filter(char::is_ascii_alphanumeric)?;
+    let alone = chars.next().is_none() && selection.entities.is_empty() && selection.range.is_none();
+    alone.then(|| letter.to_ascii_lowercase())
+}
+
 /// What the reader has asked for. The empty selection shows everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
@@ -99,7 +108,19 @@ impl Corpus {
             // never changes: computed once.
             return self.everything(|| self.compute(selection, parsed)).clone();
         }
+        if let Some(letter) = first_letter(selection) {
+            return self.first_letter(letter, || self.compute(selection, parsed));
+        }
         self.compute(selection, parsed)
+    }
+
+    /// Computes and keeps the view of a one-letter query ahead of the reader typing it
+    /// (the app does every letter and digit while idle after loading). Other characters
+    /// are ignored.
+    pub fn warm_first_letter(&self, letter: char) {
+        if letter.is_ascii_alphanumeric() {
+            self.select(&Selection { query: letter.to_ascii_lowercase().to_string(), ..Selection::default() });
+        }
     }
 
     fn compute(&self, selection: &Selection, parsed: query::Query) -> SelectionView {
@@ -255,6 +276,18 @@ mod tests {
         let corpus = fixtures::corpus();
         let view = corpus.select(&Selection { query: "Zapata".into(), ..Selection::default() });
         assert!(view.hits.is_empty() && view.facets.is_empty() && view.timeline.months.is_empty());
+    }
+
+    #[test]
+    fn one_letter_views_are_kept_and_equal_to_computing_them() {
+        let corpus = fixtures::corpus();
+        let typed = |query: &str| Selection { query: query.into(), ..Selection::default() };
+        let fresh = corpus.compute(&typed("c"), crate::query::parse("c"));
+        corpus.warm_first_letter('C');
+        assert_eq!(corpus.select(&typed("c")), fresh);
+        assert_eq!(corpus.select(&typed("C")), fresh, "any case");
+        let with_entity = Selection { entities: vec![entity(&corpus, "mexico")], ..typed("c") };
+        assert_ne!(corpus.select(&with_entity), fresh, "a letter with filters is its own view");
     }
 
     #[test]
