@@ -66,7 +66,7 @@ pub const PLAUSIBLE_WITHIN: f32 = 4.0;
 
 /// At most this many dictionary words stand for one typed prefix or typo (the most
 /// frequent ones), so a short prefix stays fast. A prefix of one letter stands for a
-/// eighth as many, of two letters half as many: those are passing states of typing.
+/// eighth as many, of two letters a quarter as many: those are passing states of typing.
 pub const MAX_EXPANSIONS: usize = 64;
 
 /// How a dictionary word matched a typed word.
