@@ -158,6 +158,14 @@ pub fn soon(task: impl FnOnce() + 'static) {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
+/// Runs `task` once the browser has painted the next frame: for work the reader can see
+/// a frame later without noticing.
+pub fn after_paint(task: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || soon(task));
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
 /// Leaves the reader: back to the result list (the hash listener closes the article).
 pub fn go_to_results() {
     if let Some(window) = web_sys::window() {

@@ -1,7 +1,7 @@
 //! The reader's state: one reducer holding the selection (query, entities, date range)
 //! and the open article. Actions are user intents; the reducer does no IO.
 
-use std::rc::Rc;
+use std::{rc::Rc, sync::Arc};
 
 use dossier_core::{ArticleId, Corpus, DateRange, EntityId, Selection, SelectionView};
 use yew::Reducible;
@@ -25,13 +25,14 @@ impl std::ops::Deref for CorpusHandle {
 }
 
 /// The view of the current selection shared by components; equal when it is the same
-/// computation (comparing thousands of hits on every render would cost more).
+/// computation (comparing thousands of hits on every render would cost more), as the
+/// views the corpus keeps are when asked for again.
 #[derive(Clone)]
-pub struct ViewHandle(pub Rc<SelectionView>);
+pub struct ViewHandle(pub Arc<SelectionView>);
 
 impl PartialEq for ViewHandle {
     fn eq(&self, other: &ViewHandle) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Arc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -1,6 +1,8 @@
 //! The viewer of a loaded collection: header, search, timeline, entity filters and
 //! results, or the reader when an article is open. Holds the one reducer of the app.
 
+use std::sync::Arc;
+
 use dossier_core::{ArticleDate, DateRange, EntityId, Selection, article::month_name};
 use yew::prelude::*;
 
@@ -69,6 +71,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     });
 
     let view = use_memo((corpus.clone(), state.selection.clone()), |(corpus, selection)| corpus.select(selection));
+    let view = ViewHandle(Arc::clone(&view));
     let on_search: Callback<String> = dispatcher(&state, Action::SetQuery);
     let on_toggle_entity: Callback<EntityId> = dispatcher(&state, Action::ToggleEntity);
     let on_select_range: Callback<Option<DateRange>> = dispatcher(&state, Action::SetRange);
@@ -106,17 +109,59 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                                 <button type="button" class="clear-all" onclick={on_clear.reform(|_: MouseEvent| ())}>{ "Clear all filters" }</button>
                             }
                         </div>
-                        <ResultList corpus={corpus.clone()} view={ViewHandle(view.clone())} on_clear={on_clear.clone()} />
+                        <ResultList corpus={corpus.clone()} view={view.clone()} on_clear={on_clear.clone()} />
                     </main>
-                    <aside class="sidebar" aria-label="Filters">
-                        <TimelineView timeline={view.timeline.clone()} range={state.selection.range} {on_select_range} />
-                        <EntityFilters corpus={corpus.clone()} view={ViewHandle(view.clone())} chosen={state.selection.entities.clone()} {on_toggle_entity} />
-                    </aside>
+                    <Sidebar corpus={corpus.clone()} view={view.clone()} range={state.selection.range} chosen={state.selection.entities.clone()} {on_select_range} {on_toggle_entity} />
                 </div>
             }
         </div>
     }
 }
+
+/// Props of [`Sidebar`].
+#[derive(Properties, PartialEq)]
+struct SidebarProps {
+    corpus: CorpusHandle,
+    view: ViewHandle,
+    range: Option<DateRange>,
+    chosen: Vec<EntityId>,
+    on_select_range: Callback<Option<DateRange>>,
+    on_toggle_entity: Callback<EntityId>,
+}
+
+/// The timeline and the entity filters. On a large collection they follow the view a
+/// frame after the results, so the results the reader watches update in the keystroke's
+/// frame; keystrokes faster than frames update them once, with the latest view.
+#[component]
+fn Sidebar(props: &SidebarProps) -> Html {
+    let large = props.corpus.articles().len() >= DEFER_SIDEBAR_FROM;
+    let shown = use_state_eq(|| props.view.clone());
+    let latest = use_mut_ref(|| None::<ViewHandle>);
+    {
+        let shown = shown.clone();
+        use_effect_with(props.view.clone(), move |view| {
+            if large && latest.borrow_mut().replace(view.clone()).is_none() {
+                platform::after_paint(move || {
+                    if let Some(view) = latest.borrow_mut().take() {
+                        shown.set(view);
+                    }
+                });
+            }
+        });
+    }
+    let view = if large { (*shown).clone() } else { props.view.clone() };
+    html! {
+        <aside class="sidebar" aria-label="Filters">
+            <TimelineView timeline={view.timeline.clone()} range={props.range} on_select_range={props.on_select_range.clone()} />
+            <EntityFilters corpus={props.corpus.clone()} {view} chosen={props.chosen.clone()} on_toggle_entity={props.on_toggle_entity.clone()} />
+        </aside>
+    }
+}
+
+/// Collections of at least this many articles update the sidebar a frame after the
+/// results (below, a keystroke costs too little for it to matter, and everything updates
+/// at once).
+const DEFER_SIDEBAR_FROM: usize = 2_000;
 
 /// The letters and digits whose views are computed ahead, most common first letters of
 /// English words first.

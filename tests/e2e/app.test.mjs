@@ -62,6 +62,26 @@ const inconsistent = {
   },
 };
 
+/**
+ * 2,500 short articles (the app updates the sidebar a frame after the results from
+ * 2,000): every fifth mentions Oslo, the rest Lima; odd ones are about copper.
+ */
+function largeBundle() {
+  const entities = [{ id: 'oslo', kind: 'place', name: 'Oslo', aliases: [] }, { id: 'lima', kind: 'place', name: 'Lima', aliases: [] }];
+  const articles = Array.from({ length: 2500 }, (_, index) => {
+    const city = index % 5 === 0 ? 'Oslo' : 'Lima';
+    const body = `${city} traders sold ${index % 2 ? 'copper' : 'tin'} today.`;
+    return {
+      id: `n${index}`,
+      title: `Note ${index}`,
+      date: `2026-0${1 + (index % 9)}-1${index % 10}`,
+      body: [body],
+      mentions: [{ entity: city.toLowerCase(), paragraph: 0, start: 0, end: city.length }],
+    };
+  });
+  return { format_version: 1, collection: { name: 'Large' }, entities, articles };
+}
+
 /** The entities the seed article must give, the one list every layer's tests share. */
 const seedEntities = JSON.parse(await readFile(join(root, 'tests/fixtures/seed-entities.json'), 'utf8'));
 
@@ -78,6 +98,7 @@ before(async () => {
   await writeFile(join(fixtures, 'links.json'), JSON.stringify(linksBundle));
   await writeFile(join(fixtures, 'duplicate.json'), JSON.stringify(inconsistent.duplicate));
   await writeFile(join(fixtures, 'outside.json'), JSON.stringify(inconsistent.outside));
+  await writeFile(join(fixtures, 'large.json'), JSON.stringify(largeBundle()));
   await writeFile(join(fixtures, 'empty.json'), JSON.stringify({ format_version: 1, collection: { name: 'Nothing yet' }, entities: [], articles: [] }));
   // The real CLI turns the shared fixture collection, and Wikinews, into bundles.
   ingest(join(root, 'tests/fixtures/collection'), join(fixtures, 'fixture.json'), 'Fixture');
@@ -418,6 +439,21 @@ describe('searching as readers type', () => {
       const titles = cli.split('\n').filter(Boolean).map((line) => JSON.parse(line).title);
       assert.deepEqual(shown, titles, text);
     }
+  });
+});
+
+describe('a large collection', () => {
+  test('the entity counts and the timeline follow the results a frame later', async (t) => {
+    const page = await open('/?data=fixtures/large.json', t);
+    await ready(page);
+    const places = page.getByRole('group', { name: /^Places/ });
+    const counts = () => places.getByRole('button').allTextContents();
+    assert.deepEqual(await counts(), ['Lima2000', 'Oslo500']);
+    await search(page, 'copper');
+    assert.equal(await status(page).textContent(), '1250 of 2500 articles, matching “copper”');
+    await page.waitForFunction(() => [...document.querySelectorAll('[role=group] button.entity')].map((b) => b.textContent).join() === 'Lima1000,Oslo250');
+    assert.deepEqual(await counts(), ['Lima1000', 'Oslo250']);
+    assert.equal(await page.getByRole('button', { name: 'January 2026: 139 articles' }).count(), 1, 'the timeline counts the matches');
   });
 });
 

@@ -1,7 +1,7 @@
 //! The corpus: a bundle loaded for reading, checked for consistency and indexed, with
 //! mentions resolved to entity ids and byte ranges.
 
-use std::{collections::HashMap, ops::Range};
+use std::{collections::HashMap, ops::Range, sync::Arc};
 
 use crate::{
     Article, ArticleId, Bundle, BundleError, Collection, Entity, EntityId,
@@ -26,10 +26,10 @@ pub struct Corpus {
     article_days: Vec<u32>,
     index: SearchIndex,
     /// The view of the empty selection, once asked for.
-    everything: std::sync::OnceLock<crate::SelectionView>,
+    everything: std::sync::OnceLock<Arc<crate::SelectionView>>,
     /// Views of the one-letter queries asked for or warmed so far (see
     /// [`Corpus::warm_first_letter`]).
-    first_letters: std::sync::Mutex<Vec<(char, crate::SelectionView)>>,
+    first_letters: std::sync::Mutex<Vec<(char, Arc<crate::SelectionView>)>>,
 }
 
 /// A [`crate::Mention`] resolved for rendering.
@@ -219,8 +219,8 @@ impl Corpus {
     }
 
     /// The view of the empty selection, computed by `compute` the first time.
-    pub(crate) fn everything(&self, compute: impl FnOnce() -> crate::SelectionView) -> &crate::SelectionView {
-        self.everything.get_or_init(compute)
+    pub(crate) fn everything(&self, compute: impl FnOnce() -> crate::SelectionView) -> Arc<crate::SelectionView> {
+        Arc::clone(self.everything.get_or_init(|| Arc::new(compute())))
     }
 
     /// The view of a one-letter query (lowercase ASCII), computed once: the first letter
@@ -230,17 +230,17 @@ impl Corpus {
         &self,
         letter: char,
         compute: impl FnOnce() -> crate::SelectionView,
-    ) -> crate::SelectionView {
-        let cached = |views: &[(char, crate::SelectionView)]| {
-            views.iter().find(|(cached, _)| *cached == letter).map(|(_, view)| view.clone())
+    ) -> Arc<crate::SelectionView> {
+        let cached = |views: &[(char, Arc<crate::SelectionView>)]| {
+            views.iter().find(|(cached, _)| *cached == letter).map(|(_, view)| Arc::clone(view))
         };
         if let Some(view) = self.first_letters.lock().ok().and_then(|views| cached(&views)) {
             return view;
         }
-        let view = compute();
+        let view = Arc::new(compute());
         if let Ok(mut views) = self.first_letters.lock() {
             if cached(&views).is_none() {
-                views.push((letter, view.clone()));
+                views.push((letter, Arc::clone(&view)));
             }
         }
         view

@@ -1,6 +1,8 @@
 //! The reader's selection (query, chosen entities, date range) and what it shows: the
 //! matching articles, entity facet counts and timeline buckets, from one call.
 
+use std::sync::Arc;
+
 use time::{Date, Month};
 
 use crate::{
@@ -99,19 +101,21 @@ pub struct SelectionView {
 }
 
 impl Corpus {
-    /// Applies a selection: the query, then the entity filters, then the date range.
-    pub fn select(&self, selection: &Selection) -> SelectionView {
+    /// Applies a selection: the query, then the entity filters, then the date range. The
+    /// view is shared: the ones asked for most (everything; one letter) are kept and
+    /// handed out again without a copy.
+    pub fn select(&self, selection: &Selection) -> Arc<SelectionView> {
         let parsed = query::parse(&selection.query);
         let everything = parsed.is_empty() && selection.entities.is_empty() && selection.range.is_none();
         if everything {
             // The view of the whole collection, shown first and after every "clear",
             // never changes: computed once.
-            return self.everything(|| self.compute(selection, parsed)).clone();
+            return self.everything(|| self.compute(selection, parsed));
         }
         if let Some(letter) = first_letter(selection) {
             return self.first_letter(letter, || self.compute(selection, parsed));
         }
-        self.compute(selection, parsed)
+        Arc::new(self.compute(selection, parsed))
     }
 
     /// Computes and keeps the view of a one-letter query ahead of the reader typing it
@@ -284,10 +288,10 @@ mod tests {
         let typed = |query: &str| Selection { query: query.into(), ..Selection::default() };
         let fresh = corpus.compute(&typed("c"), crate::query::parse("c"));
         corpus.warm_first_letter('C');
-        assert_eq!(corpus.select(&typed("c")), fresh);
-        assert_eq!(corpus.select(&typed("C")), fresh, "any case");
+        assert_eq!(*corpus.select(&typed("c")), fresh);
+        assert!(Arc::ptr_eq(&corpus.select(&typed("c")), &corpus.select(&typed("C"))), "kept, any case");
         let with_entity = Selection { entities: vec![entity(&corpus, "mexico")], ..typed("c") };
-        assert_ne!(corpus.select(&with_entity), fresh, "a letter with filters is its own view");
+        assert_ne!(*corpus.select(&with_entity), fresh, "a letter with filters is its own view");
     }
 
     #[test]
