@@ -180,6 +180,7 @@ async function typingInApp(browser, url, floor = false) {
   const firstLetters = awaited.filter((sample) => sample.before === '' && sample.key !== 'Backspace');
   const clearing = awaited.filter((sample) => sample.key === 'Backspace');
   const slowest = [...awaited].sort((a, b) => b.painted - a.painted).slice(0, 5);
+  const slowestDom = [...awaited].sort((a, b) => b.dom - a.dom).slice(0, 8);
   return {
     loaded,
     awaited: { dom: stats(awaited, 'dom'), painted: stats(awaited, 'painted') },
@@ -187,6 +188,7 @@ async function typingInApp(browser, url, floor = false) {
     clearing: { dom: stats(clearing, 'dom'), painted: stats(clearing, 'painted') },
     hurried: { dom: stats(hurried, 'dom'), painted: stats(hurried, 'painted') },
     slowest: slowest.map((sample) => `${JSON.stringify(sample.before)}+${sample.key} (${sample.painted.toFixed(1)} ms)`),
+    slowestDom: slowestDom.map((sample) => `${JSON.stringify(sample.before)}+${sample.key} (${sample.dom.toFixed(1)} ms)`),
   };
 }
 
@@ -199,7 +201,8 @@ function printTyping(typing, floor) {
     const over = typing[key].painted.p95 - floor[key].painted.p95;
     console.log(`${padEnd(`${label} (${typing[key].dom.n})`, 38)}${cell(typing[key].dom)}${cell(floor[key].dom)}${cell(typing[key].painted)}${cell(floor[key].painted)}${over >= 0 ? '+' : ''}${ms(over)}`);
   }
-  console.log(`slowest keystrokes: ${typing.slowest.join(', ')}`);
+  console.log(`slowest keystrokes to paint: ${typing.slowest.join(', ')}`);
+  console.log(`slowest keystrokes to DOM updated: ${typing.slowestDom.join(', ')}`);
 }
 
 const server = await serve();
