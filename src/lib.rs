@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod platform;
+pub mod route;
 pub mod state;
 pub mod words;
 

@@ -47,25 +47,6 @@ fn describe(error: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-/// The location hash that opens an article in the reader.
-pub fn article_href(key: &str) -> String {
-    format!("#/article/{}", encode_uri_component(key))
-}
-
-/// What JavaScript's `encodeURIComponent` makes of `text`: every byte of its UTF-8 but
-/// letters, digits and `-_.!~*'()` written as `%XX`.
-fn encode_uri_component(text: &str) -> String {
-    let mut encoded = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
-}
-
 /// The text now in the field an `input` event came from (empty if it came from no field).
 pub fn input_value(event: &InputEvent) -> String {
     event
@@ -75,11 +56,51 @@ pub fn input_value(event: &InputEvent) -> String {
         .unwrap_or_default()
 }
 
-/// The article id in the current location hash, if it names one.
-pub fn article_in_hash() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let encoded = hash.strip_prefix("#/article/")?;
-    js_sys::decode_uri_component(encoded).ok().map(String::from)
+/// The location's fragment, `#` included (empty when it has none, and outside a browser,
+/// where views are rendered in tests).
+pub fn location_hash() -> String {
+    if cfg!(not(target_arch = "wasm32")) {
+        return String::new();
+    }
+    web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default()
+}
+
+/// Puts `fragment` in the address bar: as a new history entry (Back returns to the one
+/// before), or in place of the current one. Fires no `hashchange`.
+pub fn write_hash(fragment: &str, new_entry: bool) {
+    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else { return };
+    let _ = if new_entry {
+        history.push_state_with_url(&JsValue::NULL, "", Some(fragment))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(fragment))
+    };
+}
+
+/// Goes to `fragment` as a link would (a new history entry, then `hashchange`).
+pub fn go_to(fragment: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(fragment);
+    }
+}
+
+/// Milliseconds since the epoch, from the browser's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Copies the page's address to the clipboard; resolves to it, or to a reason it could
+/// not be copied (no clipboard outside a secure context, or permission refused).
+pub async fn copy_location() -> Result<String, String> {
+    let window = web_sys::window().ok_or("this page has no window")?;
+    let href = window.location().href().map_err(|error| describe(&error))?;
+    let navigator = window.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|clipboard| !clipboard.is_undefined() && !clipboard.is_null());
+    if !has_clipboard {
+        return Err(href);
+    }
+    JsFuture::from(navigator.clipboard().write_text(&href)).await.map_err(|_| href.clone())?;
+    Ok(href)
 }
 
 /// Calls `on_change` whenever the location hash changes (links, back and forward).
@@ -164,27 +185,4 @@ pub fn after_paint(task: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let callback = wasm_bindgen::closure::Closure::once_into_js(move || soon(task));
     let _ = window.request_animation_frame(callback.unchecked_ref());
-}
-
-/// Leaves the reader: back to the result list (the hash listener closes the article).
-pub fn go_to_results() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash("#/");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn article_links_encode_their_id_as_encode_uri_component_does() {
-        for (id, href) in [
-            ("000_bfbec4599a23c53e", "#/article/000_bfbec4599a23c53e"),
-            ("a b/c?d#e&f", "#/article/a%20b%2Fc%3Fd%23e%26f"),
-            ("México-(1)!~*'.", "#/article/M%C3%A9xico-(1)!~*'."),
-        ] {
-            assert_eq!(article_href(id), href, "{id:?}");
-        }
-    }
 }

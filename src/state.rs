@@ -66,6 +66,8 @@ pub enum Action {
     ClearFilters,
     /// Opened an article (or went back to the results).
     Open(Option<ArticleId>),
+    /// Arrived at a view from the address: a reload, Back or Forward, a pasted link.
+    Restore(ViewState),
 }
 
 impl Reducible for ViewState {
@@ -87,6 +89,7 @@ impl Reducible for ViewState {
             Action::SetRange(range) => next.selection.range = range,
             Action::ClearFilters => next.selection = Selection::default(),
             Action::Open(article) => next.open = article,
+            Action::Restore(view) => next = view,
         }
         if next == *self { self } else { Rc::new(next) }
     }

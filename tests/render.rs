@@ -68,6 +68,7 @@ fn the_viewer_shows_the_collection_its_search_timeline_and_entities() {
             r#"aria-label="January 2026: 2 articles""#,
             r#"aria-label="March 2026: 1 article""#,
             r#"<span class="name">Mexico</span><span aria-label="2 articles" class="count">2</span>"#,
+            r#"<button type="button">Copy link</button>"#,
         ],
     );
     let order: Vec<usize> = [
@@ -103,6 +104,7 @@ fn the_reader_shows_the_article_with_mentions_and_its_original() {
         &html,
         &[
             r#"<h2 id="reader-title" tabindex="-1">Maduro arrested</h2>"#,
+            r#"<button type="button">Copy link</button>"#,
             r#"<time datetime="2026-01-05">5 January 2026</time>"#,
             r#"<mark class="mention">Nicolás Maduro</mark> was arrested in <mark class="mention">Venezuela</mark>."#,
             r#"<a href="https://fixture.example/maduro-arrested" rel="noopener noreferrer" class="original">Original</a>"#,

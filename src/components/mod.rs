@@ -1,5 +1,6 @@
 //! The viewer's components, one a file.
 
+pub mod copy_link;
 pub mod entity_filters;
 pub mod error_panel;
 pub mod header;

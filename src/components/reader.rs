@@ -6,7 +6,10 @@ use yew::prelude::*;
 
 use std::ops::Range;
 
-use super::highlight::{highlighted, marked};
+use super::{
+    copy_link::CopyLink,
+    highlight::{highlighted, marked},
+};
 use crate::{platform, state::CorpusHandle};
 
 /// The reader's heading id (focused when an article opens).
@@ -64,7 +67,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .collect();
     html! {
         <article class="reader" aria-labelledby={READER_HEADING_ID}>
-            <button type="button" class="back" onclick={close} aria-keyshortcuts="Escape">{ "← Back to results" }</button>
+            <div class="reader-actions">
+                <button type="button" class="back" onclick={close} aria-keyshortcuts="Escape">{ "← Back to results" }</button>
+                <CopyLink />
+            </div>
             <h2 id={READER_HEADING_ID} tabindex="-1">{ highlighted(&article.title, &match_ranges(&article.title, &props.terms), "match") }</h2>
             <p class="meta">
                 <time datetime={article.date.as_str().to_owned()}>{ article.date.human() }</time>

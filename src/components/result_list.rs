@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::highlight::highlighted;
 use crate::{
-    platform,
+    route,
     state::{CorpusHandle, ViewHandle},
 };
 
@@ -35,6 +35,9 @@ pub struct ResultListProps {
     pub view: ViewHandle,
     /// Called when the reader asks to drop every filter.
     pub on_clear: Callback<()>,
+    /// The list's part of the address (`?q=…`), which article links carry so that the
+    /// reader comes back to these results.
+    pub list_parameters: AttrValue,
 }
 
 /// The ordered list of results.
@@ -66,7 +69,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     html! {
         <>
             <ol class="results" aria-label="Matching articles">
-                { for hits.iter().take(*shown).map(|hit| result_item(&props.corpus, hit, &props.view.query)) }
+                { for hits.iter().take(*shown).map(|hit| result_item(&props.corpus, hit, &props.view.query, &props.list_parameters)) }
             </ol>
             if hits.len() > *shown {
                 <button type="button" class="more" onclick={more}>
@@ -77,7 +80,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     }
 }
 
-fn result_item(corpus: &CorpusHandle, hit: &SearchHit, query: &ResolvedQuery) -> Html {
+fn result_item(corpus: &CorpusHandle, hit: &SearchHit, query: &ResolvedQuery, list_parameters: &str) -> Html {
     let article = corpus.article(hit.article);
     let terms = &query.highlights;
     let title_ranges = match_ranges(&article.title, terms);
@@ -86,7 +89,7 @@ fn result_item(corpus: &CorpusHandle, hit: &SearchHit, query: &ResolvedQuery) ->
     html! {
         <li class="result">
             <article>
-                <h3><a id={result_link_id(hit.article)} href={platform::article_href(&article.id)}>{ highlighted(&article.title, &title_ranges, "match") }</a></h3>
+                <h3><a id={result_link_id(hit.article)} href={format!("#/article/{}{list_parameters}", route::encode(&article.id))}>{ highlighted(&article.title, &title_ranges, "match") }</a></h3>
                 <p class="meta">
                     <time datetime={article.date.as_str().to_owned()}>{ article.date.human() }</time>
                     if !article.source.is_empty() {

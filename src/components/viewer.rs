@@ -3,10 +3,11 @@
 
 use std::sync::Arc;
 
-use dossier_core::{ArticleDate, DateRange, EntityId, Selection, article::month_name};
+use dossier_core::{ArticleDate, ArticleId, DateRange, EntityId, Selection, article::month_name};
 use yew::prelude::*;
 
 use super::{
+    copy_link::CopyLink,
     entity_filters::EntityFilters,
     header::Header,
     reader::{READER_HEADING_ID, Reader},
@@ -16,6 +17,7 @@ use super::{
 };
 use crate::{
     platform,
+    route::Route,
     state::{Action, CorpusHandle, ViewHandle, ViewState},
 };
 
@@ -29,21 +31,43 @@ pub struct ViewerProps {
 /// Everything a reader sees once the collection is loaded.
 #[component]
 pub fn Viewer(props: &ViewerProps) -> Html {
-    let state = use_reducer(ViewState::default);
     let corpus = props.corpus.clone();
-
-    // The open article follows the location hash, so links, back and forward work.
+    // The view follows the address (a reload, Back and Forward, a pasted link) from the
+    // first render on, and the address follows the view.
+    let state = {
+        let corpus = corpus.clone();
+        use_reducer(move || view_at(&corpus, &platform::location_hash()))
+    };
     {
         let state = state.clone();
         use_effect_with(corpus.clone(), move |corpus| {
             let corpus = corpus.clone();
-            let sync = move || {
-                let open = platform::article_in_hash().and_then(|key| corpus.article_by_key(&key));
-                state.dispatch(Action::Open(open));
-            };
-            sync();
-            let listener = platform::on_hash_change(sync);
+            let listener = platform::on_hash_change(move || {
+                state.dispatch(Action::Restore(view_at(&corpus, &platform::location_hash())))
+            });
             move || drop(listener)
+        });
+    }
+    {
+        let corpus = corpus.clone();
+        let last_write = use_mut_ref(|| (f64::NEG_INFINITY, Selection::default()));
+        use_effect_with((state.selection.clone(), state.open), move |(selection, open)| {
+            let route = route_of(&corpus, selection, *open);
+            if Route::parse(&platform::location_hash()) == route {
+                return;
+            }
+            // Keystrokes within SETTLE_MS of the last rewrite the entry the query is
+            // typed in: Back goes to the query before, not to its last letter.
+            let now = platform::now_ms();
+            let typing = {
+                let (then, before) = &*last_write.borrow();
+                selection.query != before.query
+                    && selection.entities == before.entities
+                    && selection.range == before.range
+                    && now - then < SETTLE_MS
+            };
+            platform::write_hash(&route.to_fragment(), !typing);
+            *last_write.borrow_mut() = (now, selection.clone());
         });
     }
     {
@@ -76,7 +100,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let on_toggle_entity: Callback<EntityId> = dispatcher(&state, Action::ToggleEntity);
     let on_select_range: Callback<Option<DateRange>> = dispatcher(&state, Action::SetRange);
     let on_clear: Callback<()> = dispatcher(&state, |()| Action::ClearFilters);
-    let on_close = Callback::from(|()| platform::go_to_results());
+    let list = route_of(&corpus, &state.selection, None);
+    let on_close = {
+        let fragment = list.to_fragment();
+        Callback::from(move |()| platform::go_to(&fragment))
+    };
     let collection = corpus.collection();
 
     html! {
@@ -105,16 +133,43 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     <main id="main" class="results-pane">
                         <div class="status-row">
                             <p class="status" role="status" aria-live="polite">{ status_line(&state.selection, view.hits.len(), view.collection_size, &corpus) }</p>
+                            <CopyLink />
                             if state.selection != Selection::default() {
                                 <button type="button" class="clear-all" onclick={on_clear.reform(|_: MouseEvent| ())}>{ "Clear all filters" }</button>
                             }
                         </div>
-                        <ResultList corpus={corpus.clone()} view={view.clone()} on_clear={on_clear.clone()} />
+                        <ResultList corpus={corpus.clone()} view={view.clone()} on_clear={on_clear.clone()} list_parameters={list.list_parameters()} />
                     </main>
                     <Sidebar corpus={corpus.clone()} view={view.clone()} range={state.selection.range} chosen={state.selection.entities.clone()} {on_select_range} {on_toggle_entity} />
                 </div>
             }
         </div>
+    }
+}
+
+/// How long after the last keystroke a query counts as settled: the next change to it
+/// makes a new history entry instead of rewriting the current one.
+const SETTLE_MS: f64 = 1_000.0;
+
+/// The view a location fragment describes (what it names that this collection lacks is
+/// left out).
+fn view_at(corpus: &CorpusHandle, fragment: &str) -> ViewState {
+    let route = Route::parse(fragment);
+    let mut entities: Vec<EntityId> = route.entities.iter().filter_map(|id| corpus.entity_by_key(id)).collect();
+    entities.dedup();
+    ViewState {
+        selection: Selection { query: route.query, entities, range: route.range },
+        open: route.article.and_then(|id| corpus.article_by_key(&id)),
+    }
+}
+
+/// The route of a view, with the stable ids of its entities and article.
+fn route_of(corpus: &CorpusHandle, selection: &Selection, open: Option<ArticleId>) -> Route {
+    Route {
+        article: open.map(|article| corpus.article(article).id.clone()),
+        query: selection.query.clone(),
+        entities: selection.entities.iter().map(|&entity| corpus.entity(entity).id.clone()).collect(),
+        range: selection.range,
     }
 }
 

@@ -442,6 +442,82 @@ describe('searching as readers type', () => {
   });
 });
 
+describe('the view in the address', () => {
+  const path = '/?data=fixtures/fixture.json';
+  const narrowed = '1 of 6 articles, matching “cartel”, mentioning Mexico, in January 2026';
+
+  /** Searches `cartel`, chooses Mexico, then January 2026, as a reader would. */
+  async function narrow(page) {
+    await search(page, 'cartel');
+    await page.getByRole('button', { name: /^Mexico / }).click();
+    await page.getByRole('button', { name: 'January 2026: 1 article' }).click();
+    assert.equal(await status(page).textContent(), narrowed);
+  }
+
+  test('query, entities and period are in the link, and survive a reload and Back and Forward', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    await narrow(page);
+    assert.equal(new URL(page.url()).hash, '#/?q=cartel&e=mexico&from=2026-01-01&to=2026-01-31');
+    await page.reload();
+    await ready(page);
+    assert.equal(await status(page).textContent(), narrowed);
+    assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'cartel');
+    assert.equal(await page.getByRole('button', { name: /^Mexico / }).getAttribute('aria-pressed'), 'true');
+    await page.goBack();
+    await page.waitForFunction(() => !document.querySelector('[role=status]').textContent.includes('January'));
+    assert.equal(await status(page).textContent(), '1 of 6 articles, matching “cartel”, mentioning Mexico');
+    await page.goBack();
+    await page.waitForFunction(() => !document.querySelector('[role=status]').textContent.includes('Mexico'));
+    assert.equal(await status(page).textContent(), '3 of 6 articles, matching “cartel”');
+    await page.goForward();
+    await page.goForward();
+    await page.waitForFunction((text) => document.querySelector('[role=status]').textContent === text, narrowed);
+  });
+
+  test('a pasted link opens the same view, and an article carries it back to the results', async (t) => {
+    const page = await open(`${path}#/?q=cartel&e=mexico&from=2026-01-01&to=2026-01-31`, t);
+    await ready(page);
+    assert.equal(await status(page).textContent(), narrowed);
+    await page.getByRole('link', { name: 'Cartels and banks' }).click();
+    await page.getByRole('article', { name: 'Cartels and banks' }).waitFor();
+    assert.equal(new URL(page.url()).hash, '#/article/mexico-cartels?q=cartel&e=mexico&from=2026-01-01&to=2026-01-31');
+    await page.getByRole('button', { name: 'Back to results' }).click();
+    await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
+    assert.equal(await status(page).textContent(), narrowed);
+    const unknown = await open(`${path}#/?q=rain&e=ghost&sort=newest&from=nonsense`, t);
+    await ready(unknown);
+    assert.equal(await status(unknown).textContent(), '1 of 6 articles, matching “rain”', 'what it cannot read is left out');
+  });
+
+  test('typing makes one history entry per settled query, not one per keystroke', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    const entries = () => page.evaluate(() => history.length);
+    const before = await entries();
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    await box.pressSequentially('sheinbaum', { delay: 40 });
+    await page.waitForFunction(() => location.hash === '#/?q=sheinbaum');
+    assert.equal(await entries(), before + 1);
+    await page.waitForTimeout(1100);
+    await box.pressSequentially(' troops', { delay: 40 });
+    await page.waitForFunction(() => location.hash === '#/?q=sheinbaum%20troops');
+    assert.equal(await entries(), before + 2);
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('input[type=search]').value === 'sheinbaum');
+  });
+
+  test('Copy link puts the address on the clipboard and says so', async (t) => {
+    const page = await open(path, t, { viewport: { width: 1200, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    await ready(page);
+    await search(page, 'cartel');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('Link copied').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+    assert.match(page.url(), /#\/\?q=cartel$/);
+  });
+});
+
 describe('a large collection', () => {
   test('the entity counts and the timeline follow the results a frame later', async (t) => {
     const page = await open('/?data=fixtures/large.json', t);

@@ -1,0 +1,174 @@
+//! The view in the URL fragment, so that a reload, Back and Forward, or a link someone
+//! pasted opens the same view, on static hosting and offline:
+//!
+//! - `#/?q=cartel%20troops&e=claudia-sheinbaum,cia&from=2026-01-01&to=2026-01-31`: the
+//!   result list for a query, entities (by their stable ids) and a period;
+//! - `#/article/<id>?…`: an article read over that list (Back to results keeps it).
+//!
+//! Links made before (`#/`, `#/article/<id>`) mean what they meant. Parameters this build
+//! does not know are ignored, so later features (a sort order, an entity page, a zoomed
+//! timeline) add parameters or paths without breaking the links made today. Reading a
+//! fragment never fails: what it cannot read is left out.
+
+use dossier_core::{ArticleDate, DateRange};
+use time::Date;
+
+/// What the fragment says the reader sees.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Route {
+    /// The open article's stable id, if one is open.
+    pub article: Option<String>,
+    /// The search box text, as typed (a trailing space included: it finishes the word).
+    pub query: String,
+    /// Stable ids of the chosen entities, in the order chosen.
+    pub entities: Vec<String>,
+    /// The chosen period.
+    pub range: Option<DateRange>,
+}
+
+impl Route {
+    /// Reads a location fragment (with or without its `#`).
+    pub fn parse(fragment: &str) -> Route {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let (path, params) = fragment.split_once('?').unwrap_or((fragment, ""));
+        let article = path.strip_prefix("/article/").map(decode).filter(|id| !id.is_empty());
+        let mut route = Route { article, ..Route::default() };
+        let (mut from, mut to) = (None, None);
+        for pair in params.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            match key {
+                "q" => route.query = value,
+                "e" => route.entities = value.split(',').filter(|id| !id.is_empty()).map(str::to_owned).collect(),
+                "from" => from = day(&value),
+                "to" => to = day(&value),
+                _ => {}
+            }
+        }
+        route.range = match (from, to) {
+            (Some(start), Some(end)) if start <= end => Some(DateRange { start, end }),
+            (Some(day), None) | (None, Some(day)) => Some(DateRange::day(day)),
+            _ => None,
+        };
+        route
+    }
+
+    /// The fragment for this route, `#` included; parameters in a fixed order, so one view
+    /// has one fragment.
+    pub fn to_fragment(&self) -> String {
+        let path = match &self.article {
+            Some(id) => format!("/article/{}", encode(id)),
+            None => "/".to_owned(),
+        };
+        format!("#{path}{}", self.list_parameters())
+    }
+
+    /// The list's part of the fragment (`?q=…&e=…`, or nothing): what an article link
+    /// carries so that going back to the results finds them as they were.
+    pub fn list_parameters(&self) -> String {
+        let mut params: Vec<String> = Vec::new();
+        if !self.query.is_empty() {
+            params.push(format!("q={}", encode(&self.query)));
+        }
+        if !self.entities.is_empty() {
+            let ids: Vec<String> = self.entities.iter().map(|id| encode(id)).collect();
+            params.push(format!("e={}", ids.join(",")));
+        }
+        if let Some(range) = self.range {
+            let day = |date| ArticleDate::from_day(date).as_str().to_owned();
+            params.push(format!("from={}&to={}", day(range.start), day(range.end)));
+        }
+        if params.is_empty() { String::new() } else { format!("?{}", params.join("&")) }
+    }
+}
+
+fn day(text: &str) -> Option<Date> {
+    text.parse::<ArticleDate>().ok().map(|date| date.day())
+}
+
+/// What JavaScript's `encodeURIComponent` makes of `text`: every byte of its UTF-8 but
+/// letters, digits and `-_.!~*'()` written as `%XX`.
+pub fn encode(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+/// `%XX` escapes decoded (and `+` read as a space, as forms write it); a broken escape is
+/// kept as written, and bytes that are not UTF-8 become U+FFFD.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = |offset: usize| bytes.get(at + offset).and_then(|&byte| char::from(byte).to_digit(16));
+        match bytes[at] {
+            b'%' => match (hex(1), hex(2)) {
+                (Some(high), Some(low)) => {
+                    decoded.push((high * 16 + low) as u8);
+                    at += 3;
+                    continue;
+                }
+                _ => decoded.push(b'%'),
+            },
+            b'+' => decoded.push(b' '),
+            byte => decoded.push(byte),
+        }
+        at += 1;
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Date {
+        text.parse::<ArticleDate>().expect("a day").day()
+    }
+
+    #[test]
+    fn a_view_round_trips_through_its_fragment() {
+        let route = Route {
+            article: Some("000_bfbec4599a23c53e".into()),
+            query: "palm oil, \"drug cartels\" -venezuela OR México ".into(),
+            entities: vec!["claudia-sheinbaum".into(), "cia".into()],
+            range: Some(DateRange { start: day("2026-01-01"), end: day("2026-01-31") }),
+        };
+        let fragment = route.to_fragment();
+        assert_eq!(
+            fragment,
+            "#/article/000_bfbec4599a23c53e?q=palm%20oil%2C%20%22drug%20cartels%22%20-venezuela%20OR%20M%C3%A9xico%20\
+             &e=claudia-sheinbaum,cia&from=2026-01-01&to=2026-01-31"
+        );
+        assert_eq!(Route::parse(&fragment), route);
+        let list = Route { article: None, ..route };
+        assert_eq!(Route::parse(&list.to_fragment()), list);
+    }
+
+    #[test]
+    fn links_made_before_mean_what_they_meant() {
+        assert_eq!(Route::parse("#/article/a%20b"), Route { article: Some("a b".into()), ..Route::default() });
+        assert_eq!(Route::parse("#/"), Route::default());
+        assert_eq!(Route::parse(""), Route::default());
+        assert_eq!(Route::default().to_fragment(), "#/");
+    }
+
+    #[test]
+    fn unknown_or_broken_parts_are_left_out() {
+        let route = Route::parse("#/?sort=newest&q=gold+mine%zz&e=,cia,&from=2026-02-31&to=2026-03-01&zoom=week");
+        assert_eq!(route.query, "gold mine%zz");
+        assert_eq!(route.entities, ["cia"]);
+        assert_eq!(route.range, Some(DateRange::day(day("2026-03-01"))), "an impossible day is dropped");
+        let backwards = Route::parse("#/?from=2026-03-01&to=2026-01-01");
+        assert_eq!(backwards.range, None);
+        assert_eq!(Route::parse("#/article/?q=x").article, None);
+        assert_eq!(decode("%E9%FF"), "\u{fffd}\u{fffd}");
+    }
+}
