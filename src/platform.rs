@@ -171,6 +171,24 @@ pub fn install_panic_panel() {
     }));
 }
 
+/// What `register.js` last said of this collection's availability offline ("Available
+/// offline", "Saving for offline…"), if anything yet.
+pub fn offline_status() -> Option<String> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &JsValue::from_str("dossierOffline")).ok()?.as_string()
+}
+
+/// Calls `on_change` with each new word from `register.js` on offline availability.
+pub fn on_offline_status(on_change: impl Fn(String) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "dossier-offline", move |event| {
+        let text = js_sys::Reflect::get(event, &JsValue::from_str("detail")).ok().and_then(|detail| detail.as_string());
+        if let Some(text) = text {
+            on_change(text);
+        }
+    }))
+}
+
 /// Runs `task` in a task of its own once the browser has handled what is pending (input,
 /// rendering): for work done ahead while the reader is idle.
 pub fn soon(task: impl FnOnce() + 'static) {

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::words::plural;
+use crate::{platform, words::plural};
 
 /// Props of [`Header`].
 #[derive(Properties, PartialEq)]
@@ -23,6 +23,19 @@ pub struct HeaderProps {
 pub fn Header(props: &HeaderProps) -> Html {
     let articles = plural(props.articles, "article", "articles");
     let entities = plural(props.entities, "entity", "entities");
+    // Whether the collection is saved for offline reading, as the service worker's
+    // registration (public/register.js) reports it.
+    let offline = use_state(|| None::<String>);
+    {
+        let offline = offline.clone();
+        use_effect_with((), move |_| {
+            if let Some(text) = platform::offline_status() {
+                offline.set(Some(text));
+            }
+            let listener = platform::on_offline_status(move |text| offline.set(Some(text)));
+            move || drop(listener)
+        });
+    }
     html! {
         <header class="masthead">
             <p class="brand">{ "Dossier" }</p>
@@ -30,7 +43,12 @@ pub fn Header(props: &HeaderProps) -> Html {
             if let Some(description) = &props.description {
                 <p class="description">{ description.clone() }</p>
             }
-            <p class="counts">{ format!("{articles} · {entities}") }</p>
+            <p class="counts">
+                { format!("{articles} · {entities}") }
+                if let Some(text) = &*offline {
+                    <span class="offline" aria-live="polite">{ format!(" · {text}") }</span>
+                }
+            </p>
         </header>
     }
 }

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -15,6 +15,7 @@ const root = new URL('../..', import.meta.url).pathname;
 const dist = process.env.DIST ?? join(root, 'dist');
 const artifacts = join(root, 'tests/e2e/artifacts');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const wikinews = join(root, '../shared/corpus/wikinews_2019_2021.jsonl');
 const noWikinews = existsSync(wikinews) ? false : `${wikinews} not found (the shared corpus is absent)`;
 
@@ -105,10 +106,7 @@ before(async () => {
   if (!noWikinews) ingest(wikinews, join(fixtures, 'wikinews.json'), 'Wikinews 2019-2021');
   await mkdir(artifacts, { recursive: true });
   server = await serve({ dist, fixtures });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: browserArgs });
 });
 
 after(async () => {
@@ -129,7 +127,7 @@ async function open(path = '/', t, options = { viewport: { width: 1200, height: 
     await context.close();
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   });
-  await page.goto(server.url + path);
+  await page.goto(path.startsWith('http') ? path : server.url + path);
   return page;
 }
 
@@ -515,6 +513,95 @@ describe('the view in the address', () => {
     await page.getByText('Link copied').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
     assert.match(page.url(), /#\/\?q=cartel$/);
+  });
+});
+
+describe('offline and installed', () => {
+  /** A server of its own (so it can be stopped) for `folder` as dist/, stopped after `t`. */
+  async function own(t, folder = dist) {
+    const server = await serve({ dist: folder, fixtures });
+    let open = true;
+    t.after(() => open && server.close());
+    return { url: server.url, close: () => { open = false; return server.close(); } };
+  }
+
+  /** Opens `url` and waits until the worker serves the page and has saved the collection. */
+  async function visitOnce(t, url) {
+    const page = await open(url, t);
+    await ready(page);
+    await page.getByText(/· Available offline/).waitFor({ timeout: 30_000 });
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the worker serves the page');
+    return page;
+  }
+
+  for (const prefix of ['/', '/dossier/']) {
+    test(`after one visit to ${prefix} it works with the server stopped`, async (t) => {
+      const server = await own(t);
+      const page = await visitOnce(t, `${server.url}${prefix}`);
+      await server.close();
+      await page.reload();
+      await ready(page);
+      assert.equal(await status(page).textContent(), '1 of 1 articles');
+      await search(page, 'Sheinbaum');
+      assert.equal(await status(page).textContent(), '1 of 1 articles, matching “Sheinbaum”');
+      await page.getByRole('link', { name: /^The U\.S\. government continues/ }).click();
+      await page.getByRole('article', { name: /^The U\.S\. government continues/ }).waitFor();
+      await page.goto(`${server.url}${prefix}#/article/000_bfbec4599a23c53e`);
+      await page.getByRole('article', { name: /^The U\.S\. government continues/ }).waitFor();
+      await page.goto(`${server.url}${prefix}#/?q=cartel&e=cia`);
+      await ready(page);
+      assert.equal(await status(page).textContent(), '1 of 1 articles, matching “cartel”, mentioning CIA');
+    });
+  }
+
+  test('a collection opened with ?data= is saved too', async (t) => {
+    const server = await own(t);
+    const page = await visitOnce(t, `${server.url}/?data=fixtures/fixture.json`);
+    await server.close();
+    await page.reload();
+    await ready(page);
+    assert.equal(await status(page).textContent(), '6 of 6 articles');
+  });
+
+  test('Chromium finds it installable', async (t) => {
+    // Not in an incognito-like context, where Chromium never offers to install.
+    const profile = await mkdtemp(join(tmpdir(), 'dossier-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: browserArgs });
+    t.after(() => context.close());
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/`);
+    await ready(page);
+    await page.getByText(/· Available offline/).waitFor({ timeout: 30_000 });
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+  });
+
+  test('a new version is offered, the old one works until the reader accepts', async (t) => {
+    const folder = await mkdtemp(join(tmpdir(), 'dossier-update-'));
+    await cp(dist, folder, { recursive: true });
+    const server = await own(t, folder);
+    const page = await visitOnce(t, `${server.url}/`);
+    // A second build: another page and a worker of another version.
+    const html = await readFile(join(folder, 'index.html'), 'utf8');
+    await writeFile(join(folder, 'index.html'), html.replace('<title>Dossier</title>', '<title>Dossier (new)</title>'));
+    const worker = await readFile(join(folder, 'sw.js'), 'utf8');
+    await writeFile(join(folder, 'sw.js'), worker.replace(/"version":"[0-9a-f]+"/, '"version":"0000000000000002"'));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.getByRole('region', { name: 'Update' });
+    await banner.waitFor({ timeout: 30_000 });
+    assert.match(await banner.textContent(), /A new version is available/);
+    assert.equal(await page.title(), 'Dossier', 'the old version still runs');
+    await search(page, 'cartels');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, matching “cartels”');
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForFunction(() => document.title === 'Dossier (new)', null, { timeout: 30_000 });
+    await ready(page);
+    const caches = await page.evaluate(async () => (await globalThis.caches.keys()).filter((name) => name.startsWith('dossier-app-')));
+    assert.deepEqual(caches, ['dossier-app-0000000000000002'], 'the old version\'s cache is gone');
+    await server.close();
   });
 });
 

@@ -14,6 +14,8 @@ const TYPES = {
   '.jsonl': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
   '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -50,5 +52,10 @@ export async function serveMounts({ mounts, files = {}, headers = {} }) {
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) };
+  // Closing also drops the browser's kept-alive connections: the server is gone at once.
+  const close = () => new Promise((done) => {
+    server.close(done);
+    server.closeAllConnections();
+  });
+  return { url: `http://127.0.0.1:${port}`, close };
 }
