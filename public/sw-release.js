@@ -1,5 +1,5 @@
 // Dossier's service worker for release builds. dist/sw.js is this file with the line
-// below filled in by public/precache.mjs from what the build put in dist/: the files and
+// below filled in by public/release.mjs from what the build put in dist/: the files and
 // a version made of their content hashes. Do not edit dist/sw.js.
 const PRECACHE = null; // filled in at build time
 

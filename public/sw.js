@@ -1,6 +1,6 @@
 // Dossier's service worker for development builds (`./x serve`): it keeps no cache.
 // A release build (`./x build`) replaces this file with one generated from dist/ by
-// public/precache.mjs. Served after a release build on the same address, this one
+// public/release.mjs. Served after a release build on the same address, this one
 // removes the cached app and itself, so a development server is never haunted by an old
 // build.
 self.addEventListener('install', () => self.skipWaiting());

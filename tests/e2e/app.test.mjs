@@ -708,6 +708,37 @@ describe('hosting and bad input', () => {
     assert.equal(await page.evaluate(() => window.__injected), undefined);
   });
 
+  test('the Content-Security-Policy lets the app run and nothing else', async (t) => {
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    await context.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective));
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?data=fixtures/hostile.json`);
+    await ready(page);
+    await page.getByRole('link', { name: /Headline/ }).click();
+    await page.getByRole('article').waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'the app itself breaks no rule');
+    const attempts = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = 1';
+      document.body.append(script);
+      const image = document.createElement('img');
+      image.src = 'https://elsewhere.example/pixel.png';
+      document.body.append(image);
+      await new Promise((done) => setTimeout(done, 100));
+      return { inline: window.__inline ?? null, violations: window.__violations };
+    });
+    assert.deepEqual(attempts, { inline: null, violations: ['script-src-elem', 'img-src'] });
+    // eval cannot be tried from here (DevTools may always eval): the policy must not allow it.
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const scripts = policy.split(';').map((rule) => rule.trim()).find((rule) => rule.startsWith('script-src'));
+    assert.match(scripts, /^script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+$/);
+    assert.match(policy, /object-src 'none'/);
+  });
+
   test('markup inside articles is shown as text and never runs', async (t) => {
     const page = await open('/?data=fixtures/hostile.json', t);
     await ready(page);

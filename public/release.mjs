@@ -1,0 +1,71 @@
+// Finishes a release build in dist/, after Trunk (`./x build` runs it):
+//   node public/release.mjs dist
+// 1. Puts a strict Content-Security-Policy in index.html, as a <meta> tag since static
+//    hosts often cannot set headers. Scripts come only from the app itself, and the one
+//    inline script Trunk writes (which loads the wasm) only by its hash.
+// 2. Writes dist/sw.js, the release service worker: public/sw-release.js with the list of
+//    every file in dist/ and a version made of their content hashes, so the list is never
+//    kept by hand and each build gets a cache of its own.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const template = await readFile(new URL('sw-release.js', import.meta.url), 'utf8');
+
+// The policy. style-src allows inline styles: the timeline sets bar heights in style
+// attributes, and styles cannot run code. connect-src allows https anywhere, because
+// ?data= may name a collection on another host; plain http only from the app's own.
+const policy = (inlineScripts) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${inlineScripts.map((hash) => `'sha256-${hash}'`).join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self' https:",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+
+const indexPath = join(dist, 'index.html');
+let index = await readFile(indexPath, 'utf8');
+const inline = [...index.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, code]) =>
+  createHash('sha256').update(code).digest('base64'),
+);
+if (index.includes('http-equiv="Content-Security-Policy"')) throw new Error('index.html already has a policy');
+index = index.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy(inline)}" />`);
+if (!index.includes('Content-Security-Policy')) throw new Error('index.html has no <meta charset="utf-8" /> to put the policy after');
+await writeFile(indexPath, index);
+console.error(`  content security policy: ${inline.length} inline script(s) allowed by hash`);
+
+async function* walk(folder) {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+const files = [];
+const version = createHash('sha256');
+for await (const path of walk(dist)) {
+  const file = relative(dist, path).split(sep).join('/');
+  if (file === 'sw.js') continue;
+  files.push(file);
+}
+files.sort();
+let bytes = 0;
+for (const file of files) {
+  const content = await readFile(join(dist, file));
+  bytes += content.length;
+  version.update(`${file}\0${createHash('sha256').update(content).digest('hex')}\n`);
+}
+const precache = { version: version.digest('hex').slice(0, 16), files };
+const filled = template.replace('const PRECACHE = null; // filled in at build time', `const PRECACHE = ${JSON.stringify(precache)};`);
+if (filled === template) throw new Error('public/sw-release.js has no PRECACHE line to fill in');
+await writeFile(join(dist, 'sw.js'), filled);
+console.error(`  service worker: ${files.length} files (${bytes} bytes) precached as version ${precache.version}`);
