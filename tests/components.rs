@@ -21,6 +21,8 @@ fn collection() -> CorpusHandle {
 }
 
 async fn render() -> Element {
+    // The viewer starts from the address, which an earlier test may have left narrowed.
+    dossier_app::platform::write_hash("#/", false);
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let root = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&root).expect("attached");
