@@ -80,7 +80,7 @@ fn the_viewer_shows_the_collection_its_search_timeline_and_entities() {
         "Weather",
     ]
     .iter()
-    .map(|title| html.find(&format!(">{title}</a></h3>")).unwrap_or_else(|| panic!("{title} not listed")))
+    .map(|title| html.find(&format!(">{title}</a></h2>")).unwrap_or_else(|| panic!("{title} not listed")))
     .collect();
     assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "newest first: {order:?}");
 }

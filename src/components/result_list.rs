@@ -89,7 +89,7 @@ fn result_item(corpus: &CorpusHandle, hit: &SearchHit, query: &ResolvedQuery, li
     html! {
         <li class="result">
             <article>
-                <h3><a id={result_link_id(hit.article)} href={format!("#/article/{}{list_parameters}", route::encode(&article.id))}>{ highlighted(&article.title, &title_ranges, "match") }</a></h3>
+                <h2><a id={result_link_id(hit.article)} href={format!("#/article/{}{list_parameters}", route::encode(&article.id))}>{ highlighted(&article.title, &title_ranges, "match") }</a></h2>
                 <p class="meta">
                     <time datetime={article.date.as_str().to_owned()}>{ article.date.human() }</time>
                     if !article.source.is_empty() {
