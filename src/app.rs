@@ -27,9 +27,14 @@ pub fn App() -> Html {
     {
         let load = load.clone();
         use_effect_with((), move |_| {
-            let url = platform::data_url();
+            let embedded = platform::embedded_bundle();
+            let url = if embedded.is_some() { "this file".to_owned() } else { platform::data_url() };
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = match platform::fetch_text(&url).await {
+                let fetched = match embedded {
+                    Some(text) => Ok(text),
+                    None => platform::fetch_text(&url).await,
+                };
+                let loaded = match fetched {
                     Ok(text) => Corpus::from_json(&text).map_err(|error| error.to_string()),
                     Err(reason) => Err(reason),
                 };

@@ -22,6 +22,13 @@ pub fn data_url() -> String {
         .unwrap_or_else(|| DEFAULT_DATA_URL.to_owned())
 }
 
+/// The collection a one-file dossier carries (`dossier export` puts its text in
+/// `window.dossierBundle` before the app starts), if this page is one.
+pub fn embedded_bundle() -> Option<String> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &JsValue::from_str("dossierBundle")).ok()?.as_string()
+}
+
 /// Downloads a text file, with a reader-facing reason when it cannot.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("this page has no window")?;

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -101,6 +101,10 @@ before(async () => {
   await writeFile(join(fixtures, 'outside.json'), JSON.stringify(inconsistent.outside));
   await writeFile(join(fixtures, 'large.json'), JSON.stringify(largeBundle()));
   await writeFile(join(fixtures, 'empty.json'), JSON.stringify({ format_version: 1, collection: { name: 'Nothing yet' }, entities: [], articles: [] }));
+  // One-file dossiers of the seed and of the hostile collection, made from this dist/.
+  for (const [bundle, name] of [[join(root, 'data/bundle.json'), 'seed.html'], [join(fixtures, 'hostile.json'), 'hostile.html']]) {
+    execFileSync('cargo', ['run', '--quiet', '-p', 'dossier-cli', '--', 'export', '--data', bundle, '--dist', dist, '-o', join(fixtures, name)], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   // The real CLI turns the shared fixture collection, and Wikinews, into bundles.
   ingest(join(root, 'tests/fixtures/collection'), join(fixtures, 'fixture.json'), 'Fixture');
   if (!noWikinews) ingest(wikinews, join(fixtures, 'wikinews.json'), 'Wikinews 2019-2021');
@@ -602,6 +606,58 @@ describe('offline and installed', () => {
     const caches = await page.evaluate(async () => (await globalThis.caches.keys()).filter((name) => name.startsWith('dossier-app-')));
     assert.deepEqual(caches, ['dossier-app-0000000000000002'], 'the old version\'s cache is gone');
     await server.close();
+  });
+});
+
+describe('the one-file dossier', () => {
+  /** Opens an exported file from disk in a context where every network request fails. */
+  async function openFile(t, name) {
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    const requests = [];
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith('file:')) return route.continue();
+      requests.push(route.request().url());
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    t.after(() => assert.deepEqual({ errors, requests }, { errors: [], requests: [] }, 'no error and no network'));
+    await page.goto(`file://${join(fixtures, name)}`);
+    return page;
+  }
+
+  test('opens from disk with no network and does what the hosted app does', async (t) => {
+    const { size } = await stat(join(fixtures, 'seed.html'));
+    assert.ok(size <= 400_000, `the seed's file is at most 400 KB (${size} bytes)`);
+    const page = await openFile(t, 'seed.html');
+    await ready(page);
+    assert.equal(await page.title(), 'U.S. pressure on Mexico over the cartels · Dossier');
+    await search(page, 'sheinbuam ');
+    assert.equal(await status(page).textContent(), '1 of 1 articles, matching “sheinbuam”');
+    await page.getByRole('button', { name: /^CIA / }).click();
+    await page.getByRole('link', { name: /^The U\.S\. government continues/ }).click();
+    const reader = page.getByRole('article', { name: /^The U\.S\. government continues/ });
+    await reader.waitFor();
+    assert.ok((await reader.locator('mark.mention').allTextContents()).includes('Claudia Sheinbaum'));
+    await page.reload();
+    await reader.waitFor();
+    await page.getByRole('button', { name: 'Back to results' }).click();
+    await ready(page);
+    assert.equal(await status(page).textContent(), '1 of 1 articles, matching “sheinbuam”, mentioning CIA');
+  });
+
+  test('a hostile collection exported shows its markup as text and runs none of it', async (t) => {
+    const page = await openFile(t, 'hostile.html');
+    await ready(page);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Hostile <b>collection</b>');
+    await page.getByRole('link', { name: /Headline/ }).click();
+    const reader = page.getByRole('article');
+    await reader.waitFor();
+    assert.ok((await reader.textContent()).includes('Body with <script>window.__injected = 3</script>'));
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.equal(await page.locator('.reader script, .reader img').count(), 0);
   });
 });
 

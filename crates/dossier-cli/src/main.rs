@@ -12,6 +12,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use dossier_core::{Bundle, Collection, Corpus, EntityKind, Selection, extract::annotate};
 
+mod export;
 mod ingest;
 
 /// Build and query Dossier corpus bundles.
@@ -62,6 +63,19 @@ enum Command {
         #[arg(required = true, allow_hyphen_values = true, trailing_var_arg = true)]
         query: Vec<String>,
     },
+    /// Write a dossier as one self-contained HTML file (the app and the collection,
+    /// compressed), which opens from disk with no network.
+    Export {
+        /// The bundle to put in it.
+        #[arg(long)]
+        data: PathBuf,
+        /// The app's release build (`./x build` makes it).
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+        /// Where to write the HTML file.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// List a bundle's entities with the number of articles that mention each.
     Entities {
         /// The bundle to read.
@@ -103,6 +117,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // (a prefix, typos forgiven) unless a space follows it, as in `"palm oil "`.
         Command::Search { data, limit, json, query } => search_command(&data, limit, json, &query.join(" ")),
         Command::Entities { data, json } => entities_command(&data, json),
+        Command::Export { data, dist, output } => {
+            let text = fs::read_to_string(&data).with_context(|| format!("reading {}", data.display()))?;
+            let size =
+                export::export(&text, &dist, &output).with_context(|| format!("exporting {}", data.display()))?;
+            eprintln!("wrote {}: {size} bytes", output.display());
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

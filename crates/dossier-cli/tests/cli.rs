@@ -134,6 +134,26 @@ fn search_gives_what_the_search_box_shows_for_the_same_text() {
     }
 }
 
+/// `dossier export` needs the app's release build, and says how to make it.
+#[test]
+fn export_without_a_build_says_how_to_make_one() {
+    let (dir, data) = seed_data("export");
+    let output = dir.join("dossier.html");
+    let absent = dir.join("no-dist");
+    let run = dossier(&[
+        "export",
+        "--data",
+        &data,
+        "--dist",
+        absent.to_str().unwrap_or_default(),
+        "-o",
+        output.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("build the app first: ./x build"), "{}", stderr(&run));
+    assert!(!output.exists());
+}
+
 /// Like grep: 0 when something matched, 1 when nothing did, 2 on an error.
 #[test]
 fn search_exits_1_when_nothing_matches_and_2_on_errors() {
