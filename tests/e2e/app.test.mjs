@@ -34,7 +34,18 @@ const hostileBundle = {
       title: '<script>window.__injected = 1</script> Headline',
       date: '2026-02-01',
       source: '<img src=x onerror="window.__injected = 2">',
+      url: 'javascript:window.__injected = 5',
       body: ['Body with <script>window.__injected = 3</script> and <img src=x onerror="window.__injected = 4"> inside.'],
+      mentions: [],
+    },
+    {
+      // A right-to-left override would show "gpj.exe" as "exe.jpg" if it leaked out of
+      // its text; a 5 MB paragraph must not stall the page.
+      id: 'bidi',
+      title: 'Invoice \u202Egpj.exe\u202C and more',
+      date: '2026-02-02',
+      url: 'data:text/html,<script>window.__injected = 6</script>',
+      body: ['\u202EReversed\u202C text, then a wall: ' + 'lorem ipsum dolor '.repeat(290_000)],
       mentions: [],
     },
   ],
@@ -807,5 +818,19 @@ describe('hosting and bad input', () => {
     assert.ok((await reader.textContent()).includes('Body with <script>window.__injected = 3</script> and <img src=x'));
     assert.equal(await page.evaluate(() => window.__injected), undefined);
     assert.equal(await page.locator('.reader script, .reader img, .results script, .results img').count(), 0);
+    assert.equal(await reader.getByRole('link', { name: 'Original' }).count(), 0, 'no javascript: link');
+    // The bidi article and its 5 MB body: text, isolated, and the page still answers.
+    await page.goto(`${server.url}/?data=fixtures/hostile.json#/article/bidi`);
+    const bidi = page.getByRole('article', { name: /Invoice/ });
+    await bidi.waitFor();
+    const heading = bidi.getByRole('heading', { level: 2 });
+    assert.equal(await heading.textContent(), 'Invoice \u202Egpj.exe\u202C and more');
+    assert.equal(await heading.evaluate((element) => getComputedStyle(element).unicodeBidi), 'isolate');
+    assert.ok((await bidi.textContent()).length > 5_000_000);
+    assert.equal(await bidi.getByRole('link', { name: 'Original' }).count(), 0, 'no data: link');
+    await page.getByRole('button', { name: 'Back to results' }).click();
+    await search(page, 'lorem');
+    assert.equal(await status(page).textContent(), '1 of 2 articles, matching “lorem”');
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
   });
 });
