@@ -56,7 +56,10 @@ async fn click_button(root: &Element, label_start: &str) {
         .filter_map(|i| buttons.item(i))
         .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
         .find(|button| {
-            let label = button.get_attribute("aria-label").or_else(|| button.text_content()).unwrap_or_default();
+            // The name a screen reader gets: the label, else the hidden full text, else the text.
+            let hidden = button.query_selector(".visually-hidden").ok().flatten().and_then(|span| span.text_content());
+            let label =
+                button.get_attribute("aria-label").or(hidden).or_else(|| button.text_content()).unwrap_or_default();
             label.starts_with(label_start)
         })
         .unwrap_or_else(|| panic!("no button {label_start:?}"));

@@ -102,12 +102,14 @@ fn month_bar(month: &MonthBucket, max: u32, props: &TimelineProps) -> Html {
                 type="button"
                 class={classes!("month", within.then_some("within"))}
                 aria-pressed={pressed.to_string()}
-                aria-label={label.clone()}
-                title={label}
+                title={label.clone()}
                 {onclick}
             >
                 <span class="bar" style={format!("height: {height}%")} aria-hidden="true"></span>
+                // The short label is what shows; the full one is the button's name (from its
+                // content, so the name is not a label that leaves out the visible text).
                 <span class="month-label" aria-hidden="true">{ format!("{} {}", &month_name(month.month)[..3], month.year % 100) }</span>
+                <span class="visually-hidden">{ label }</span>
             </button>
         </li>
     }
