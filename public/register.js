@@ -29,6 +29,11 @@
     reload.type = 'button';
     reload.textContent = 'Reload';
     reload.addEventListener('click', () => {
+      // Another tab may have accepted it already: then it runs, and a reload shows it.
+      if (worker.state === 'activated') {
+        location.reload();
+        return;
+      }
       accepted = true;
       worker.postMessage({ type: 'skip-waiting' });
     });
@@ -56,12 +61,12 @@
     .register('sw.js')
     .then((registration) => {
       if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
-      registration.addEventListener('updatefound', () => {
-        const worker = registration.installing;
+      const watch = (worker) =>
         worker?.addEventListener('statechange', () => {
           if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
         });
-      });
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
       return navigator.serviceWorker.ready;
     })
     .then(async () => {

@@ -54,7 +54,9 @@ const files = [];
 const version = createHash('sha256');
 for await (const path of walk(dist)) {
   const file = relative(dist, path).split(sep).join('/');
-  if (file === 'sw.js') continue;
+  // Not the worker itself; not the collections, which the worker keeps in the data cache
+  // and refreshes, so that a bundle swapped in dist/data/ reaches returning readers.
+  if (file === 'sw.js' || file.startsWith('data/')) continue;
   files.push(file);
 }
 files.sort();

@@ -3,12 +3,16 @@
 // a version made of their content hashes. Do not edit dist/sw.js.
 const PRECACHE = null; // filled in at build time
 
-// Each build has its own cache, so versions never mix; collections opened with ?data=
-// (and, later, the parts of a split collection) have one of their own that every
-// version shares, so a shared link keeps working offline across updates.
-const APP_CACHE = `dossier-app-${PRECACHE.version}`;
-const DATA_CACHE = 'dossier-data';
+// Each build has its own cache, so versions never mix; collections (the bundled one and
+// those opened with ?data=, later the parts of a split collection) have one of their own
+// that every version shares, so a shared link keeps working offline across updates, and
+// a collection swapped on the server is picked up on the next visit.
+// Names carry the app's folder: apps in other folders of the same origin (GitHub Pages
+// project sites share one) keep their caches.
 const scope = new URL(self.registration.scope);
+const PREFIX = `dossier:${scope.pathname}:`;
+const APP_CACHE = `${PREFIX}app-${PRECACHE.version}`;
+const DATA_CACHE = `${PREFIX}data`;
 const inScope = (path) => new URL(path, scope).href;
 const precached = new Set(PRECACHE.files.map(inScope));
 
@@ -27,7 +31,7 @@ self.addEventListener('message', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith('dossier-app-') && name !== APP_CACHE) await caches.delete(name);
+      if (name.startsWith(`${PREFIX}app-`) && name !== APP_CACHE) await caches.delete(name);
     }
     // The first install serves the page that installed it at once.
     await self.clients.claim();
@@ -39,7 +43,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   url.hash = '';
-  if (request.mode === 'navigate' && url.href.startsWith(scope.href)) {
+  const page = url.pathname === scope.pathname || url.pathname === `${scope.pathname}index.html`;
+  if (request.mode === 'navigate' && page) {
     // The app's page, whatever its ?data= and fragment.
     event.respondWith(fromCache(APP_CACHE, inScope('index.html')).then((hit) => hit ?? fetch(request)));
     return;
@@ -48,7 +53,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromCache(APP_CACHE, url.href).then((hit) => hit ?? fetch(request)));
     return;
   }
-  if (request.destination === '') {
+  if (request.destination === '' && request.mode !== 'navigate') {
     // A collection the page fetched: from the cache at once when saved (and refreshed
     // for the next visit), else from the network and saved.
     event.respondWith(collection(request, event));

@@ -6,8 +6,9 @@
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
+    const prefix = `dossier:${new URL(self.registration.scope).pathname}:`;
     for (const name of await caches.keys()) {
-      if (name.startsWith('dossier-')) await caches.delete(name);
+      if (name.startsWith(prefix)) await caches.delete(name);
     }
     await self.registration.unregister();
     for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);

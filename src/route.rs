@@ -36,12 +36,18 @@ impl Route {
         let (mut from, mut to) = (None, None);
         for pair in params.split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = decode(value);
             match key {
-                "q" => route.query = value,
-                "e" => route.entities = value.split(',').filter(|id| !id.is_empty()).map(str::to_owned).collect(),
-                "from" => from = day(&value),
-                "to" => to = day(&value),
+                "q" => route.query = decode(value),
+                // Split before decoding: an id holding a comma travels as %2C.
+                "e" => {
+                    for id in value.split(',').map(decode).filter(|id| !id.is_empty()) {
+                        if !route.entities.contains(&id) {
+                            route.entities.push(id);
+                        }
+                    }
+                }
+                "from" => from = day(&decode(value)),
+                "to" => to = day(&decode(value)),
                 _ => {}
             }
         }
@@ -165,6 +171,8 @@ mod tests {
         let route = Route::parse("#/?sort=newest&q=gold+mine%zz&e=,cia,&from=2026-02-31&to=2026-03-01&zoom=week");
         assert_eq!(route.query, "gold mine%zz");
         assert_eq!(route.entities, ["cia"]);
+        let twice = Route::parse("#/?e=a%2Cb,cia,a%2Cb");
+        assert_eq!(twice.entities, ["a,b", "cia"], "an id with a comma survives; each id once");
         assert_eq!(route.range, Some(DateRange::day(day("2026-03-01"))), "an impossible day is dropped");
         let backwards = Route::parse("#/?from=2026-03-01&to=2026-01-01");
         assert_eq!(backwards.range, None);

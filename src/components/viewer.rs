@@ -155,8 +155,7 @@ const SETTLE_MS: f64 = 1_000.0;
 /// left out).
 fn view_at(corpus: &CorpusHandle, fragment: &str) -> ViewState {
     let route = Route::parse(fragment);
-    let mut entities: Vec<EntityId> = route.entities.iter().filter_map(|id| corpus.entity_by_key(id)).collect();
-    entities.dedup();
+    let entities: Vec<EntityId> = route.entities.iter().filter_map(|id| corpus.entity_by_key(id)).collect();
     ViewState {
         selection: Selection { query: route.query, entities, range: route.range },
         open: route.article.and_then(|id| corpus.article_by_key(&id)),

@@ -614,8 +614,8 @@ describe('offline and installed', () => {
     await banner.getByRole('button', { name: 'Reload' }).click();
     await page.waitForFunction(() => document.title === 'Dossier (new)', null, { timeout: 30_000 });
     await ready(page);
-    const caches = await page.evaluate(async () => (await globalThis.caches.keys()).filter((name) => name.startsWith('dossier-app-')));
-    assert.deepEqual(caches, ['dossier-app-0000000000000002'], 'the old version\'s cache is gone');
+    const caches = await page.evaluate(async () => (await globalThis.caches.keys()).filter((name) => name.includes(':app-')));
+    assert.deepEqual(caches, ['dossier:/:app-0000000000000002'], 'the old version\'s cache is gone');
     await server.close();
   });
 });

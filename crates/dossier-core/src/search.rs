@@ -1,10 +1,11 @@
 //! Full-text search: a parsed [`Query`] is resolved against the [`SearchIndex`]'s
 //! dictionary (each typed word expands to the words it matches exactly, by stem, as a
 //! prefix, with a typo, or joined with the next word), each weighed by how likely the
-//! reader meant it; then every article holding all clauses is ranked as Meilisearch
-//! ranks: by how many words it matches only through a less likely reading (a typo, then
-//! another word or completion), then by how close the words stand (proximity), then by
-//! BM25F score over title, body, entity names and source.
+//! reader meant it (a typo is kept only when it is the likeliest reading); then every
+//! article holding all clauses is ranked after Meilisearch: by how many words it matches
+//! only through a less likely reading (a rarer word the letters spell, a completion of a
+//! word typed in full), then by how close the words stand (proximity), then by BM25F
+//! score over title, body, entity names and source.
 //!
 //! The viewer and the command line reach it through [`crate::Corpus::select`], which
 //! parses the search box text, [resolves](SearchIndex::resolve) it and
@@ -32,7 +33,8 @@ pub const STEM_WEIGHT: f32 = 0.7;
 /// common one meant (`coffee`) just for being rare. Only orders articles within a tier.
 pub const PREFIX_WEIGHT: f32 = 0.8;
 
-/// Weight of a word one edit away from the typed word; two edits weigh half as much.
+/// Weight of a word one edit away from the typed word; two edits (a changed first letter
+/// counts two) weigh half as much.
 pub const TYPO_WEIGHT: f32 = 0.5;
 
 /// Typed words of at least this many characters tolerate one typo (a character inserted,
@@ -366,7 +368,8 @@ impl SearchIndex {
                     };
                     // Readers seldom get the first letter wrong: changing it counts twice
                     // (`zinc` is not `inc`, nor `rice` `price`).
-                    let first_changed = word.first() != typed.as_bytes().first();
+                    let first = std::str::from_utf8(word).ok().and_then(|word| word.chars().next());
+                    let first_changed = first != typed.chars().next();
                     candidates.push((id, edits + u8::from(first_changed)));
                 }
             }
@@ -428,7 +431,9 @@ impl SearchIndex {
         let spelled = |expansion: &&Expansion| expansion.kind != MatchKind::Typo;
         let best_spelled = expansions.iter().filter(spelled).map(plausibility).fold(0.0, f32::max);
         let typo_leads = likeliest > best_spelled;
-        let word_meant = self.word_meant(expansions.iter().filter(|expansion| plausibility(expansion) >= floor));
+        // Typos are weighed apart: whether the letters spell a meant word is a matter of
+        // what they spell.
+        let word_meant = self.word_meant(expansions.iter().filter(|expansion| expansion.kind != MatchKind::Typo));
         expansions
             .retain(|expansion| expansion.kind != MatchKind::Typo || plausibility(expansion) > best_spelled.max(floor));
         for expansion in expansions.iter_mut() {
