@@ -42,8 +42,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         let state = state.clone();
         use_effect_with(corpus.clone(), move |corpus| {
             let corpus = corpus.clone();
+            tidy_address(&corpus, &state);
             let listener = platform::on_hash_change(move || {
-                state.dispatch(Action::Restore(view_at(&corpus, &platform::location_hash())))
+                let view = view_at(&corpus, &platform::location_hash());
+                tidy_address(&corpus, &view);
+                state.dispatch(Action::Restore(view));
             });
             move || drop(listener)
         });
@@ -159,6 +162,15 @@ fn view_at(corpus: &CorpusHandle, fragment: &str) -> ViewState {
     ViewState {
         selection: Selection { query: route.query, entities, range: route.range },
         open: route.article.and_then(|id| corpus.article_by_key(&id)),
+    }
+}
+
+/// Rewrites the address in place when it names what the view left out (an entity or
+/// article this collection lacks, a broken date): Back then skips no copy of it.
+fn tidy_address(corpus: &CorpusHandle, view: &ViewState) {
+    let route = route_of(corpus, &view.selection, view.open);
+    if Route::parse(&platform::location_hash()) != route {
+        platform::write_hash(&route.to_fragment(), false);
     }
 }
 

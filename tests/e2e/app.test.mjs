@@ -501,6 +501,14 @@ describe('the view in the address', () => {
     const unknown = await open(`${path}#/?q=rain&e=ghost&sort=newest&from=nonsense`, t);
     await ready(unknown);
     assert.equal(await status(unknown).textContent(), '1 of 6 articles, matching “rain”', 'what it cannot read is left out');
+    await unknown.waitForFunction(() => location.hash === '#/?q=rain');
+    const clean = await open(`${path}#/?q=rain`, t);
+    await ready(clean);
+    assert.equal(
+      await unknown.evaluate(() => history.length),
+      await clean.evaluate(() => history.length),
+      'tidied in place, not a second entry',
+    );
   });
 
   test('typing makes one history entry per settled query, not one per keystroke', async (t) => {
