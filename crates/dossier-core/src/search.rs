@@ -122,6 +122,14 @@ pub struct Expansion {
     pub edits: u8,
 }
 
+impl Expansion {
+    /// A dictionary word standing for a typed word, ranked with the likeliest readings
+    /// until [`SearchIndex::rank`] says otherwise.
+    fn new(word: WordId, kind: MatchKind, weight: f32, rarity_from: u32) -> Expansion {
+        Expansion { word, kind, weight, rarity_from, rank: 0, edits: 0 }
+    }
+}
+
 /// A typed word (or phrase) with the dictionary words it stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResolvedPhrase {
@@ -221,32 +229,17 @@ impl SearchIndex {
             }
             let joined = format!("{}{}", first.words[0], second.words[0]);
             let mut words: Vec<WordId> = if second.prefix {
-                let mut stream = self.dictionary.search(fst::automaton::Str::new(&joined).starts_with()).into_stream();
-                let mut completions = Vec::new();
-                while let Some((_, id)) = stream.next() {
-                    completions.push((id as WordId, ()));
-                }
-                keep_most_frequent(self, completions, MAX_JOINED).into_iter().map(|(id, ())| id).collect()
+                self.most_frequent_completions(&joined, MAX_JOINED, |_| false)
             } else {
-                let exact = self.word_id(&joined);
-                let stems = exact.and_then(|_| self.stems.get(&*self.stem(&joined)));
-                exact.into_iter().chain(stems.into_iter().flatten().copied()).collect()
+                self.forms(&joined, true)
             };
             words.sort_unstable();
-            words.dedup();
             let rarity_from = self.together(words.iter().copied());
             for clause in [at - 1, at] {
                 let expansions = &mut clauses[clause][0].words[0];
                 for &word in &words {
                     if !expansions.iter().any(|expansion| expansion.word == word) {
-                        expansions.push(Expansion {
-                            word,
-                            kind: MatchKind::Joined,
-                            weight: JOINED_WEIGHT,
-                            rarity_from,
-                            rank: 0,
-                            edits: 0,
-                        });
+                        expansions.push(Expansion::new(word, MatchKind::Joined, JOINED_WEIGHT, rarity_from));
                     }
                 }
             }
@@ -274,23 +267,17 @@ impl SearchIndex {
         let exact = self.word_id(typed);
         // A word still being typed has a stem only when it is already a word: the stem of
         // `intere` (`inter`) says nothing of `interest`, which its completions find.
-        let stems = if prefix && exact.is_none() { None } else { self.stems.get(&*self.stem(typed)) };
+        let forms = self.forms(typed, prefix);
         // The word and its other forms share one rarity, so a rare form (`corning`, which
-        // Snowball stems to `corn`) does not outrank the word typed for being rare.
-        let forms: Vec<WordId> = exact.into_iter().chain(stems.into_iter().flatten().copied()).collect();
-        let rarity_from = self.together(forms.iter().copied());
-        if let Some(word) = exact {
-            expansions.push(Expansion { word, kind: MatchKind::Exact, weight: 1.0, rarity_from, rank: 0, edits: 0 });
-        }
-        for &word in forms.iter().filter(|&&word| Some(word) != exact) {
-            expansions.push(Expansion {
-                word,
-                kind: MatchKind::Stem,
-                weight: STEM_WEIGHT,
-                rarity_from,
-                rank: 0,
-                edits: 0,
-            });
+        // Snowball stems to `corn`) does not outrank the word typed for being rare. The
+        // word itself counts twice there, as it always has (once as typed, once in its
+        // stem group); counting it once moves the judged scores, so it waits for a
+        // measured change of its own.
+        let rarity_from = self.together(exact.into_iter().chain(forms.iter().copied()));
+        for &word in &forms {
+            let (kind, weight) =
+                if Some(word) == exact { (MatchKind::Exact, 1.0) } else { (MatchKind::Stem, STEM_WEIGHT) };
+            expansions.push(Expansion::new(word, kind, weight, rarity_from));
         }
         // A finished word that is in no article is looked up as a prefix too (`alum `
         // finds `aluminium`).
@@ -307,38 +294,22 @@ impl SearchIndex {
             // most frequent words, which are listed most frequent first: walking that
             // list is far cheaper than the thousands of words the dictionary holds under
             // `s`. When the list holds too few, the dictionary is walked.
-            let mut completions: Vec<(WordId, ())> = if typed_chars <= 2 {
+            let mut completions: Vec<WordId> = if typed_chars <= 2 {
                 self.frequent_words()
                     .iter()
-                    .filter(|&&id| self.word(id).starts_with(typed) && !known(id))
+                    .copied()
+                    .filter(|&id| self.word(id).starts_with(typed) && !known(id))
                     .take(limit)
-                    .map(|&id| (id, ()))
                     .collect()
             } else {
                 Vec::new()
             };
             if completions.len() < limit {
-                completions.clear();
-                let automaton = fst::automaton::Str::new(typed).starts_with();
-                let mut stream = self.dictionary.search(automaton).into_stream();
-                while let Some((_, id)) = stream.next() {
-                    let id = id as WordId;
-                    if !known(id) {
-                        completions.push((id, ()));
-                    }
-                }
-                completions = keep_most_frequent(self, completions, limit);
+                completions = self.most_frequent_completions(typed, limit, known);
             }
-            let rarity_from = self.together(completions.iter().map(|&(id, ())| id));
-            for (id, ()) in completions {
-                expansions.push(Expansion {
-                    word: id,
-                    kind: MatchKind::Prefix,
-                    weight: PREFIX_WEIGHT,
-                    rarity_from,
-                    rank: 0,
-                    edits: 0,
-                });
+            let rarity_from = self.together(completions.iter().copied());
+            for id in completions {
+                expansions.push(Expansion::new(id, MatchKind::Prefix, PREFIX_WEIGHT, rarity_from));
             }
         }
         let distance = match typed_chars {
@@ -382,11 +353,37 @@ impl SearchIndex {
             let rarity_from = self.together(candidates.iter().map(|&(id, _)| id));
             for (id, edits) in candidates {
                 let weight = TYPO_WEIGHT / f32::from(edits);
-                expansions.push(Expansion { word: id, kind: MatchKind::Typo, weight, rarity_from, rank: 0, edits });
+                expansions.push(Expansion { edits, ..Expansion::new(id, MatchKind::Typo, weight, rarity_from) });
             }
         }
         self.rank(&mut expansions);
         expansions
+    }
+
+    /// A word and the words sharing its stem, the word first when the dictionary has it.
+    /// With `only_if_present`, a word the dictionary lacks has no forms (the stem of a
+    /// word still being typed says nothing of the words it will be).
+    fn forms(&self, word: &str, only_if_present: bool) -> Vec<WordId> {
+        let exact = self.word_id(word);
+        if only_if_present && exact.is_none() {
+            return Vec::new();
+        }
+        let stems = self.stems.get(&*self.stem(word)).into_iter().flatten().copied();
+        exact.into_iter().chain(stems.filter(|&id| Some(id) != exact)).collect()
+    }
+
+    /// The `limit` words starting with `prefix` that most articles hold, but those `skip`
+    /// names, walking the dictionary.
+    fn most_frequent_completions(&self, prefix: &str, limit: usize, skip: impl Fn(WordId) -> bool) -> Vec<WordId> {
+        let mut stream = self.dictionary.search(fst::automaton::Str::new(prefix).starts_with()).into_stream();
+        let mut completions = Vec::new();
+        while let Some((_, id)) = stream.next() {
+            let id = id as WordId;
+            if !skip(id) {
+                completions.push((id, ()));
+            }
+        }
+        keep_most_frequent(self, completions, limit).into_iter().map(|(id, ())| id).collect()
     }
 
     /// Whether the letters typed spell a plausible word among `expansions` (the word itself
