@@ -25,8 +25,7 @@ pub fn data_url() -> String {
 /// The collection a one-file dossier carries (`dossier export` puts its text in
 /// `window.dossierBundle` before the app starts), if this page is one.
 pub fn embedded_bundle() -> Option<String> {
-    let window = web_sys::window()?;
-    js_sys::Reflect::get(&window, &JsValue::from_str("dossierBundle")).ok()?.as_string()
+    string_property(&web_sys::window()?, "dossierBundle")
 }
 
 /// Downloads a text file, with a reader-facing reason when it cannot.
@@ -44,6 +43,12 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let text = response.text().map_err(|error| format!("could not read {url}: {}", describe(&error)))?;
     let text = JsFuture::from(text).await.map_err(|error| format!("could not read {url}: {}", describe(&error)))?;
     text.as_string().ok_or_else(|| format!("{url} is not text"))
+}
+
+/// A JavaScript object's property `name`, when it is a string (page scripts hand the app
+/// text this way: `register.js`, the one-file dossier).
+fn string_property(object: &impl AsRef<JsValue>, name: &str) -> Option<String> {
+    js_sys::Reflect::get(object.as_ref(), &JsValue::from_str(name)).ok()?.as_string()
 }
 
 fn describe(error: &JsValue) -> String {
@@ -181,16 +186,14 @@ pub fn install_panic_panel() {
 /// What `register.js` last said of this collection's availability offline ("Available
 /// offline", "Saving for offline…"), if anything yet.
 pub fn offline_status() -> Option<String> {
-    let window = web_sys::window()?;
-    js_sys::Reflect::get(&window, &JsValue::from_str("dossierOffline")).ok()?.as_string()
+    string_property(&web_sys::window()?, "dossierOffline")
 }
 
 /// Calls `on_change` with each new word from `register.js` on offline availability.
 pub fn on_offline_status(on_change: impl Fn(String) + 'static) -> Option<EventListener> {
     let window = web_sys::window()?;
     Some(EventListener::new(&window, "dossier-offline", move |event| {
-        let text = js_sys::Reflect::get(event, &JsValue::from_str("detail")).ok().and_then(|detail| detail.as_string());
-        if let Some(text) = text {
+        if let Some(text) = string_property(event, "detail") {
             on_change(text);
         }
     }))

@@ -97,9 +97,14 @@ function largeBundle() {
 /** The entities the seed article must give, the one list every layer's tests share. */
 const seedEntities = JSON.parse(await readFile(join(root, 'tests/fixtures/seed-entities.json'), 'utf8'));
 
-/** Runs the real CLI: `dossier ingest <input> -o <output> --name <name>`. */
+/** Runs the real CLI (`dossier <args>`) and returns what it printed. */
+function dossier(...args) {
+  return execFileSync('cargo', ['run', '--quiet', '-p', 'dossier-cli', '--', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/** `dossier ingest <input> -o <output> --name <name>`. */
 function ingest(input, output, name) {
-  execFileSync('cargo', ['run', '--quiet', '-p', 'dossier-cli', '--', 'ingest', input, '-o', output, '--name', name], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  dossier('ingest', input, '-o', output, '--name', name);
 }
 
 before(async () => {
@@ -114,7 +119,7 @@ before(async () => {
   await writeFile(join(fixtures, 'empty.json'), JSON.stringify({ format_version: 1, collection: { name: 'Nothing yet' }, entities: [], articles: [] }));
   // One-file dossiers of the seed and of the hostile collection, made from this dist/.
   for (const [bundle, name] of [[join(root, 'data/bundle.json'), 'seed.html'], [join(fixtures, 'hostile.json'), 'hostile.html']]) {
-    execFileSync('cargo', ['run', '--quiet', '-p', 'dossier-cli', '--', 'export', '--data', bundle, '--dist', dist, '-o', join(fixtures, name)], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    dossier('export', '--data', bundle, '--dist', dist, '-o', join(fixtures, name));
   }
   // The real CLI turns the shared fixture collection, and Wikinews, into bundles.
   ingest(join(root, 'tests/fixtures/collection'), join(fixtures, 'fixture.json'), 'Fixture');
@@ -448,7 +453,7 @@ describe('searching as readers type', () => {
     for (const text of ['cartel ban', 'drug car', 'mexcio', 'raid ', 'seiz', 'car']) {
       await search(page, text);
       const shown = (await results(page)).map((result) => result.title);
-      const cli = execFileSync('cargo', ['run', '--quiet', '-p', 'dossier-cli', '--', 'search', '--data', join(fixtures, 'fixture.json'), '--json', '--limit', '10', text], { cwd: root, encoding: 'utf8' });
+      const cli = dossier('search', '--data', join(fixtures, 'fixture.json'), '--json', '--limit', '10', text);
       const titles = cli.split('\n').filter(Boolean).map((line) => JSON.parse(line).title);
       assert.deepEqual(shown, titles, text);
     }
