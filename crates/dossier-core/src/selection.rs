@@ -74,6 +74,15 @@ pub struct Selection {
     pub range: Option<DateRange>,
 }
 
+/// Which end of time a date-sorted result list starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateOrder {
+    /// The latest articles first.
+    NewestFirst,
+    /// The earliest articles first.
+    OldestFirst,
+}
+
 /// How many of the selected articles mention one entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EntityFacet {
@@ -163,6 +172,33 @@ impl Corpus {
         };
         let facets = self.facets(&hits);
         SelectionView { hits, query, facets, timeline, collection_size: self.articles().len() }
+    }
+
+    /// `hits` in date order, newest or oldest first (one the exact reverse of the other),
+    /// for a reader who sorts the results by date.
+    pub fn in_date_order(&self, hits: &[SearchHit], order: DateOrder) -> Vec<SearchHit> {
+        let mut hit_of: Vec<Option<SearchHit>> = vec![None; self.articles().len()];
+        for &hit in hits {
+            hit_of[hit.article.index()] = Some(hit);
+        }
+        let newest = self.newest_first().iter();
+        let ordered: Box<dyn Iterator<Item = &ArticleId>> = match order {
+            DateOrder::NewestFirst => Box::new(newest),
+            DateOrder::OldestFirst => Box::new(newest.rev()),
+        };
+        ordered.filter_map(|article| hit_of[article.index()]).collect()
+    }
+
+    /// The days articles mentioning `entity` are dated, with how many, oldest first: the
+    /// entity's presence over time.
+    pub fn entity_days(&self, entity: EntityId) -> Vec<(Date, u32)> {
+        let mut counts = vec![0u32; self.days().len()];
+        for (at, named) in (0..self.articles().len()).map(|at| (at, self.article_entities(ArticleId(at as u32)))) {
+            if named.binary_search(&entity).is_ok() {
+                counts[self.day_position(ArticleId(at as u32))] += 1;
+            }
+        }
+        self.days().iter().copied().zip(counts).filter(|&(_, count)| count > 0).collect()
     }
 
     fn mentions_all(&self, article: ArticleId, entities: &[EntityId]) -> bool {
@@ -329,6 +365,36 @@ mod tests {
             proptest::prop_assert!(view.hits.len() <= corpus.articles().len());
             proptest::prop_assert!(view.facets.iter().all(|facet| facet.count as usize <= view.hits.len()));
         }
+    }
+
+    #[test]
+    fn results_sort_by_date_either_way() {
+        let corpus = fixtures::corpus();
+        let view = corpus.select(&Selection { query: "cartel OR weather".into(), ..Selection::default() });
+        let dates = |order| -> Vec<String> {
+            corpus
+                .in_date_order(&view.hits, order)
+                .iter()
+                .map(|hit| corpus.article(hit.article).date.as_str().to_owned())
+                .collect()
+        };
+        let newest = dates(DateOrder::NewestFirst);
+        let mut oldest = dates(DateOrder::OldestFirst);
+        assert_eq!(newest.len(), view.hits.len());
+        assert!(newest.windows(2).all(|pair| pair[0] >= pair[1]), "{newest:?}");
+        oldest.reverse();
+        assert_eq!(oldest, newest);
+    }
+
+    #[test]
+    fn an_entity_is_counted_on_the_days_that_mention_it() {
+        let corpus = fixtures::corpus();
+        let mexico = entity(&corpus, "mexico");
+        let days = corpus.entity_days(mexico);
+        let view = corpus.select(&Selection { entities: vec![mexico], ..Selection::default() });
+        let expected: Vec<(Date, u32)> = view.timeline.days().collect();
+        assert_eq!(days, expected);
+        assert_eq!(days.iter().map(|&(_, count)| count).sum::<u32>(), 2);
     }
 
     #[test]
