@@ -7,7 +7,7 @@
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlElement, HtmlInputElement, InputEvent, KeyboardEvent, Response, UrlSearchParams};
+use web_sys::{Event, HtmlElement, HtmlInputElement, KeyboardEvent, Response, UrlSearchParams};
 
 /// Where the bundled collection sits, relative to the page (so it works from a subpath).
 pub const DEFAULT_DATA_URL: &str = "data/bundle.json";
@@ -59,8 +59,9 @@ fn describe(error: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-/// The text now in the field an `input` event came from (empty if it came from no field).
-pub fn input_value(event: &InputEvent) -> String {
+/// The text now in the field an `input` or `change` event came from (empty if it came
+/// from no field).
+pub fn field_value(event: &Event) -> String {
     event
         .target()
         .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
@@ -121,29 +122,62 @@ pub fn on_hash_change(on_change: impl Fn() + 'static) -> Option<EventListener> {
     Some(EventListener::new(&window, "hashchange", move |_| on_change()))
 }
 
-/// Focuses the element with id `input_id` when `/` is pressed outside a text field.
-pub fn focus_on_slash(input_id: &'static str) -> Option<EventListener> {
+/// Calls `on_key` with each key pressed outside a text field with no Ctrl, Alt or Meta
+/// (`/`, `j`, `k`: the page's shortcuts, which must not fire while the reader types);
+/// when it returns true, the key's default action is prevented.
+pub fn on_shortcut(on_key: impl Fn(&str) -> bool + 'static) -> Option<EventListener> {
     let document = web_sys::window()?.document()?;
     let target = document.clone();
-    // Not passive: the `/` must be kept out of the field it focuses.
+    // Not passive: a `/` must be kept out of the field it focuses.
     let options = EventListenerOptions::enable_prevent_default();
     Some(EventListener::new_with_options(&target, "keydown", options, move |event| {
         let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
         let typing = document.active_element().is_some_and(|element| {
             matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                 || element.get_attribute("contenteditable").is_some()
         });
-        if typing {
-            return;
-        }
-        if let Some(input) = document.get_element_by_id(input_id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        if !typing && on_key(&event.key()) {
             event.prevent_default();
-            let _ = input.focus();
         }
     }))
+}
+
+/// Which of the elements matching a selector [`focus_among`] focuses.
+#[derive(Clone, Copy, Debug)]
+pub enum FocusStep {
+    /// The first one.
+    First,
+    /// The last one.
+    Last,
+    /// The one after the focused one (the first, if none of them has focus).
+    Next,
+    /// The one before the focused one (the last, if none of them has focus).
+    Previous,
+}
+
+/// Moves focus among the elements matching `selector`; says whether there was one to go
+/// to (none after the last, none before the first).
+pub fn focus_among(selector: &str, step: FocusStep) -> bool {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return false };
+    let Ok(found) = document.query_selector_all(selector) else { return false };
+    let elements: Vec<HtmlElement> =
+        (0..found.length()).filter_map(|at| found.item(at)?.dyn_into::<HtmlElement>().ok()).collect();
+    let active = document.active_element();
+    let current = elements.iter().position(|element| active.as_ref().is_some_and(|active| active == &**element));
+    let last = elements.len().checked_sub(1);
+    let next = match (step, current) {
+        (FocusStep::First, _) | (FocusStep::Next, None) => Some(0),
+        (FocusStep::Last, _) | (FocusStep::Previous, None) => last,
+        (FocusStep::Next, Some(at)) => Some(at + 1),
+        (FocusStep::Previous, Some(at)) => at.checked_sub(1),
+    };
+    match next.and_then(|at| elements.get(at)) {
+        Some(element) => element.focus().is_ok(),
+        None => false,
+    }
 }
 
 /// Calls `on_escape` when Escape is pressed anywhere on the page.
@@ -154,6 +188,23 @@ pub fn on_escape(on_escape: impl Fn() + 'static) -> Option<EventListener> {
             on_escape();
         }
     }))
+}
+
+/// Where `client_x` falls across the element with `id`, from 0 (its left edge) to 1
+/// (its right edge); `None` if there is no such element or it has no width.
+pub fn fraction_across(id: &str, client_x: f64) -> Option<f64> {
+    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    let bounds = element.get_bounding_client_rect();
+    (bounds.width() > 0.0).then(|| ((client_x - bounds.left()) / bounds.width()).clamp(0.0, 1.0))
+}
+
+/// Sends the pointer's next events to the element with `id` until it is released, so
+/// a drag continues past the element's edges.
+pub fn capture_pointer(id: &str, pointer_id: i32) {
+    if let Some(element) = web_sys::window().and_then(|window| window.document()).and_then(|d| d.get_element_by_id(id))
+    {
+        let _ = element.set_pointer_capture(pointer_id);
+    }
 }
 
 /// Moves keyboard focus to the element with `id`, if present.

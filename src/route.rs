@@ -3,7 +3,10 @@
 //!
 //! - `#/?q=cartel%20troops&e=claudia-sheinbaum,cia&from=2026-01-01&to=2026-01-31`: the
 //!   result list for a query, entities (by their stable ids) and a period;
-//! - `#/article/<id>?…`: an article read over that list (Back to results keeps it).
+//! - `#/article/<id>?…`: an article read over that list (Back to results keeps it);
+//! - `&sort=newest` (or `oldest`, `relevance`), `&page=3` and
+//!   `&zoom=1987-03-01..1987-03-31`: the order and page of the results and the timeline's
+//!   zoom.
 //!
 //! Links made before (`#/`, `#/article/<id>`) mean what they meant. Parameters this build
 //! does not know are ignored, so later features (a sort order, an entity page, a zoomed
@@ -12,6 +15,8 @@
 
 use dossier_core::{ArticleDate, DateRange};
 use time::Date;
+
+use crate::state::SortOrder;
 
 /// What the fragment says the reader sees.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,6 +29,12 @@ pub struct Route {
     pub entities: Vec<String>,
     /// The chosen period.
     pub range: Option<DateRange>,
+    /// The order the reader chose for the results (`None`: the default for the query).
+    pub sort: Option<SortOrder>,
+    /// The page of results, from 0.
+    pub page: usize,
+    /// The period the timeline is zoomed to.
+    pub zoom: Option<DateRange>,
 }
 
 impl Route {
@@ -45,6 +56,16 @@ impl Route {
                             route.entities.push(id);
                         }
                     }
+                }
+                "sort" => route.sort = SortOrder::from_name(value),
+                "page" => route.page = value.parse::<usize>().map_or(0, |page| page.saturating_sub(1)),
+                "zoom" => {
+                    let value = decode(value);
+                    let (start, end) = value.split_once("..").unwrap_or((&value, ""));
+                    route.zoom = match (day(start), day(end)) {
+                        (Some(start), Some(end)) if start <= end => Some(DateRange { start, end }),
+                        _ => None,
+                    };
                 }
                 "from" => from = day(&decode(value)),
                 "to" => to = day(&decode(value)),
@@ -80,9 +101,18 @@ impl Route {
             let ids: Vec<String> = self.entities.iter().map(|id| encode(id)).collect();
             params.push(format!("e={}", ids.join(",")));
         }
+        let day = |date| ArticleDate::from_day(date).as_str().to_owned();
         if let Some(range) = self.range {
-            let day = |date| ArticleDate::from_day(date).as_str().to_owned();
             params.push(format!("from={}&to={}", day(range.start), day(range.end)));
+        }
+        if let Some(sort) = self.sort {
+            params.push(format!("sort={}", sort.name()));
+        }
+        if self.page > 0 {
+            params.push(format!("page={}", self.page + 1));
+        }
+        if let Some(zoom) = self.zoom {
+            params.push(format!("zoom={}..{}", day(zoom.start), day(zoom.end)));
         }
         if params.is_empty() { String::new() } else { format!("?{}", params.join("&")) }
     }
@@ -146,12 +176,15 @@ mod tests {
             query: "palm oil, \"drug cartels\" -venezuela OR México ".into(),
             entities: vec!["claudia-sheinbaum".into(), "cia".into()],
             range: Some(DateRange { start: day("2026-01-01"), end: day("2026-01-31") }),
+            sort: Some(SortOrder::Oldest),
+            page: 2,
+            zoom: Some(DateRange { start: day("2025-12-29"), end: day("2026-02-01") }),
         };
         let fragment = route.to_fragment();
         assert_eq!(
             fragment,
             "#/article/000_bfbec4599a23c53e?q=palm%20oil%2C%20%22drug%20cartels%22%20-venezuela%20OR%20M%C3%A9xico%20\
-             &e=claudia-sheinbaum,cia&from=2026-01-01&to=2026-01-31"
+             &e=claudia-sheinbaum,cia&from=2026-01-01&to=2026-01-31&sort=oldest&page=3&zoom=2025-12-29..2026-02-01"
         );
         assert_eq!(Route::parse(&fragment), route);
         let list = Route { article: None, ..route };
@@ -177,6 +210,9 @@ mod tests {
         let backwards = Route::parse("#/?from=2026-03-01&to=2026-01-01");
         assert_eq!(backwards.range, None);
         assert_eq!(Route::parse("#/article/?q=x").article, None);
+        let odd = Route::parse("#/?sort=sideways&page=0&zoom=2026-03-01..2026-01-01");
+        assert_eq!((odd.sort, odd.page, odd.zoom), (None, 0, None));
+        assert_eq!(Route::parse("#/?page=x&zoom=2026-01-01").zoom, None);
         assert_eq!(decode("%E9%FF"), "\u{fffd}\u{fffd}");
     }
 }

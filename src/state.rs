@@ -44,6 +44,41 @@ impl std::ops::Deref for ViewHandle {
     }
 }
 
+/// The order of the result list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortOrder {
+    /// Best match first (with no query, newest first).
+    Relevance,
+    /// Latest first, grouped by month.
+    Newest,
+    /// Earliest first, grouped by month.
+    Oldest,
+}
+
+impl SortOrder {
+    /// The orders, as the sort control lists them.
+    pub const ALL: [SortOrder; 3] = [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest];
+
+    /// The order's name in the address.
+    pub fn name(self) -> &'static str {
+        match self {
+            SortOrder::Relevance => "relevance",
+            SortOrder::Newest => "newest",
+            SortOrder::Oldest => "oldest",
+        }
+    }
+
+    /// The order named `name` in an address.
+    pub fn from_name(name: &str) -> Option<SortOrder> {
+        SortOrder::ALL.into_iter().find(|order| order.name() == name)
+    }
+
+    /// The order a reader gets without choosing: relevance for a query, else newest.
+    pub fn default_for(query: &str) -> SortOrder {
+        if query.trim().is_empty() { SortOrder::Newest } else { SortOrder::Relevance }
+    }
+}
+
 /// What the viewer shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ViewState {
@@ -51,6 +86,19 @@ pub struct ViewState {
     pub selection: Selection,
     /// The article open in the reader, if any.
     pub open: Option<ArticleId>,
+    /// The order the reader chose for the results, if they chose one.
+    pub sort: Option<SortOrder>,
+    /// The page of results shown, from 0.
+    pub page: usize,
+    /// The period the timeline is zoomed to (`None`: the whole collection).
+    pub zoom: Option<DateRange>,
+}
+
+impl ViewState {
+    /// The order the results are shown in.
+    pub fn order(&self) -> SortOrder {
+        self.sort.unwrap_or_else(|| SortOrder::default_for(&self.selection.query))
+    }
 }
 
 /// Something the reader did.
@@ -62,6 +110,12 @@ pub enum Action {
     ToggleEntity(EntityId),
     /// Chose a period on the timeline (or cleared it).
     SetRange(Option<DateRange>),
+    /// Chose the order of the results.
+    SetSort(SortOrder),
+    /// Went to a page of results.
+    SetPage(usize),
+    /// Zoomed the timeline to a period, or all the way out.
+    SetZoom(Option<DateRange>),
     /// Asked to see everything again.
     ClearFilters,
     /// Opened an article (or went back to the results).
@@ -75,6 +129,7 @@ impl Reducible for ViewState {
 
     fn reduce(self: Rc<ViewState>, action: Action) -> Rc<ViewState> {
         let mut next = (*self).clone();
+        let restoring = matches!(action, Action::Restore(_));
         match action {
             Action::SetQuery(query) => next.selection.query = query,
             Action::ToggleEntity(entity) => {
@@ -87,9 +142,18 @@ impl Reducible for ViewState {
                 }
             }
             Action::SetRange(range) => next.selection.range = range,
+            Action::SetSort(order) => {
+                next.sort = (order != SortOrder::default_for(&next.selection.query)).then_some(order)
+            }
+            Action::SetPage(page) => next.page = page,
+            Action::SetZoom(zoom) => next.zoom = zoom,
             Action::ClearFilters => next.selection = Selection::default(),
             Action::Open(article) => next.open = article,
             Action::Restore(view) => next = view,
+        }
+        // Other results, or another order, start again from their first page.
+        if !restoring && (next.selection != self.selection || next.order() != self.order()) {
+            next.page = 0;
         }
         if next == *self { self } else { Rc::new(next) }
     }
@@ -115,6 +179,27 @@ mod tests {
             Action::ToggleEntity(EntityId(3)),
         ]);
         assert_eq!(state.selection.entities, [EntityId(5)]);
+    }
+
+    #[test]
+    fn new_results_or_a_new_order_start_at_the_first_page() {
+        let state = apply(vec![Action::SetQuery("gold".into()), Action::SetPage(4)]);
+        assert_eq!((state.page, state.order()), (4, SortOrder::Relevance));
+        let sorted =
+            apply(vec![Action::SetQuery("gold".into()), Action::SetPage(4), Action::SetSort(SortOrder::Oldest)]);
+        assert_eq!((sorted.page, sorted.sort), (0, Some(SortOrder::Oldest)));
+        let narrowed = apply(vec![Action::SetPage(4), Action::SetRange(Some(DateRange::day(time::Date::MIN)))]);
+        assert_eq!(narrowed.page, 0);
+        let zoomed = apply(vec![Action::SetPage(4), Action::SetZoom(None), Action::Open(Some(ArticleId(1)))]);
+        assert_eq!(zoomed.page, 4, "zooming and reading keep the page");
+        let restored = apply(vec![Action::Restore(ViewState {
+            page: 3,
+            selection: Selection { query: "x".into(), ..Selection::default() },
+            ..ViewState::default()
+        })]);
+        assert_eq!(restored.page, 3, "an address keeps its page");
+        let default = apply(vec![Action::SetSort(SortOrder::Newest)]);
+        assert_eq!(default.sort, None, "choosing the default order is not a choice kept in the address");
     }
 
     #[test]

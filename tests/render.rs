@@ -64,9 +64,13 @@ fn the_viewer_shows_the_collection_its_search_timeline_and_entities() {
             r#"id="search" type="search""#,
             "6 of 6 articles",
             r#"<ol aria-label="Matching articles" class="results">"#,
-            r#"<span class="visually-hidden">November 2025: 1 article</span>"#,
-            r#"<span class="visually-hidden">January 2026: 2 articles</span>"#,
-            r#"<span class="visually-hidden">March 2026: 1 article</span>"#,
+            r#"<h2 class="period-heading">January 2026</h2>"#,
+            r#"aria-label="Articles by week, from 27 October 2025 to 22 March 2026""#,
+            r#"role="img" aria-label="Week of 27 October 2025: 1 article""#,
+            r#"role="img" aria-label="Week of 3 November 2025: 0 articles""#,
+            r#"role="img" aria-label="Week of 16 March 2026: 1 article""#,
+            r#"role="slider" tabindex="0" aria-label="Start of period""#,
+            r#"<span style="left: 42.857%" class="tick">Jan 2026</span>"#,
             r#"<span class="name">Mexico</span><span aria-label="2 articles" class="count">2</span>"#,
             r#"<button type="button">Copy link</button>"#,
         ],
@@ -80,9 +84,11 @@ fn the_viewer_shows_the_collection_its_search_timeline_and_entities() {
         "Weather",
     ]
     .iter()
-    .map(|title| html.find(&format!(">{title}</a></h2>")).unwrap_or_else(|| panic!("{title} not listed")))
+    .map(|title| html.find(&format!(">{title}</a></h3>")).unwrap_or_else(|| panic!("{title} not listed")))
     .collect();
     assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "newest first: {order:?}");
+    let headings = ["March 2026", "February 2026", "January 2026", "December 2025", "November 2025"];
+    assert_eq!(html.matches(r#"class="period-heading""#).count(), headings.len(), "one heading a month");
 }
 
 #[test]

@@ -35,7 +35,7 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
     let name_filter = use_state(String::new);
     let on_filter_input = {
         let name_filter = name_filter.clone();
-        Callback::from(move |event: InputEvent| name_filter.set(platform::input_value(&event)))
+        Callback::from(move |event: InputEvent| name_filter.set(platform::field_value(&event)))
     };
     let wanted = fold(name_filter.trim());
     let matches = |facet: &EntityFacet| {

@@ -1,8 +1,11 @@
 //! The result list: each matching article's title, date, source and best passage with
 //! the query's words highlighted, and why it matched; an empty state when nothing matches.
 
+use std::rc::Rc;
+
 use dossier_core::{
-    ArticleId,
+    ArticleId, DateOrder,
+    article::month_name,
     index::Field,
     search::{MatchKind, MatchReason, ResolvedQuery, SearchHit},
     snippet::{best_snippet, match_ranges},
@@ -11,13 +14,13 @@ use yew::prelude::*;
 
 use super::highlight::highlighted;
 use crate::{
-    route,
-    state::{CorpusHandle, ViewHandle},
+    platform, route,
+    state::{CorpusHandle, SortOrder, ViewHandle},
+    words::number,
 };
 
-/// Results rendered at first and added per "Show more". Each result costs a snippet and
-/// its layout on every keystroke: 10, as search engines show, keeps typing near one frame
-/// on large collections.
+/// Results on a page. Each result costs a snippet and its layout on every keystroke: 10,
+/// as search engines show, keeps typing near one frame on large collections.
 pub const PAGE_SIZE: usize = 10;
 
 /// The DOM id of an article's link in the result list (focused again when the reader
@@ -26,13 +29,37 @@ pub fn result_link_id(article: ArticleId) -> String {
     format!("result-{}", article.0)
 }
 
+/// `hits` in the order the reader chose: as ranked, or by date.
+pub fn ordered(corpus: &CorpusHandle, hits: &[SearchHit], order: SortOrder) -> Rc<Vec<SearchHit>> {
+    Rc::new(match order {
+        SortOrder::Relevance => hits.to_vec(),
+        SortOrder::Newest => corpus.in_date_order(hits, DateOrder::NewestFirst),
+        SortOrder::Oldest => corpus.in_date_order(hits, DateOrder::OldestFirst),
+    })
+}
+
+/// The number of pages `count` results fill (at least one).
+pub fn page_count(count: usize) -> usize {
+    count.div_ceil(PAGE_SIZE).max(1)
+}
+
 /// Props of [`ResultList`].
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
     /// The collection.
     pub corpus: CorpusHandle,
-    /// The selection's view: its hits in order and the resolved query.
+    /// The selection's view: its hits and the resolved query.
     pub view: ViewHandle,
+    /// The hits in the order shown.
+    pub hits: Rc<Vec<SearchHit>>,
+    /// That order.
+    pub order: SortOrder,
+    /// The page shown, from 0.
+    pub page: usize,
+    /// Called with the page to show.
+    pub on_page: Callback<usize>,
+    /// Called with the order the reader chose.
+    pub on_sort: Callback<SortOrder>,
     /// Called when the reader asks to drop every filter.
     pub on_clear: Callback<()>,
     /// The list's part of the address (`?q=…`), which article links carry so that the
@@ -40,16 +67,11 @@ pub struct ResultListProps {
     pub list_parameters: AttrValue,
 }
 
-/// The ordered list of results.
+/// The ordered list of results, a page at a time, under month headings when sorted by
+/// date.
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
-    let shown = use_state_eq(|| PAGE_SIZE);
-    {
-        // A new result set starts from the first page again.
-        let shown = shown.clone();
-        use_effect_with(props.view.clone(), move |_| shown.set(PAGE_SIZE));
-    }
-    let hits = &props.view.hits;
+    let hits = &props.hits;
     if hits.is_empty() {
         let on_clear = props.on_clear.clone();
         return html! {
@@ -62,34 +84,121 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             </div>
         };
     }
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE_SIZE))
-    };
+    let pages = page_count(hits.len());
+    let page = props.page.min(pages - 1);
+    let shown = &hits[page * PAGE_SIZE..((page + 1) * PAGE_SIZE).min(hits.len())];
+    let by_date = props.order != SortOrder::Relevance;
+    let mut items: Vec<Html> = Vec::with_capacity(shown.len() + 4);
+    let mut last_month = None;
+    for hit in shown {
+        let article = props.corpus.article(hit.article);
+        let month = (article.date.day().year(), article.date.day().month());
+        if by_date && last_month != Some(month) {
+            last_month = Some(month);
+            items.push(html! {
+                <li class="period" role="presentation">
+                    <h2 class="period-heading">{ format!("{} {}", month_name(month.1), month.0) }</h2>
+                </li>
+            });
+        }
+        items.push(result_item(&props.corpus, hit, &props.view.query, &props.list_parameters, by_date));
+    }
     html! {
         <>
-            <ol class="results" aria-label="Matching articles">
-                { for hits.iter().take(*shown).map(|hit| result_item(&props.corpus, hit, &props.view.query, &props.list_parameters)) }
+            <div class="sort" role="group" aria-label="Sort results">
+                <span class="sort-label" aria-hidden="true">{ "Sort:" }</span>
+                { for SortOrder::ALL.iter().map(|&order| {
+                    let on_sort = props.on_sort.clone();
+                    html! {
+                        <button type="button" aria-pressed={(order == props.order).to_string()} onclick={Callback::from(move |_: MouseEvent| on_sort.emit(order))}>
+                            { order_name(order) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <ol class="results" aria-label="Matching articles" start={(page > 0).then(|| (page * PAGE_SIZE + 1).to_string())}>
+                { for items }
             </ol>
-            if hits.len() > *shown {
-                <button type="button" class="more" onclick={more}>
-                    { format!("Show {} more", (hits.len() - *shown).min(PAGE_SIZE)) }
-                </button>
+            if pages > 1 {
+                { pager(page, pages, &props.on_page) }
             }
         </>
     }
 }
 
-fn result_item(corpus: &CorpusHandle, hit: &SearchHit, query: &ResolvedQuery, list_parameters: &str) -> Html {
+/// How a sort order reads on its button.
+fn order_name(order: SortOrder) -> &'static str {
+    match order {
+        SortOrder::Relevance => "Best match",
+        SortOrder::Newest => "Newest",
+        SortOrder::Oldest => "Oldest",
+    }
+}
+
+/// First, previous, next and last page, and a box to go to any page.
+fn pager(page: usize, pages: usize, on_page: &Callback<usize>) -> Html {
+    let go = |to: usize, label: &'static str, text: &'static str, enabled: bool| {
+        let on_page = on_page.clone();
+        html! {
+            <button type="button" aria-label={label} disabled={!enabled} onclick={Callback::from(move |_: MouseEvent| on_page.emit(to))}>{ text }</button>
+        }
+    };
+    // A page number is taken when the field is left, or on Enter.
+    let go_to_typed = {
+        let on_page = on_page.clone();
+        move |event: &Event| {
+            if let Ok(wanted) = platform::field_value(event).trim().parse::<usize>() {
+                on_page.emit(wanted.clamp(1, pages) - 1);
+            }
+        }
+    };
+    let on_change = {
+        let go_to_typed = go_to_typed.clone();
+        Callback::from(move |event: Event| go_to_typed(&event))
+    };
+    let on_key = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" {
+            go_to_typed(&event);
+        }
+    });
+    html! {
+        <nav class="pager" aria-label="Pages of results">
+            { go(0, "First page", "«", page > 0) }
+            { go(page.saturating_sub(1), "Previous page", "‹ Previous", page > 0) }
+            <label class="page-of">
+                { "Page " }
+                <input type="number" inputmode="numeric" min="1" max={pages.to_string()} value={(page + 1).to_string()} onchange={on_change} onkeydown={on_key} aria-label={format!("Page, of {}", number(pages))} />
+                { format!(" of {}", number(pages)) }
+            </label>
+            { go((page + 1).min(pages - 1), "Next page", "Next ›", page + 1 < pages) }
+            { go(pages - 1, "Last page", "»", page + 1 < pages) }
+        </nav>
+    }
+}
+
+fn result_item(
+    corpus: &CorpusHandle,
+    hit: &SearchHit,
+    query: &ResolvedQuery,
+    list_parameters: &str,
+    under_heading: bool,
+) -> Html {
     let article = corpus.article(hit.article);
     let terms = &query.highlights;
     let title_ranges = match_ranges(&article.title, terms);
     let snippet = best_snippet(&article.body, terms);
     let reasons = corpus.index().explain(query, hit.article);
+    let link = html! {
+        <a id={result_link_id(hit.article)} href={format!("#/article/{}{list_parameters}", route::encode(&article.id))}>{ highlighted(&article.title, &title_ranges, "match") }</a>
+    };
     html! {
         <li class="result">
             <article>
-                <h2><a id={result_link_id(hit.article)} href={format!("#/article/{}{list_parameters}", route::encode(&article.id))}>{ highlighted(&article.title, &title_ranges, "match") }</a></h2>
+                if under_heading {
+                    <h3>{ link }</h3>
+                } else {
+                    <h2>{ link }</h2>
+                }
                 <p class="meta">
                     <time datetime={article.date.as_str().to_owned()}>{ article.date.human() }</time>
                     if !article.source.is_empty() {

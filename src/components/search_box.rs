@@ -20,7 +20,7 @@ pub struct SearchBoxProps {
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let on_search = props.on_search.clone();
-    let oninput = Callback::from(move |event: InputEvent| on_search.emit(platform::input_value(&event)));
+    let oninput = Callback::from(move |event: InputEvent| on_search.emit(platform::field_value(&event)));
     html! {
         <form class="search" role="search" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             <label for={SEARCH_INPUT_ID}>{ "Search articles" }</label>

@@ -1,9 +1,9 @@
 //! The viewer of a loaded collection: header, search, timeline, entity filters and
 //! results, or the reader when an article is open. Holds the one reducer of the app.
 
-use std::sync::Arc;
+use std::{rc::Rc, sync::Arc};
 
-use dossier_core::{ArticleDate, ArticleId, DateRange, EntityId, Selection, article::month_name};
+use dossier_core::{DateRange, EntityId, Selection};
 use yew::prelude::*;
 
 use super::{
@@ -11,14 +11,14 @@ use super::{
     entity_filters::EntityFilters,
     header::Header,
     reader::{READER_HEADING_ID, Reader},
-    result_list::{ResultList, result_link_id},
+    result_list::{PAGE_SIZE, ResultList, ordered, page_count, result_link_id},
     search_box::{SEARCH_INPUT_ID, SearchBox},
-    timeline::TimelineView,
+    timeline::{EntitySeries, TimelineView},
 };
 use crate::{
-    platform,
+    platform::{self, FocusStep},
     route::Route,
-    state::{Action, CorpusHandle, ViewHandle, ViewState},
+    state::{Action, CorpusHandle, SortOrder, ViewHandle, ViewState},
 };
 
 /// Props of [`Viewer`].
@@ -53,29 +53,37 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     }
     {
         let corpus = corpus.clone();
-        let last_write = use_mut_ref(|| (f64::NEG_INFINITY, Selection::default()));
-        use_effect_with((state.selection.clone(), state.open), move |(selection, open)| {
-            let route = route_of(&corpus, selection, *open);
+        let last_write = use_mut_ref(|| (f64::NEG_INFINITY, Change::Other, ViewState::default()));
+        use_effect_with((*state).clone(), move |view| {
+            let route = route_of(&corpus, view);
             if Route::parse(&platform::location_hash()) == route {
                 return;
             }
-            // Keystrokes within SETTLE_MS of the last rewrite the entry the query is
-            // typed in: Back goes to the query before, not to its last letter.
+            // A query typed, or a period dragged, within SETTLE_MS of the last change of
+            // its kind rewrites that history entry: Back goes to the view before, not to
+            // its last letter or pointer move.
             let now = platform::now_ms();
-            let typing = {
-                let (then, before) = &*last_write.borrow();
-                selection.query != before.query
-                    && selection.entities == before.entities
-                    && selection.range == before.range
-                    && now - then < SETTLE_MS
+            let (settling, change) = {
+                let (then, last_change, before) = &*last_write.borrow();
+                let change = Change::between(before, view);
+                (now - then < SETTLE_MS && change != Change::Other && change == *last_change, change)
             };
-            platform::write_hash(&route.to_fragment(), !typing);
-            *last_write.borrow_mut() = (now, selection.clone());
+            platform::write_hash(&route.to_fragment(), !settling);
+            *last_write.borrow_mut() = (now, change, view.clone());
         });
     }
+    let view = use_memo((corpus.clone(), state.selection.clone()), |(corpus, selection)| corpus.select(selection));
+    let view = ViewHandle(Arc::clone(&view));
+    let order = state.order();
+    let hits = use_memo((view.clone(), order), |(view, order)| ordered(&corpus, &view.hits, *order));
+    let pages = page_count(hits.len());
     {
-        use_effect_with((), |_| {
-            let listener = platform::focus_on_slash(SEARCH_INPUT_ID);
+        // The shortcuts read the page they are pressed on, not the one of the first render.
+        let paging = use_mut_ref(|| Paging { page: 0, pages: 1, reading: false });
+        *paging.borrow_mut() = Paging { page: state.page.min(pages - 1), pages, reading: state.open.is_some() };
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::on_shortcut(move |key| shortcut(key, &state, *paging.borrow()));
             move || drop(listener)
         });
     }
@@ -97,13 +105,34 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         *last_open.borrow_mut() = *open;
     });
 
-    let view = use_memo((corpus.clone(), state.selection.clone()), |(corpus, selection)| corpus.select(selection));
-    let view = ViewHandle(Arc::clone(&view));
     let on_search: Callback<String> = dispatcher(&state, Action::SetQuery);
     let on_toggle_entity: Callback<EntityId> = dispatcher(&state, Action::ToggleEntity);
     let on_select_range: Callback<Option<DateRange>> = dispatcher(&state, Action::SetRange);
+    let on_zoom: Callback<Option<DateRange>> = dispatcher(&state, Action::SetZoom);
+    let on_sort: Callback<SortOrder> = dispatcher(&state, Action::SetSort);
+    let on_page: Callback<usize> = {
+        let state = state.clone();
+        Callback::from(move |page| {
+            state.dispatch(Action::SetPage(page));
+            platform::after_paint(|| {
+                platform::focus_among(RESULT_LINKS, FocusStep::First);
+            });
+        })
+    };
     let on_clear: Callback<()> = dispatcher(&state, |()| Action::ClearFilters);
-    let list = route_of(&corpus, &state.selection, None);
+    let on_bar = {
+        let state = state.clone();
+        let corpus = corpus.clone();
+        let hits = hits.clone();
+        Callback::from(move |period: DateRange| on_bar(&corpus, &state, &hits, period))
+    };
+    let series = use_memo((corpus.clone(), state.selection.entities.clone()), |(corpus, entities)| {
+        entities
+            .iter()
+            .map(|&entity| EntitySeries { name: corpus.entity(entity).name.clone(), days: corpus.entity_days(entity) })
+            .collect::<Vec<_>>()
+    });
+    let list = route_of(&corpus, &ViewState { open: None, ..(*state).clone() });
     let on_close = {
         let fragment = list.to_fragment();
         Callback::from(move |()| platform::go_to(&fragment))
@@ -132,18 +161,39 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 </main>
             } else {
                 <SearchBox query={state.selection.query.clone()} {on_search} />
+                <div class="status-row">
+                    <p class="status" role="status" aria-live="polite">{ status_line(&state.selection, view.hits.len(), view.collection_size, &corpus) }</p>
+                    <CopyLink />
+                    if state.selection != Selection::default() {
+                        <button type="button" class="clear-all" onclick={on_clear.reform(|_: MouseEvent| ())}>{ "Clear all filters" }</button>
+                    }
+                </div>
                 <div class="layout">
                     <main id="main" class="results-pane">
-                        <div class="status-row">
-                            <p class="status" role="status" aria-live="polite">{ status_line(&state.selection, view.hits.len(), view.collection_size, &corpus) }</p>
-                            <CopyLink />
-                            if state.selection != Selection::default() {
-                                <button type="button" class="clear-all" onclick={on_clear.reform(|_: MouseEvent| ())}>{ "Clear all filters" }</button>
-                            }
-                        </div>
-                        <ResultList corpus={corpus.clone()} view={view.clone()} on_clear={on_clear.clone()} list_parameters={list.list_parameters()} />
+                        <ResultList
+                            corpus={corpus.clone()}
+                            view={view.clone()}
+                            hits={(*hits).clone()}
+                            {order}
+                            page={state.page}
+                            {on_page}
+                            {on_sort}
+                            on_clear={on_clear.clone()}
+                            list_parameters={list.list_parameters()}
+                        />
                     </main>
-                    <Sidebar corpus={corpus.clone()} view={view.clone()} range={state.selection.range} chosen={state.selection.entities.clone()} {on_select_range} {on_toggle_entity} />
+                    <Sidebar
+                        corpus={corpus.clone()}
+                        view={view.clone()}
+                        range={state.selection.range}
+                        zoom={state.zoom}
+                        chosen={state.selection.entities.clone()}
+                        series={series.clone()}
+                        {on_select_range}
+                        {on_toggle_entity}
+                        {on_bar}
+                        {on_zoom}
+                    />
                 </div>
             }
         </div>
@@ -162,26 +212,119 @@ fn view_at(corpus: &CorpusHandle, fragment: &str) -> ViewState {
     ViewState {
         selection: Selection { query: route.query, entities, range: route.range },
         open: route.article.and_then(|id| corpus.article_by_key(&id)),
+        sort: route.sort,
+        page: route.page,
+        zoom: route.zoom,
+    }
+}
+
+/// What changed from one view to the next, for history: a query typed on, or a period
+/// dragged on, rewrites its entry when it comes soon after a change of the same kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Change {
+    Query,
+    Range,
+    Other,
+}
+
+impl Change {
+    fn between(before: &ViewState, now: &ViewState) -> Change {
+        let same = before.open == now.open && before.sort == now.sort && before.zoom == now.zoom;
+        let (was, is) = (&before.selection, &now.selection);
+        match (same && was.entities == is.entities, was.query == is.query, was.range == is.range) {
+            (true, false, true) => Change::Query,
+            (true, true, false) => Change::Range,
+            _ => Change::Other,
+        }
     }
 }
 
 /// Rewrites the address in place when it names what the view left out (an entity or
 /// article this collection lacks, a broken date): Back then skips no copy of it.
 fn tidy_address(corpus: &CorpusHandle, view: &ViewState) {
-    let route = route_of(corpus, &view.selection, view.open);
+    let route = route_of(corpus, view);
     if Route::parse(&platform::location_hash()) != route {
         platform::write_hash(&route.to_fragment(), false);
     }
 }
 
 /// The route of a view, with the stable ids of its entities and article.
-fn route_of(corpus: &CorpusHandle, selection: &Selection, open: Option<ArticleId>) -> Route {
+fn route_of(corpus: &CorpusHandle, view: &ViewState) -> Route {
+    let selection = &view.selection;
     Route {
-        article: open.map(|article| corpus.article(article).id.clone()),
+        article: view.open.map(|article| corpus.article(article).id.clone()),
         query: selection.query.clone(),
         entities: selection.entities.iter().map(|&entity| corpus.entity(entity).id.clone()).collect(),
         range: selection.range,
+        sort: view.sort,
+        page: view.page,
+        zoom: view.zoom,
     }
+}
+
+/// Where the reader is, as the keyboard shortcuts need it (read when a key is pressed:
+/// the handle the listener holds is the first render's).
+#[derive(Clone, Copy)]
+struct Paging {
+    page: usize,
+    pages: usize,
+    reading: bool,
+}
+
+/// The links of the results on the page, in order (what `j` and `k` move between).
+const RESULT_LINKS: &str = ".results .result a[id^=result-]";
+
+/// The page's keyboard shortcuts: `/` focuses the search box; `j` and `k` move to the
+/// next and previous result, on to the next or previous page at either end.
+fn shortcut(key: &str, state: &UseReducerHandle<ViewState>, Paging { page, pages, reading }: Paging) -> bool {
+    if reading {
+        return false;
+    }
+    match key {
+        "/" => {
+            platform::focus(SEARCH_INPUT_ID);
+            true
+        }
+        "j" | "k" => {
+            let forward = key == "j";
+            let (step, turned, lands_on) = match forward {
+                true => (FocusStep::Next, (page + 1 < pages).then_some(page + 1), FocusStep::First),
+                false => (FocusStep::Previous, page.checked_sub(1), FocusStep::Last),
+            };
+            if !platform::focus_among(RESULT_LINKS, step) {
+                if let Some(turned) = turned {
+                    state.dispatch(Action::SetPage(turned));
+                    platform::after_paint(move || {
+                        platform::focus_among(RESULT_LINKS, lands_on);
+                    });
+                }
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A bar of the timeline clicked: when the reader sorted the results by date, the list
+/// turns to the period's first result; else the period is chosen (or, chosen already,
+/// let go).
+fn on_bar(
+    corpus: &CorpusHandle,
+    state: &UseReducerHandle<ViewState>,
+    hits: &[dossier_core::search::SearchHit],
+    period: DateRange,
+) {
+    if state.sort.is_some_and(|order| order != SortOrder::Relevance) {
+        let first = hits.iter().position(|hit| period.contains(corpus.article(hit.article).date.day()));
+        if let Some(at) = first {
+            state.dispatch(Action::SetPage(at / PAGE_SIZE));
+            let link = result_link_id(hits[at].article);
+            platform::after_paint(move || platform::focus(&link));
+            return;
+        }
+    }
+    let chosen = state.selection.range == Some(period);
+    state.dispatch(Action::SetRange((!chosen).then_some(period)));
 }
 
 /// Props of [`Sidebar`].
@@ -190,19 +333,28 @@ struct SidebarProps {
     corpus: CorpusHandle,
     view: ViewHandle,
     range: Option<DateRange>,
+    zoom: Option<DateRange>,
     chosen: Vec<EntityId>,
+    series: Rc<Vec<EntitySeries>>,
     on_select_range: Callback<Option<DateRange>>,
     on_toggle_entity: Callback<EntityId>,
+    on_bar: Callback<DateRange>,
+    on_zoom: Callback<Option<DateRange>>,
 }
 
 /// The timeline and the entity filters. On a large collection they follow the view a
 /// frame after the results, so the results the reader watches update in the keystroke's
 /// frame; keystrokes faster than frames update them once, with the latest view.
+///
+/// On a narrow screen the timeline is a strip the reader can expand, and the filters a
+/// sheet behind a "Filters (n)" button, so the results come right after the search.
 #[component]
 fn Sidebar(props: &SidebarProps) -> Html {
     let large = props.corpus.articles().len() >= DEFER_SIDEBAR_FROM;
     let shown = use_state_eq(|| props.view.clone());
     let latest = use_mut_ref(|| None::<ViewHandle>);
+    let timeline_open = use_state_eq(|| false);
+    let filters_open = use_state_eq(|| false);
     {
         let shown = shown.clone();
         use_effect_with(props.view.clone(), move |view| {
@@ -216,10 +368,43 @@ fn Sidebar(props: &SidebarProps) -> Html {
         });
     }
     let view = if large { (*shown).clone() } else { props.view.clone() };
+    let everything = props.corpus.select(&Selection::default());
+    let narrowed = view.hits.len() != view.collection_size || !view.query.is_empty();
+    let toggle = |open: &UseStateHandle<bool>| {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let close_filters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| filters_open.set(false))
+    };
     html! {
-        <aside class="sidebar" aria-label="Filters">
-            <TimelineView timeline={view.timeline.clone()} range={props.range} on_select_range={props.on_select_range.clone()} />
-            <EntityFilters corpus={props.corpus.clone()} {view} chosen={props.chosen.clone()} on_toggle_entity={props.on_toggle_entity.clone()} />
+        <aside
+            class={classes!("sidebar", timeline_open.then_some("timeline-open"), filters_open.then_some("filters-open"))}
+            aria-label="Filters"
+        >
+            <div class="narrow-bar">
+                <button type="button" aria-expanded={timeline_open.to_string()} onclick={toggle(&timeline_open)}>{ "Timeline" }</button>
+                <button type="button" aria-expanded={filters_open.to_string()} onclick={toggle(&filters_open)}>
+                    { format!("Filters ({})", props.chosen.len()) }
+                </button>
+            </div>
+            <TimelineView
+                all={everything.timeline.clone()}
+                matching={view.timeline.clone()}
+                {narrowed}
+                range={props.range}
+                in_range={props.view.hits.len()}
+                zoom={props.zoom}
+                series={props.series.clone()}
+                on_select_range={props.on_select_range.clone()}
+                on_bar={props.on_bar.clone()}
+                on_zoom={props.on_zoom.clone()}
+            />
+            <div class="filters-sheet">
+                <button type="button" class="sheet-close" onclick={close_filters}>{ "Done" }</button>
+                <EntityFilters corpus={props.corpus.clone()} {view} chosen={props.chosen.clone()} on_toggle_entity={props.on_toggle_entity.clone()} />
+            </div>
         </aside>
     }
 }
@@ -261,14 +446,15 @@ fn status_line(selection: &Selection, shown: usize, total: usize, corpus: &Corpu
         narrowed.push(format!("mentioning {}", names.join(" and ")));
     }
     if let Some(range) = selection.range {
-        let day = |date| ArticleDate::from_day(date).human();
-        if range.start == range.end {
-            narrowed.push(format!("on {}", day(range.start)));
-        } else if range.is_month() {
-            narrowed.push(format!("in {} {}", month_name(range.start.month()), range.start.year()));
+        let whole_month = range.is_month();
+        let prefix = if range.start == range.end {
+            "on "
+        } else if whole_month {
+            "in "
         } else {
-            narrowed.push(format!("from {} to {}", day(range.start), day(range.end)));
-        }
+            ""
+        };
+        narrowed.push(format!("{prefix}{}", range.human()));
     }
     if !narrowed.is_empty() {
         line.push_str(", ");

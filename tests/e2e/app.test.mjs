@@ -94,6 +94,32 @@ function largeBundle() {
   return { format_version: 1, collection: { name: 'Large' }, entities, articles };
 }
 
+/**
+ * 20,000 articles over two years (Reuters-21578 has 19,779), each naming two of 300
+ * entities: the result list must stay small in the DOM on any page.
+ */
+function hugeBundle() {
+  const kinds = ['person', 'organization', 'place'];
+  const entities = Array.from({ length: 300 }, (_, index) => ({ id: `e${index}`, kind: kinds[index % 3], name: `Name${index}`, aliases: [] }));
+  const articles = Array.from({ length: 20000 }, (_, index) => {
+    const day = new Date(Date.UTC(2024, 0, 1) + (index % 730) * 86400000).toISOString().slice(0, 10);
+    const [a, b] = [index % 300, (index * 7 + 1) % 300];
+    const body = `Name${a} met Name${b} about trade item ${index}.`;
+    const second = body.indexOf(`Name${b}`, 1);
+    return {
+      id: `h${index}`,
+      title: `Report ${index}`,
+      date: day,
+      body: [body],
+      mentions: [
+        { entity: `e${a}`, paragraph: 0, start: 0, end: `Name${a}`.length },
+        ...(a === b ? [] : [{ entity: `e${b}`, paragraph: 0, start: second, end: second + `Name${b}`.length }]),
+      ],
+    };
+  });
+  return { format_version: 1, collection: { name: 'Huge' }, entities, articles };
+}
+
 /** The entities the seed article must give, the one list every layer's tests share. */
 const seedEntities = JSON.parse(await readFile(join(root, 'tests/fixtures/seed-entities.json'), 'utf8'));
 
@@ -116,6 +142,7 @@ before(async () => {
   await writeFile(join(fixtures, 'duplicate.json'), JSON.stringify(inconsistent.duplicate));
   await writeFile(join(fixtures, 'outside.json'), JSON.stringify(inconsistent.outside));
   await writeFile(join(fixtures, 'large.json'), JSON.stringify(largeBundle()));
+  await writeFile(join(fixtures, 'huge.json'), JSON.stringify(hugeBundle()));
   await writeFile(join(fixtures, 'empty.json'), JSON.stringify({ format_version: 1, collection: { name: 'Nothing yet' }, entities: [], articles: [] }));
   // One-file dossiers of the seed and of the hostile collection, made from this dist/.
   for (const [bundle, name] of [[join(root, 'data/bundle.json'), 'seed.html'], [join(fixtures, 'hostile.json'), 'hostile.html']]) {
@@ -257,14 +284,15 @@ describe('the bundled seed collection', () => {
     assert.equal(await page.getByRole('button', { name: 'Clear all filters' }).count(), 0);
   });
 
-  test('the timeline narrows to a month and a day', async (t) => {
+  test('a bar of the timeline chooses its day, shown as a chip that lets it go', async (t) => {
     const page = await open('/', t);
     await ready(page);
-    await page.getByRole('button', { name: 'January 2026: 1 article' }).click();
-    assert.equal(await status(page).textContent(), '1 of 1 articles, in January 2026');
-    await page.getByRole('button', { name: '16 January 2026: 1 article' }).click();
+    // One article on one day: the chart shows the week around it, by day.
+    const chart = page.getByRole('group', { name: 'Articles by day, from 13 to 19 January 2026' });
+    assert.equal(await chart.getByRole('img').count(), 7);
+    await chart.getByRole('img', { name: '16 January 2026: 1 article' }).click();
     assert.equal(await status(page).textContent(), '1 of 1 articles, on 16 January 2026');
-    await page.getByRole('button', { name: 'All dates' }).click();
+    await page.getByRole('button', { name: 'Remove the period 16 January 2026' }).click();
     assert.equal(await status(page).textContent(), '1 of 1 articles');
   });
 
@@ -462,13 +490,13 @@ describe('searching as readers type', () => {
 
 describe('the view in the address', () => {
   const path = '/?data=fixtures/fixture.json';
-  const narrowed = '1 of 6 articles, matching “cartel”, mentioning Mexico, in January 2026';
+  const narrowed = '1 of 6 articles, matching “cartel”, mentioning Mexico, from 12 to 18 January 2026';
 
-  /** Searches `cartel`, chooses Mexico, then January 2026, as a reader would. */
+  /** Searches `cartel`, chooses Mexico, then the week of 12 January 2026, as a reader would. */
   async function narrow(page) {
     await search(page, 'cartel');
     await page.getByRole('button', { name: /^Mexico / }).click();
-    await page.getByRole('button', { name: 'January 2026: 1 article' }).click();
+    await page.getByRole('img', { name: 'Week of 12 January 2026: 1 article, 1 match' }).click();
     assert.equal(await status(page).textContent(), narrowed);
   }
 
@@ -476,7 +504,7 @@ describe('the view in the address', () => {
     const page = await open(path, t);
     await ready(page);
     await narrow(page);
-    assert.equal(new URL(page.url()).hash, '#/?q=cartel&e=mexico&from=2026-01-01&to=2026-01-31');
+    assert.equal(new URL(page.url()).hash, '#/?q=cartel&e=mexico&from=2026-01-12&to=2026-01-18');
     await page.reload();
     await ready(page);
     assert.equal(await status(page).textContent(), narrowed);
@@ -494,16 +522,16 @@ describe('the view in the address', () => {
   });
 
   test('a pasted link opens the same view, and an article carries it back to the results', async (t) => {
-    const page = await open(`${path}#/?q=cartel&e=mexico&from=2026-01-01&to=2026-01-31`, t);
+    const page = await open(`${path}#/?q=cartel&e=mexico&from=2026-01-12&to=2026-01-18`, t);
     await ready(page);
     assert.equal(await status(page).textContent(), narrowed);
     await page.getByRole('link', { name: 'Cartels and banks' }).click();
     await page.getByRole('article', { name: 'Cartels and banks' }).waitFor();
-    assert.equal(new URL(page.url()).hash, '#/article/mexico-cartels?q=cartel&e=mexico&from=2026-01-01&to=2026-01-31');
+    assert.equal(new URL(page.url()).hash, '#/article/mexico-cartels?q=cartel&e=mexico&from=2026-01-12&to=2026-01-18');
     await page.getByRole('button', { name: 'Back to results' }).click();
     await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
     assert.equal(await status(page).textContent(), narrowed);
-    const unknown = await open(`${path}#/?q=rain&e=ghost&sort=newest&from=nonsense`, t);
+    const unknown = await open(`${path}#/?q=rain&e=ghost&lens=map&from=nonsense`, t);
     await ready(unknown);
     assert.equal(await status(unknown).textContent(), '1 of 6 articles, matching “rain”', 'what it cannot read is left out');
     await unknown.waitForFunction(() => location.hash === '#/?q=rain');
@@ -696,28 +724,192 @@ describe('a large collection', () => {
     assert.equal(await status(page).textContent(), '1250 of 2500 articles, matching “copper”');
     await page.waitForFunction(() => [...document.querySelectorAll('[role=group] button.entity')].map((b) => b.textContent).join() === 'Lima1000,Oslo250');
     assert.deepEqual(await counts(), ['Lima1000', 'Oslo250']);
-    assert.equal(await page.getByRole('button', { name: 'January 2026: 139 articles' }).count(), 1, 'the timeline counts the matches');
+    // The 10th and 11th of January, every ninth note; the odd ones are about copper.
+    assert.equal(await page.getByRole('img', { name: 'Week of 5 January 2026: 55 articles, 27 match' }).count(), 1, 'the timeline counts the matches');
   });
 });
 
-describe('periods across months', () => {
-  test('Shift-click extends the chosen month to a period', async (t) => {
-    const page = await open('/?data=fixtures/fixture.json', t);
+describe('the timeline', () => {
+  const path = '/?data=fixtures/fixture.json';
+
+  /** The middle of a bar of the chart, where a pointer would aim. */
+  async function middle(page, name) {
+    const box = await page.getByRole('img', { name }).boundingBox();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  test('a drag across the bars chooses a period, live', async (t) => {
+    const page = await open(path, t);
     await ready(page);
-    assert.equal(await status(page).textContent(), '6 of 6 articles');
-    await page.getByRole('button', { name: 'January 2026: 2 articles' }).click();
-    assert.equal(await status(page).textContent(), '2 of 6 articles, in January 2026');
-    await page.getByRole('button', { name: 'March 2026: 1 article' }).click({ modifiers: ['Shift'] });
-    assert.equal(await status(page).textContent(), '4 of 6 articles, from 1 January 2026 to 31 March 2026');
-    const titles = await page.getByRole('list', { name: 'Matching articles' }).getByRole('heading').allTextContents();
+    const from = await middle(page, 'Week of 5 January 2026: 1 article');
+    const to = await middle(page, 'Week of 16 March 2026: 1 article');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, from.y, { steps: 4 });
+    // While the pointer is still down, results already follow the brush.
+    await page.waitForFunction(() => document.querySelector('[role=status]').textContent === '3 of 6 articles, from 5 January to 15 February 2026');
+    await page.mouse.move(to.x, to.y, { steps: 4 });
+    await page.mouse.up();
+    assert.equal(await status(page).textContent(), '4 of 6 articles, from 5 January to 22 March 2026');
+    assert.equal(await page.locator('.brush-summary').textContent(), 'From 5 January to 22 March 2026: 4 articles');
+    const titles = await page.getByRole('list', { name: 'Matching articles' }).getByRole('heading', { level: 3 }).allTextContents();
     assert.deepEqual(titles, ['Cartography', 'Fentanyl seizures', 'Cartels and banks', 'Maduro arrested']);
-    assert.equal(await page.getByRole('list', { name: /^Articles by day/ }).count(), 0, 'no day row for a period');
-    // By keyboard: Shift+Enter on a month extends the period too, backwards as well.
-    await page.getByRole('button', { name: 'November 2025: 1 article' }).focus();
-    await page.keyboard.press('Shift+Enter');
-    assert.equal(await status(page).textContent(), '6 of 6 articles, from 1 November 2025 to 31 March 2026');
-    await page.getByRole('button', { name: 'All dates' }).click();
+    assert.equal(await page.getByRole('slider', { name: 'Start of period' }).getAttribute('aria-valuetext'), '5 January 2026');
+    assert.equal(await page.getByRole('slider', { name: 'End of period' }).getAttribute('aria-valuetext'), '22 March 2026');
+    // One history entry for the whole drag.
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('[role=status]').textContent === '6 of 6 articles');
+  });
+
+  test('the handles move by keyboard, Enter zooms in, Zoom out comes back, Escape clears', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    const end = page.getByRole('slider', { name: 'End of period' });
+    await end.focus();
+    await page.keyboard.press('Shift+ArrowLeft');
+    assert.equal(await status(page).textContent(), '3 of 6 articles, from 27 October 2025 to 11 January 2026');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await status(page).textContent(), '4 of 6 articles, from 27 October 2025 to 18 January 2026');
+    assert.equal(await end.getAttribute('aria-valuetext'), '18 January 2026');
+    const start = page.getByRole('slider', { name: 'Start of period' });
+    await start.focus();
+    await page.keyboard.press('End');
+    assert.equal(await status(page).textContent(), '1 of 6 articles, from 12 to 18 January 2026', 'the start stops at the end');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await page.getByText('by day').waitFor();
+    assert.equal(new URL(page.url()).hash, '#/?from=2025-10-27&to=2026-01-18&zoom=2025-10-27..2026-01-18');
+    assert.equal(await page.getByRole('group', { name: /^Articles by day, from 27 October 2025 to 18 January 2026$/ }).count(), 1);
+    for (let step = 0; step < 5 && (await page.getByRole('button', { name: 'Zoom out' }).count()); step += 1) {
+      await page.getByRole('button', { name: 'Zoom out' }).click();
+    }
+    await page.getByText('by week').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Zoom out' }).count(), 0, 'all the way out');
+    await page.getByRole('slider', { name: 'Start of period' }).focus();
+    await page.keyboard.press('Escape');
     assert.equal(await status(page).textContent(), '6 of 6 articles');
+  });
+
+  test('chosen entities get a labelled strip each, and the table tells the same numbers', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    await page.getByRole('button', { name: /^Mexico / }).click();
+    await page.getByRole('button', { name: /^Venezuela / }).click();
+    const strips = page.locator('.series');
+    assert.deepEqual(await strips.locator('.series-name').allTextContents(), ['Mexico', 'Venezuela']);
+    assert.equal(await page.getByRole('img', { name: 'Mexico: 2 articles, from Week of 5 January 2026 to Week of 12 January 2026' }).count(), 1);
+    assert.equal(await page.getByRole('img', { name: 'Venezuela: 1 articles, from Week of 5 January 2026 to Week of 5 January 2026' }).count(), 1);
+    await page.getByRole('button', { name: 'Show as a table' }).click();
+    const table = page.getByRole('table', { name: 'Articles by week' });
+    const row = table.getByRole('row', { name: /^Week of 5 January 2026/ });
+    assert.deepEqual(await row.getByRole('cell').allTextContents(), ['1', '1', '1', '1']);
+    await row.getByRole('button').click();
+    assert.equal(await status(page).textContent(), '1 of 6 articles, mentioning Mexico and Venezuela, from 5 to 11 January 2026');
+  });
+});
+
+describe('the result list', () => {
+  const path = '/?data=fixtures/large.json';
+
+  test('sorts by date under month headings, and a bar jumps to its period', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    const sort = page.getByRole('group', { name: 'Sort results' });
+    assert.equal(await sort.getByRole('button', { name: 'Newest' }).getAttribute('aria-pressed'), 'true');
+    const headings = () => page.getByRole('list', { name: 'Matching articles' }).getByRole('heading', { level: 2 }).allTextContents();
+    assert.deepEqual(await headings(), ['September 2026']);
+    await sort.getByRole('button', { name: 'Oldest' }).click();
+    assert.deepEqual(await headings(), ['January 2026']);
+    assert.match(new URL(page.url()).hash, /sort=oldest/);
+    // Sorted by date, a bar turns the list to its period instead of narrowing it.
+    await page.getByRole('img', { name: /^Week of 4 May 2026: / }).click();
+    assert.equal(await status(page).textContent(), '2500 of 2500 articles');
+    await page.waitForFunction(() => document.activeElement?.closest('.result')?.querySelector('time')?.dateTime.startsWith('2026-05-1'));
+    assert.ok((await headings()).includes('May 2026'));
+    await search(page, 'copper');
+    await sort.getByRole('button', { name: 'Best match' }).click();
+    assert.equal(await page.getByRole('list', { name: 'Matching articles' }).getByRole('heading', { level: 3 }).count(), 0);
+    assert.ok((await headings()).every((title) => title.startsWith('Note ')), 'no month headings by relevance');
+  });
+
+  test('a pager reaches any page, and j and k move between results', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    // In the search box j and k are letters.
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    await box.focus();
+    await page.keyboard.press('j');
+    assert.equal(await box.inputValue(), 'j');
+    await box.fill('');
+    await page.waitForFunction(() => document.querySelector('[role=status]').textContent === '2500 of 2500 articles');
+    const pager = page.getByRole('navigation', { name: 'Pages of results' });
+    assert.equal(await pager.getByRole('spinbutton').inputValue(), '1');
+    assert.match(await pager.textContent(), /of 250/);
+    await pager.getByRole('button', { name: 'Last page' }).click();
+    assert.equal(await pager.getByRole('spinbutton').inputValue(), '250');
+    await pager.getByRole('spinbutton').fill('125');
+    await pager.getByRole('spinbutton').press('Enter');
+    await page.waitForFunction(() => new URL(location.href).hash.includes('page=125'));
+    assert.equal(await page.getByRole('list', { name: 'Matching articles' }).getAttribute('start'), '1241');
+    // Elsewhere, j and k move between results.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const focused = () => page.evaluate(() => document.activeElement.textContent);
+    const links = page.getByRole('list', { name: 'Matching articles' }).getByRole('link');
+    assert.equal(await focused(), await links.nth(1).textContent());
+    await page.keyboard.press('k');
+    assert.equal(await focused(), await links.first().textContent());
+    // k on the first result turns back a page, to its last result.
+    await page.keyboard.press('k');
+    await page.waitForFunction(() => new URL(location.href).hash.includes('page=124'));
+    await page.waitForFunction(() => document.activeElement?.id?.startsWith('result-'));
+    assert.equal(await focused(), await links.last().textContent());
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Back to results' }).waitFor();
+  });
+
+  test('stays under 2,000 elements on any page of 20,000 results', async (t) => {
+    const page = await open('/?data=fixtures/huge.json', t);
+    await ready(page);
+    assert.equal(await status(page).textContent(), '20000 of 20000 articles');
+    const elements = () => page.evaluate(() => document.querySelectorAll('*').length);
+    const counts = [await elements()];
+    const pager = page.getByRole('navigation', { name: 'Pages of results' });
+    await pager.getByRole('spinbutton').fill('1500');
+    await pager.getByRole('spinbutton').press('Enter');
+    await page.waitForFunction(() => new URL(location.href).hash.includes('page=1500'));
+    counts.push(await elements());
+    await page.getByRole('button', { name: 'Show as a table' }).click();
+    counts.push(await elements());
+    assert.ok(counts.every((count) => count < 2000), `elements: ${counts}`);
+  });
+});
+
+describe('on a phone', () => {
+  test('after a search the status line and the first result show without scrolling, and nothing scrolls sideways', async (t) => {
+    const page = await open('/?data=fixtures/large.json', t, { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    await ready(page);
+    await search(page, 'copper');
+    const first = page.getByRole('list', { name: 'Matching articles' }).getByRole('link').first();
+    for (const element of [status(page), first]) {
+      const box = await element.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= 800, `in view: ${JSON.stringify(box)}`);
+    }
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(sideways, 0, 'no horizontal scroll');
+    // The filters open as a sheet, and close again.
+    assert.equal(await page.getByRole('button', { name: /^Oslo / }).isVisible(), false);
+    await page.getByRole('button', { name: 'Filters (0)' }).click();
+    await page.getByRole('button', { name: /^Oslo / }).click();
+    await page.getByRole('button', { name: 'Done' }).click();
+    assert.equal(await status(page).textContent(), '250 of 2500 articles, matching “copper”, mentioning Oslo');
+    assert.equal(await page.getByRole('button', { name: 'Filters (1)' }).count(), 1);
+    // The timeline is a strip until expanded.
+    assert.equal(await page.getByRole('slider', { name: 'Start of period' }).isVisible(), false);
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    assert.equal(await page.getByRole('slider', { name: 'Start of period' }).isVisible(), true);
+    await page.screenshot({ path: join(artifacts, 'phone.png') });
   });
 });
 

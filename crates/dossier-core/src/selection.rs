@@ -6,7 +6,9 @@ use std::sync::Arc;
 use time::{Date, Month};
 
 use crate::{
-    ArticleId, Corpus, EntityId, query,
+    ArticleId, Corpus, EntityId,
+    article::month_name,
+    query,
     search::{ResolvedQuery, SearchHit},
     timeline::Timeline,
 };
@@ -46,6 +48,34 @@ impl DateRange {
     /// The smallest range covering both (a period extended to another month).
     pub fn span(&self, other: &DateRange) -> DateRange {
         DateRange { start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+
+    /// The period as a reader says it, after "in", "on" or on its own: "16 January 2026",
+    /// "January 2026", "from 2 to 14 March 1987", "from January to March 2026", "from 28
+    /// December 1986 to 3 January 1987". The year is said once when both ends share it.
+    pub fn human(&self) -> String {
+        let (start, end) = (self.start, self.end);
+        let month = |date: Date| month_name(date.month());
+        if start == end {
+            return format!("{} {} {}", start.day(), month(start), start.year());
+        }
+        let whole_months = start.day() == 1 && end.next_day().is_none_or(|next| next.day() == 1);
+        if whole_months && (start.year(), start.month()) == (end.year(), end.month()) {
+            return format!("{} {}", month(start), start.year());
+        }
+        let same_year = start.year() == end.year();
+        if whole_months {
+            return match same_year {
+                true => format!("from {} to {} {}", month(start), month(end), end.year()),
+                false => format!("from {} {} to {} {}", month(start), start.year(), month(end), end.year()),
+            };
+        }
+        let first = match (same_year, start.month() == end.month()) {
+            (true, true) => start.day().to_string(),
+            (true, false) => format!("{} {}", start.day(), month(start)),
+            (false, _) => format!("{} {} {}", start.day(), month(start), start.year()),
+        };
+        format!("from {first} to {} {} {}", end.day(), month(end), end.year())
     }
 
     /// Whether the range is exactly one calendar month.
@@ -395,6 +425,18 @@ mod tests {
         let expected: Vec<(Date, u32)> = view.timeline.days().collect();
         assert_eq!(days, expected);
         assert_eq!(days.iter().map(|&(_, count)| count).sum::<u32>(), 2);
+    }
+
+    #[test]
+    fn periods_read_as_a_person_says_them() {
+        let said = |start, end| DateRange { start, end }.human();
+        assert_eq!(said(date!(2026 - 01 - 16), date!(2026 - 01 - 16)), "16 January 2026");
+        assert_eq!(said(date!(2024 - 02 - 01), date!(2024 - 02 - 29)), "February 2024");
+        assert_eq!(said(date!(1987 - 03 - 02), date!(1987 - 03 - 14)), "from 2 to 14 March 1987");
+        assert_eq!(said(date!(1987 - 02 - 28), date!(1987 - 03 - 03)), "from 28 February to 3 March 1987");
+        assert_eq!(said(date!(2026 - 01 - 01), date!(2026 - 03 - 31)), "from January to March 2026");
+        assert_eq!(said(date!(1986 - 12 - 01), date!(1987 - 01 - 31)), "from December 1986 to January 1987");
+        assert_eq!(said(date!(1986 - 12 - 28), date!(1987 - 01 - 03)), "from 28 December 1986 to 3 January 1987");
     }
 
     #[test]
