@@ -60,6 +60,8 @@
   navigator.serviceWorker
     .register('sw.js')
     .then((registration) => {
+      // Some browsers (and automation with workers blocked) resolve with no registration.
+      if (!registration) throw new Error('this browser does not keep web apps for offline here');
       if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
       const watch = (worker) =>
         worker?.addEventListener('statechange', () => {

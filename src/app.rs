@@ -34,10 +34,12 @@ pub fn App() -> Html {
                     Some(text) => Ok(text),
                     None => platform::fetch_text(&url).await,
                 };
+                platform::mark("dossier:fetched");
                 let loaded = match fetched {
                     Ok(text) => Corpus::from_json(&text).map_err(|error| error.to_string()),
                     Err(reason) => Err(reason),
                 };
+                platform::mark("dossier:corpus-ready");
                 load.set(match loaded {
                     Ok(corpus) => Load::Ready(CorpusHandle(Rc::new(corpus))),
                     Err(reason) => Load::Failed { url: url.into(), reason: reason.into() },

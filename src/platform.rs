@@ -96,6 +96,14 @@ pub fn go_to(fragment: &str) {
     }
 }
 
+/// Marks a moment of loading on the page's performance timeline ("dossier:fetched",
+/// "dossier:corpus-ready"), where benchmarks and the browser's profiler read it.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Milliseconds since the epoch, from the browser's clock.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -70,7 +70,7 @@ fn the_viewer_shows_the_collection_its_search_timeline_and_entities() {
             r#"role="img" aria-label="Week of 3 November 2025: 0 articles""#,
             r#"role="img" aria-label="Week of 16 March 2026: 1 article""#,
             r#"role="slider" tabindex="0" aria-label="Start of period""#,
-            r#"<span style="left: 42.857%" class="tick">Jan 2026</span>"#,
+            r#"<span style="left: 42.857%" class="tick">2026</span>"#,
             r#"<span class="name">Mexico</span><span aria-label="2 articles" class="count">2</span>"#,
             r#"<button type="button">Copy link</button>"#,
         ],

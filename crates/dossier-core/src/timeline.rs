@@ -215,6 +215,8 @@ impl Interval {
         let year = if with_year { format!(" {}", start.year()) } else { String::new() };
         match self {
             Interval::Day | Interval::Week => format!("{} {short}{year}", start.day()),
+            // A January that names its year is named by the year alone, as axes do.
+            Interval::Month if with_year && start.month() == Month::January => start.year().to_string(),
             Interval::Month => format!("{short}{year}"),
             Interval::Quarter => format!("Q{}{year}", (u8::from(start.month()) - 1) / 3 + 1),
             Interval::Year => start.year().to_string(),
@@ -367,7 +369,7 @@ impl Histogram {
     /// smallest n from a calendar-friendly list (every week, fortnight, four weeks...)
     /// at which labels do not crowd each other. No two labels overlap and none runs past
     /// the right edge. The year is written on the first label and wherever it changes;
-    /// such a longer label may hide the one after it.
+    /// such a longer label may hide the one label after it.
     pub fn ticks(&self, width_px: f64) -> Vec<Tick> {
         let strides = self.interval.strides();
         strides
@@ -390,6 +392,7 @@ impl Histogram {
         let mut free_from = 0.0;
         let mut last_year = None;
         let mut last_had_year = false;
+        let mut hidden_since = 0;
         for (at, bin) in self.bins.iter().enumerate() {
             let start = bin.period.start;
             if !interval.labelled(start, stride) {
@@ -405,7 +408,9 @@ impl Histogram {
             let left = at as f64 * bar_px;
             let right = left + label.chars().count() as f64 * CHAR_WIDTH_PX;
             if left < free_from {
-                crowded |= !last_had_year;
+                // A label with its year may hide the one after it; any more is crowding.
+                hidden_since += 1;
+                crowded |= !last_had_year || hidden_since > 1;
                 continue;
             }
             if right > width_px {
@@ -414,6 +419,7 @@ impl Histogram {
             free_from = right + LABEL_GAP_PX;
             last_year = Some(named.year());
             last_had_year = with_year;
+            hidden_since = 0;
             ticks.push(Tick { bin: at, label });
         }
         (ticks, crowded)
@@ -586,6 +592,25 @@ mod tests {
                 "Aug",
                 "Sep",
                 "Oct",
+            ]
+        "#]]
+        .assert_debug_eq(&labels);
+    }
+
+    #[test]
+    fn two_years_by_week_are_labelled_by_quarters_and_years() {
+        let histogram = whole([date!(2019 - 01 - 01), date!(2021 - 03 - 31)]);
+        assert_eq!(histogram.interval, Interval::Week);
+        let labels: Vec<String> = histogram.ticks(280.0).into_iter().map(|tick| tick.label).collect();
+        expect_test::expect![[r#"
+            [
+                "2019",
+                "Jul",
+                "Oct",
+                "2020",
+                "Jul",
+                "Oct",
+                "2021",
             ]
         "#]]
         .assert_debug_eq(&labels);

@@ -1,0 +1,199 @@
+// The timeline and the result list as a reader meets them, in headless Chromium, with
+// `?data=` the Reuters bundle (19,779 articles), each figure beside a floor measured in the
+// same run (a bare page that only echoes the same input into a line of text):
+// - from the collection being ready (parsed and indexed: the app's performance mark
+//   "dossier:corpus-ready") to the timeline and the first results painted;
+// - dragging the brush across the bars: from each pointer move to the DOM updated (the
+//   script's part: the new selection computed and rendered) and to that frame painted;
+// - a click on a bar, and a zoom (Enter on a handle), measured the same way;
+// - the number of elements on the page: first page, last page, the table open.
+//   node bench/timeline.mjs          (./x bench runs it; it needs dist/ and the Reuters bundle)
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveMounts } from '../tests/e2e/server.mjs';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const dist = join(root, 'dist');
+const reuters = join(root, 'target/bench/reuters.json');
+const ROUNDS = 3;
+
+for (const [what, path] of [['app build', join(dist, 'index.html')], ['Reuters bundle', reuters]]) {
+  if (!existsSync(path)) {
+    console.error(`missing ${what}: ${path} (run ./x bench, which builds it)`);
+    process.exit(2);
+  }
+}
+
+const server = await serveMounts({ mounts: [['/', dist]], files: { '/reuters.json': reuters } });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+/** The floor: what the browser alone costs to answer the same input with a change of text. */
+const FLOOR = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Floor</title>
+<style>#chart { width: 320px; height: 112px; background: #ddd; margin: 40px; touch-action: none; }</style></head>
+<body><div id="chart" tabindex="0"></div><p role="status">ready</p>
+<script>
+  const chart = document.getElementById('chart');
+  const say = (what) => { document.querySelector('[role=status]').textContent = what + ' ' + Math.random(); };
+  let down = false;
+  chart.addEventListener('pointerdown', (event) => { down = true; chart.setPointerCapture(event.pointerId); say('down ' + event.clientX); });
+  chart.addEventListener('pointermove', (event) => { if (down) say('move ' + event.clientX); });
+  chart.addEventListener('pointerup', () => { down = false; say('up'); });
+  chart.addEventListener('keydown', (event) => say('key ' + event.key));
+</script></body></html>`;
+
+/**
+ * Records, for each input event of the given types, the time until the page's DOM next
+ * changes (anywhere) and until the frame holding that change has painted.
+ */
+async function instrument(page, types) {
+  await page.evaluate((types) => {
+    window.__samples = [];
+    let pending = null;
+    for (const type of types) {
+      document.addEventListener(type, (event) => {
+        if (type === 'pointermove' && event.buttons === 0) return;
+        pending ??= { type, start: performance.now() };
+      }, true);
+    }
+    new MutationObserver(() => {
+      if (!pending) return;
+      const sample = pending;
+      pending = null;
+      sample.dom = performance.now() - sample.start;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          sample.painted = performance.now() - sample.start;
+          window.__samples.push(sample);
+        };
+        channel.port2.postMessage(null);
+      });
+    }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  }, types);
+}
+
+const take = (page) => page.evaluate(() => window.__samples.splice(0));
+const settle = (page) => page.waitForTimeout(150);
+
+function stats(samples, field) {
+  const sorted = samples.map((sample) => sample[field]).filter((value) => value !== undefined).sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return { n: sorted.length, p50: at(50), p95: at(95), max: sorted.at(-1) ?? NaN };
+}
+
+/** Drags across the chart from its left to its right edge and back, a bar per move. */
+async function drag(page, box, bars) {
+  const y = box.y + box.height / 2;
+  const step = box.width / bars;
+  await page.mouse.move(box.x + step / 2, y);
+  await page.mouse.down();
+  for (let bar = 1; bar < bars; bar += 1) {
+    await page.mouse.move(box.x + step * (bar + 0.5), y);
+    await settle(page);
+  }
+  for (let bar = bars - 2; bar >= 0; bar -= 1) {
+    await page.mouse.move(box.x + step * (bar + 0.5), y);
+    await settle(page);
+  }
+  await page.mouse.up();
+  await settle(page);
+}
+
+/** The same gestures on the app (Reuters) or on the floor page. */
+async function gestures(floor) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, serviceWorkers: 'block' });
+  let ready = null;
+  if (floor) {
+    await page.setContent(FLOOR);
+  } else {
+    await page.goto(`${server.url}/?data=reuters.json`);
+    await page.getByRole('searchbox', { name: 'Search articles' }).waitFor({ timeout: 120_000 });
+    await page.locator('.results .result').first().waitFor();
+    await page.locator('svg.bars rect.all').first().waitFor();
+    ready = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => {
+      const [fetched] = performance.getEntriesByName('dossier:fetched');
+      const [corpus] = performance.getEntriesByName('dossier:corpus-ready');
+      done({ fetched: fetched.startTime, corpus: corpus.startTime, painted: performance.now() });
+    }))));
+  }
+  const chart = floor ? page.locator('#chart') : page.locator('#timeline-chart');
+  const box = await chart.boundingBox();
+  const bars = floor ? 35 : await page.locator('svg.bars rect.hit').count();
+  await instrument(page, ['pointermove', 'pointerdown', 'pointerup', 'keydown']);
+  const dragging = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    await drag(page, box, bars);
+    dragging.push(...(await take(page)).filter((sample) => sample.type === 'pointermove'));
+  }
+  const clicks = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const bar of [3, Math.floor(bars / 2), bars - 4]) {
+      await page.mouse.click(box.x + (box.width / bars) * (bar + 0.5), box.y + box.height / 2);
+      await settle(page);
+      clicks.push(...(await take(page)).filter((sample) => sample.type === 'pointerdown' || sample.type === 'pointerup'));
+    }
+  }
+  const zooms = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // A period of a few bars chosen, then Enter zooms into it; Zoom out returns.
+    await page.mouse.click(box.x + (box.width / bars) * (Math.floor(bars / 2) + 0.5), box.y + box.height / 2);
+    await settle(page);
+    await take(page);
+    if (floor) await chart.focus();
+    else await page.getByRole('slider', { name: 'End of period' }).focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    zooms.push(...(await take(page)).filter((sample) => sample.type === 'keydown'));
+    if (!floor) {
+      await page.getByRole('button', { name: 'Zoom out' }).click();
+      await settle(page);
+      await page.getByRole('slider', { name: 'End of period' }).focus();
+      await page.keyboard.press('Escape');
+      await settle(page);
+    }
+    await take(page);
+  }
+  let elements = null;
+  if (!floor) {
+    const count = () => page.evaluate(() => document.querySelectorAll('*').length);
+    const first = await count();
+    await page.getByRole('button', { name: 'Last page' }).click();
+    await settle(page);
+    const last = await count();
+    await page.getByRole('button', { name: 'Show as a table' }).click();
+    await settle(page);
+    elements = { first, last, table: await count() };
+  }
+  await page.close();
+  return { ready, bars, drag: dragging, click: clicks, zoom: zooms, elements };
+}
+
+const ms = (value) => value.toFixed(value < 10 ? 2 : 1);
+const cell = ({ p50, p95, max }) => `${ms(p50)} / ${ms(p95)} (${ms(max)})`.padEnd(24);
+
+try {
+  const app = await gestures(false);
+  const floor = await gestures(true);
+  const { ready } = app;
+  console.log(`\nThe timeline on Reuters-21578 (${app.bars} bars), ${ROUNDS} rounds of each gesture, beside a bare page's floor.`);
+  console.log(`collection fetched at ${ms(ready.fetched)} ms, parsed and indexed at ${ms(ready.corpus)} ms; timeline and first results painted at ${ms(ready.painted)} ms: ${ms(ready.painted - ready.corpus)} ms after the collection was ready`);
+  console.log('ms from the input event, p50 / p95 (max)   app: DOM updated        app: painted            floor: painted          painted p95 - floor p95');
+  for (const [label, key] of [['dragging the brush', 'drag'], ['clicking a bar', 'click'], ['zooming in (Enter)', 'zoom']]) {
+    const dom = stats(app[key], 'dom');
+    const painted = stats(app[key], 'painted');
+    const floorPainted = stats(floor[key], 'painted');
+    const over = painted.p95 - floorPainted.p95;
+    console.log(`${`${label} (${dom.n})`.padEnd(42)}${cell(dom)}${cell(painted)}${cell(floorPainted)}${over >= 0 ? '+' : ''}${ms(over)}`);
+  }
+  const slowest = (samples) => [...samples].sort((a, b) => b.painted - a.painted).slice(0, 3).map((s) => `${s.type} ${ms(s.dom)}/${ms(s.painted)}`).join(", ");
+  console.log(`slowest: drag ${slowest(app.drag)}; click ${slowest(app.click)}; zoom ${slowest(app.zoom)}`);
+  const { first, last, table } = app.elements;
+  console.log(`elements on the page: ${first} (first page), ${last} (last page of the 19,779 results), ${table} (the table open)`);
+} finally {
+  await browser.close();
+  await server.close();
+}
