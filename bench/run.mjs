@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveMounts } from '../tests/e2e/server.mjs';
+import { installAfterPaint } from './frames.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const args = process.argv.slice(2);
@@ -126,6 +127,7 @@ async function typingInApp(browser, url, floor = false) {
   const search = page.getByRole('searchbox', { name: /search/i });
   await search.waitFor({ timeout: 120_000 });
   const loaded = Date.now() - loadStart;
+  await installAfterPaint(page);
   await page.evaluate(() => {
     // keydown → the status line changes (it names the query, so every keystroke changes
     // it) → the next animation frame → a task after it, which runs once that frame
@@ -142,13 +144,9 @@ async function typingInApp(browser, url, floor = false) {
       const now = performance.now();
       for (const sample of pending.splice(0)) {
         sample.dom = now - sample.start;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            sample.painted = performance.now() - sample.start;
-            window.__samples.push(sample);
-          };
-          channel.port2.postMessage(null);
+        window.__afterPaint(() => {
+          sample.painted = performance.now() - sample.start;
+          window.__samples.push(sample);
         });
       }
     }).observe(status, { childList: true, subtree: true, characterData: true });

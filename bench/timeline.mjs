@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveMounts } from '../tests/e2e/server.mjs';
+import { installAfterPaint } from './frames.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const dist = join(root, 'dist');
@@ -50,6 +51,7 @@ const FLOOR = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title
  * changes (anywhere) and until the frame holding that change has painted.
  */
 async function instrument(page, types) {
+  await installAfterPaint(page);
   await page.evaluate((types) => {
     window.__samples = [];
     let pending = null;
@@ -64,13 +66,9 @@ async function instrument(page, types) {
       const sample = pending;
       pending = null;
       sample.dom = performance.now() - sample.start;
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          sample.painted = performance.now() - sample.start;
-          window.__samples.push(sample);
-        };
-        channel.port2.postMessage(null);
+      window.__afterPaint(() => {
+        sample.painted = performance.now() - sample.start;
+        window.__samples.push(sample);
       });
     }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
   }, types);

@@ -493,6 +493,11 @@ mod tests {
         Histogram::new(extent, &timeline, &timeline)
     }
 
+    /// The axis labels of a chart `width` pixels wide.
+    fn labels(histogram: &Histogram, width: f64) -> Vec<String> {
+        histogram.ticks(width).into_iter().map(|tick| tick.label).collect()
+    }
+
     /// Checks what every histogram must hold: bars contiguous, each day in one bar, the
     /// counts adding up, and labels that neither overlap nor run off the chart.
     fn assert_sound(histogram: &Histogram, timeline: &Timeline) {
@@ -580,9 +585,11 @@ mod tests {
         let histogram = whole([date!(1987 - 02 - 26), date!(1987 - 10 - 20)]);
         assert_eq!((histogram.interval, histogram.bins.len()), (Interval::Week, 35));
         let new_year = whole([date!(1986 - 11 - 03), date!(1987 - 04 - 01)]);
-        let labels: Vec<String> = new_year.ticks(320.0).into_iter().map(|tick| tick.label).collect();
-        assert_eq!(labels, ["Dec 1986", "Feb 1987"], "the year is named on the first label of a new year");
-        let labels: Vec<String> = histogram.ticks(280.0).into_iter().map(|tick| tick.label).collect();
+        assert_eq!(
+            labels(&new_year, 320.0),
+            ["Dec 1986", "Feb 1987"],
+            "the year is named on the first label of a new year"
+        );
         expect_test::expect![[r#"
             [
                 "Mar 1987",
@@ -594,14 +601,13 @@ mod tests {
                 "Oct",
             ]
         "#]]
-        .assert_debug_eq(&labels);
+        .assert_debug_eq(&labels(&histogram, 280.0));
     }
 
     #[test]
     fn two_years_by_week_are_labelled_by_quarters_and_years() {
         let histogram = whole([date!(2019 - 01 - 01), date!(2021 - 03 - 31)]);
         assert_eq!(histogram.interval, Interval::Week);
-        let labels: Vec<String> = histogram.ticks(280.0).into_iter().map(|tick| tick.label).collect();
         expect_test::expect![[r#"
             [
                 "2019",
@@ -613,7 +619,7 @@ mod tests {
                 "2021",
             ]
         "#]]
-        .assert_debug_eq(&labels);
+        .assert_debug_eq(&labels(&histogram, 280.0));
     }
 
     #[test]
