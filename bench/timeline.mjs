@@ -48,7 +48,8 @@ const FLOOR = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title
 
 /**
  * Records, for each input event of the given types, the time until the page's DOM next
- * changes (anywhere) and until the frame holding that change has painted.
+ * changes (anywhere) and until the frame holding that change has painted. A click is
+ * measured from its press (the period changes on release, which follows at once).
  */
 async function instrument(page, types) {
   await installAfterPaint(page);
@@ -58,7 +59,10 @@ async function instrument(page, types) {
     for (const type of types) {
       document.addEventListener(type, (event) => {
         if (type === 'pointermove' && event.buttons === 0) return;
-        pending ??= { type, start: performance.now() };
+        // A press starts a new gesture: an earlier event that changed nothing (the end of
+        // a drag on the bar it was already on) is not what this press is measured from.
+        if (type === 'pointerdown' || type === 'keydown') pending = { type, start: performance.now() };
+        else pending ??= { type, start: performance.now() };
       }, true);
     }
     new MutationObserver(() => {
@@ -132,7 +136,7 @@ async function gestures(floor) {
     for (const bar of [3, Math.floor(bars / 2), bars - 4]) {
       await page.mouse.click(box.x + (box.width / bars) * (bar + 0.5), box.y + box.height / 2);
       await settle(page);
-      clicks.push(...(await take(page)).filter((sample) => sample.type === 'pointerdown' || sample.type === 'pointerup'));
+      clicks.push(...(await take(page)).filter((sample) => sample.type === 'pointerdown'));
     }
   }
   const zooms = [];
