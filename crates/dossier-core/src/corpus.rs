@@ -30,6 +30,9 @@ pub struct Corpus {
     /// Views of the one-letter queries asked for or warmed so far (see
     /// [`Corpus::warm_first_letter`]).
     first_letters: std::sync::Mutex<Vec<(char, Arc<crate::SelectionView>)>>,
+    /// The articles of the last query and entities asked for, before any period: a reader
+    /// dragging across the timeline changes only the period (see `Corpus::narrowed`).
+    last_narrowed: std::sync::Mutex<Option<Arc<crate::selection::Narrowed>>>,
 }
 
 /// A [`crate::Mention`] resolved for rendering.
@@ -145,6 +148,7 @@ impl Corpus {
             index,
             everything: std::sync::OnceLock::new(),
             first_letters: std::sync::Mutex::default(),
+            last_narrowed: std::sync::Mutex::default(),
         })
     }
 
@@ -244,6 +248,21 @@ impl Corpus {
             }
         }
         view
+    }
+
+    /// The last query and entities narrowed, if `matches` says they are the ones asked for.
+    pub(crate) fn last_narrowed(
+        &self,
+        matches: impl Fn(&crate::selection::Narrowed) -> bool,
+    ) -> Option<Arc<crate::selection::Narrowed>> {
+        self.last_narrowed.lock().ok()?.as_ref().filter(|narrowed| matches(narrowed)).cloned()
+    }
+
+    /// Keeps `narrowed` as the last query and entities narrowed.
+    pub(crate) fn keep_narrowed(&self, narrowed: &Arc<crate::selection::Narrowed>) {
+        if let Ok(mut last) = self.last_narrowed.lock() {
+            *last = Some(Arc::clone(narrowed));
+        }
     }
 
     /// Builds the full-text index anew from the loaded articles, as loading did (for

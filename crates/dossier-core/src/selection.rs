@@ -104,6 +104,17 @@ pub struct Selection {
     pub range: Option<DateRange>,
 }
 
+/// The articles matching a query and entities before any period is applied: what a
+/// change of period alone starts from.
+#[derive(Debug)]
+pub(crate) struct Narrowed {
+    query_text: String,
+    entities: Vec<EntityId>,
+    query: ResolvedQuery,
+    hits: Vec<SearchHit>,
+    timeline: Timeline,
+}
+
 /// Which end of time a date-sorted result list starts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DateOrder {
@@ -167,6 +178,38 @@ impl Corpus {
     }
 
     fn compute(&self, selection: &Selection, parsed: query::Query) -> SelectionView {
+        let same =
+            |narrowed: &Narrowed| narrowed.query_text == selection.query && narrowed.entities == selection.entities;
+        let narrowed = match self.last_narrowed(same) {
+            Some(narrowed) => narrowed,
+            None => {
+                let narrowed = Arc::new(self.narrow(selection, parsed));
+                self.keep_narrowed(&narrowed);
+                narrowed
+            }
+        };
+        let hits: Vec<SearchHit> = match selection.range {
+            Some(range) => narrowed
+                .hits
+                .iter()
+                .filter(|hit| range.contains(self.article(hit.article).date.day()))
+                .copied()
+                .collect(),
+            None => narrowed.hits.clone(),
+        };
+        let facets = self.facets(&hits);
+        SelectionView {
+            hits,
+            query: narrowed.query.clone(),
+            facets,
+            timeline: narrowed.timeline.clone(),
+            collection_size: self.articles().len(),
+        }
+    }
+
+    /// The articles matching the query and entities, whatever the period, and their
+    /// timeline.
+    fn narrow(&self, selection: &Selection, parsed: query::Query) -> Narrowed {
         let query = self.index().resolve(&parsed);
         let candidates: Vec<SearchHit> = if query.is_empty() {
             self.newest_first().iter().map(|&article| SearchHit::unranked(article)).collect()
@@ -187,21 +230,14 @@ impl Corpus {
         } else {
             self.index().run(&query)
         };
-        let with_entities: Vec<SearchHit> =
+        let hits: Vec<SearchHit> =
             candidates.into_iter().filter(|hit| self.mentions_all(hit.article, &selection.entities)).collect();
         let mut day_counts = vec![0u32; self.days().len()];
-        for hit in &with_entities {
+        for hit in &hits {
             day_counts[self.day_position(hit.article)] += 1;
         }
         let timeline = Timeline::from_day_counts(self.days().iter().copied().zip(day_counts));
-        let hits: Vec<SearchHit> = match selection.range {
-            Some(range) => {
-                with_entities.into_iter().filter(|hit| range.contains(self.article(hit.article).date.day())).collect()
-            }
-            None => with_entities,
-        };
-        let facets = self.facets(&hits);
-        SelectionView { hits, query, facets, timeline, collection_size: self.articles().len() }
+        Narrowed { query_text: selection.query.clone(), entities: selection.entities.clone(), query, hits, timeline }
     }
 
     /// `hits` in date order, newest or oldest first (one the exact reverse of the other),
@@ -394,6 +430,28 @@ mod tests {
             proptest::prop_assert_eq!(seen.len(), view.hits.len());
             proptest::prop_assert!(view.hits.len() <= corpus.articles().len());
             proptest::prop_assert!(view.facets.iter().all(|facet| facet.count as usize <= view.hits.len()));
+        }
+    }
+
+    #[test]
+    fn a_new_period_reuses_the_query_and_gives_what_computing_afresh_gives() {
+        let corpus = fixtures::corpus();
+        let january = DateRange::month(2026, Month::January);
+        let selections = [
+            Selection { query: "cartel".into(), ..Selection::default() },
+            Selection { query: "cartel".into(), range: january, ..Selection::default() },
+            Selection {
+                query: "cartel".into(),
+                range: Some(DateRange::day(date!(2025 - 12 - 20))),
+                ..Selection::default()
+            },
+            Selection { query: "cartels".into(), range: january, ..Selection::default() },
+            Selection { query: "cartels".into(), entities: vec![entity(&corpus, "mexico")], range: january },
+        ];
+        for selection in &selections {
+            let kept = corpus.select(selection);
+            let fresh = fixtures::corpus().select(selection);
+            assert_eq!(*kept, *fresh, "{selection:?}");
         }
     }
 
