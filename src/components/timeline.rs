@@ -85,7 +85,9 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         };
     };
     let bars = histogram.bins.len();
-    let brushed = props.range.map(|range| covered_bars(histogram, range));
+    // A period outside the zoomed span is not drawn (the handles rest at the ends).
+    let brushed =
+        props.range.filter(|range| range.overlaps(&histogram.span)).map(|range| covered_bars(histogram, range));
     let (first, last) = brushed.unwrap_or((0, bars - 1));
     let select_bars = {
         let on_select_range = props.on_select_range.clone();

@@ -378,6 +378,14 @@ fn Sidebar(props: &SidebarProps) -> Html {
         let filters_open = filters_open.clone();
         Callback::from(move |_: MouseEvent| filters_open.set(false))
     };
+    let close_on_escape = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                filters_open.set(false);
+            }
+        })
+    };
     html! {
         <aside
             class={classes!("sidebar", timeline_open.then_some("timeline-open"), filters_open.then_some("filters-open"))}
@@ -385,7 +393,7 @@ fn Sidebar(props: &SidebarProps) -> Html {
         >
             <div class="narrow-bar">
                 <button type="button" aria-expanded={timeline_open.to_string()} onclick={toggle(&timeline_open)}>{ "Timeline" }</button>
-                <button type="button" aria-expanded={filters_open.to_string()} onclick={toggle(&filters_open)}>
+                <button type="button" aria-expanded={filters_open.to_string()} aria-controls="filters-sheet" onclick={toggle(&filters_open)}>
                     { format!("Filters ({})", props.chosen.len()) }
                 </button>
             </div>
@@ -401,7 +409,7 @@ fn Sidebar(props: &SidebarProps) -> Html {
                 on_bar={props.on_bar.clone()}
                 on_zoom={props.on_zoom.clone()}
             />
-            <div class="filters-sheet">
+            <div id="filters-sheet" class="filters-sheet" onkeydown={close_on_escape}>
                 <button type="button" class="sheet-close" onclick={close_filters}>{ "Done" }</button>
                 <EntityFilters corpus={props.corpus.clone()} {view} chosen={props.chosen.clone()} on_toggle_entity={props.on_toggle_entity.clone()} />
             </div>

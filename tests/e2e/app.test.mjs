@@ -926,6 +926,9 @@ describe('on a phone', () => {
     assert.equal(await page.getByRole('button', { name: /^Oslo / }).isVisible(), false);
     await page.getByRole('button', { name: 'Filters (0)' }).click();
     await page.getByRole('button', { name: /^Oslo / }).click();
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getByRole('button', { name: /^Oslo / }).isVisible(), false, 'Escape closes the sheet');
+    await page.getByRole('button', { name: 'Filters (1)' }).click();
     await page.getByRole('button', { name: 'Done' }).click();
     assert.equal(await status(page).textContent(), '250 of 2500 articles, matching “copper”, mentioning Oslo');
     assert.equal(await page.getByRole('button', { name: 'Filters (1)' }).count(), 1);
