@@ -265,7 +265,8 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                                 if props.narrowed && bin.matching > 0 {
                                     <rect class="match" x={bar_x(at)} width="0.8" y={bar_top(bin.matching, max)} height={bar_height(bin.matching, max)} />
                                 }
-                                <rect class="hit" x={at.to_string()} width="1" y="0" height="100" role="img" aria-label={label.clone()}>
+                                // Named by its title (also the tooltip), read once.
+                                <rect class="hit" x={at.to_string()} width="1" y="0" height="100" role="img">
                                     <title>{ label }</title>
                                 </rect>
                             </g>
