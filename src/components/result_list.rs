@@ -29,13 +29,43 @@ pub fn result_link_id(article: ArticleId) -> String {
     format!("result-{}", article.0)
 }
 
-/// `hits` in the order the reader chose: as ranked, or by date.
-pub fn ordered(corpus: &CorpusHandle, hits: &[SearchHit], order: SortOrder) -> Rc<Vec<SearchHit>> {
-    Rc::new(match order {
-        SortOrder::Relevance => hits.to_vec(),
-        SortOrder::Newest => corpus.in_date_order(hits, DateOrder::NewestFirst),
-        SortOrder::Oldest => corpus.in_date_order(hits, DateOrder::OldestFirst),
-    })
+/// A view's hits in the order the reader chose: the view's own (ranked, or newest first
+/// without a query) shared as they are, or a copy in date order.
+#[derive(Clone)]
+pub struct OrderedHits {
+    view: ViewHandle,
+    by_date: Option<Rc<Vec<SearchHit>>>,
+}
+
+impl OrderedHits {
+    /// The hits, in order.
+    pub fn as_slice(&self) -> &[SearchHit] {
+        self.by_date.as_deref().map_or(&self.view.hits, Vec::as_slice)
+    }
+}
+
+impl PartialEq for OrderedHits {
+    fn eq(&self, other: &OrderedHits) -> bool {
+        let same_copy = match (&self.by_date, &other.by_date) {
+            (Some(one), Some(other)) => Rc::ptr_eq(one, other),
+            (None, None) => true,
+            _ => false,
+        };
+        self.view == other.view && same_copy
+    }
+}
+
+/// `view`'s hits in `order`. The view's order is relevance with a query and newest first
+/// without one, so only the other orders make a copy.
+pub fn ordered(corpus: &CorpusHandle, view: &ViewHandle, order: SortOrder) -> OrderedHits {
+    let view_order = if view.query.is_empty() { SortOrder::Newest } else { SortOrder::Relevance };
+    let by_date = match order {
+        _ if order == view_order => None,
+        SortOrder::Relevance => None,
+        SortOrder::Newest => Some(corpus.in_date_order(&view.hits, DateOrder::NewestFirst)),
+        SortOrder::Oldest => Some(corpus.in_date_order(&view.hits, DateOrder::OldestFirst)),
+    };
+    OrderedHits { view: view.clone(), by_date: by_date.map(Rc::new) }
 }
 
 /// The number of pages `count` results fill (at least one).
@@ -51,7 +81,7 @@ pub struct ResultListProps {
     /// The selection's view: its hits and the resolved query.
     pub view: ViewHandle,
     /// The hits in the order shown.
-    pub hits: Rc<Vec<SearchHit>>,
+    pub hits: OrderedHits,
     /// That order.
     pub order: SortOrder,
     /// The page shown, from 0.
@@ -71,7 +101,7 @@ pub struct ResultListProps {
 /// date.
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
-    let hits = &props.hits;
+    let hits = props.hits.as_slice();
     if hits.is_empty() {
         let on_clear = props.on_clear.clone();
         return html! {

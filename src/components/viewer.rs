@@ -75,8 +75,8 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let view = use_memo((corpus.clone(), state.selection.clone()), |(corpus, selection)| corpus.select(selection));
     let view = ViewHandle(Arc::clone(&view));
     let order = state.order();
-    let hits = use_memo((view.clone(), order), |(view, order)| ordered(&corpus, &view.hits, *order));
-    let pages = page_count(hits.len());
+    let hits = use_memo((view.clone(), order), |(view, order)| ordered(&corpus, view, *order));
+    let pages = page_count(hits.as_slice().len());
     {
         // The shortcuts read the page they are pressed on, not the one of the first render.
         let paging = use_mut_ref(|| Paging { page: 0, pages: 1, reading: false });
@@ -124,7 +124,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         let state = state.clone();
         let corpus = corpus.clone();
         let hits = hits.clone();
-        Callback::from(move |period: DateRange| on_bar(&corpus, &state, &hits, period))
+        Callback::from(move |period: DateRange| on_bar(&corpus, &state, hits.as_slice(), period))
     };
     let series = use_memo((corpus.clone(), state.selection.entities.clone()), |(corpus, entities)| {
         entities
