@@ -71,12 +71,18 @@ struct Drag {
 #[component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let extent = props.all.extent();
-    let histogram = use_memo((props.all.clone(), props.matching.clone(), props.zoom), |(all, matching, zoom)| {
-        zoom.or(all.extent()).map(|span| Histogram::new(span, all, matching))
+    // The bars and their labels change with the selection's articles and the zoom, not with
+    // the period being chosen.
+    let drawn = use_memo((props.all.clone(), props.matching.clone(), props.zoom), |(all, matching, zoom)| {
+        zoom.or(all.extent()).map(|span| {
+            let histogram = Histogram::new(span, all, matching);
+            let ticks = histogram.ticks(NARROWEST_CHART_PX);
+            (histogram, ticks)
+        })
     });
     let table_open = use_state_eq(|| false);
     let drag = use_mut_ref(|| None::<Drag>);
-    let Some(histogram) = histogram.as_ref() else {
+    let Some((histogram, ticks)) = drawn.as_ref() else {
         return html! {
             <section class="timeline" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">{ "Timeline" }</h2>
@@ -213,7 +219,6 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     };
 
     let max = histogram.max_total();
-    let ticks = histogram.ticks(NARROWEST_CHART_PX);
     let span_text = histogram.span.human();
     let zoom_out = props.zoom.map(|zoom| {
         let on_zoom = props.on_zoom.clone();

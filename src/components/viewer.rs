@@ -11,7 +11,7 @@ use super::{
     entity_filters::EntityFilters,
     header::Header,
     reader::{READER_HEADING_ID, Reader},
-    result_list::{PAGE_SIZE, ResultList, ordered, page_count, result_link_id},
+    result_list::{OrderedHits, PAGE_SIZE, ResultList, ordered, page_count, result_link_id},
     search_box::{SEARCH_INPUT_ID, SearchBox},
     timeline::{EntitySeries, TimelineView},
 };
@@ -105,27 +105,31 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         *last_open.borrow_mut() = *open;
     });
 
-    let on_search: Callback<String> = dispatcher(&state, Action::SetQuery);
-    let on_toggle_entity: Callback<EntityId> = dispatcher(&state, Action::ToggleEntity);
-    let on_select_range: Callback<Option<DateRange>> = dispatcher(&state, Action::SetRange);
-    let on_zoom: Callback<Option<DateRange>> = dispatcher(&state, Action::SetZoom);
-    let on_sort: Callback<SortOrder> = dispatcher(&state, Action::SetSort);
-    let on_page: Callback<usize> = {
-        let state = state.clone();
-        Callback::from(move |page| {
-            state.dispatch(Action::SetPage(page));
-            platform::after_paint(|| {
-                platform::focus_among(RESULT_LINKS, FocusStep::First);
-            });
-        })
-    };
-    let on_clear: Callback<()> = dispatcher(&state, |()| Action::ClearFilters);
-    let on_bar = {
-        let state = state.clone();
-        let corpus = corpus.clone();
-        let hits = hits.clone();
-        Callback::from(move |period: DateRange| on_bar(&corpus, &state, hits.as_slice(), period))
-    };
+    // The callbacks stay the same from render to render (they hold the reducer's
+    // dispatcher, not its state), so a component whose data did not change (the timeline,
+    // the entity filters while the reader types) is not drawn again.
+    let dispatch = state.dispatcher();
+    let on_search = use_action(&dispatch, Action::SetQuery);
+    let on_toggle_entity = use_action(&dispatch, Action::ToggleEntity);
+    let on_select_range = use_action(&dispatch, Action::SetRange);
+    let on_zoom = use_action(&dispatch, Action::SetZoom);
+    let on_sort = use_action(&dispatch, Action::SetSort);
+    let on_clear = use_action(&dispatch, |()| Action::ClearFilters);
+    let on_page = use_callback(dispatch.clone(), |page, dispatch| {
+        dispatch.dispatch(Action::SetPage(page));
+        platform::after_paint(|| {
+            platform::focus_among(RESULT_LINKS, FocusStep::First);
+        });
+    });
+    // A bar click reads the results, the order and the period of the render it lands in.
+    let bar_context = use_mut_ref(|| None::<(OrderedHits, Option<SortOrder>, Option<DateRange>)>);
+    *bar_context.borrow_mut() = Some(((*hits).clone(), state.sort, state.selection.range));
+    let on_bar = use_callback((corpus.clone(), dispatch.clone()), move |period, (corpus, dispatch)| {
+        let context = bar_context.borrow().clone();
+        if let Some((hits, sort, range)) = context {
+            on_bar(corpus, dispatch, BarContext { hits: hits.as_slice(), sort, range }, period);
+        }
+    });
     let series = use_memo((corpus.clone(), state.selection.entities.clone()), |(corpus, entities)| {
         entities
             .iter()
@@ -305,26 +309,29 @@ fn shortcut(key: &str, state: &UseReducerHandle<ViewState>, Paging { page, pages
     }
 }
 
+/// What a bar click acts on: the results in their order, the order the reader chose and
+/// the period chosen.
+struct BarContext<'a> {
+    hits: &'a [dossier_core::search::SearchHit],
+    sort: Option<SortOrder>,
+    range: Option<DateRange>,
+}
+
 /// A bar of the timeline clicked: when the reader sorted the results by date, the list
 /// turns to the period's first result; else the period is chosen (or, chosen already,
 /// let go).
-fn on_bar(
-    corpus: &CorpusHandle,
-    state: &UseReducerHandle<ViewState>,
-    hits: &[dossier_core::search::SearchHit],
-    period: DateRange,
-) {
-    if state.sort.is_some_and(|order| order != SortOrder::Relevance) {
-        let first = hits.iter().position(|hit| period.contains(corpus.article(hit.article).date.day()));
-        if let Some(at) = first {
-            state.dispatch(Action::SetPage(at / PAGE_SIZE));
-            let link = result_link_id(hits[at].article);
+fn on_bar(corpus: &CorpusHandle, dispatch: &UseReducerDispatcher<ViewState>, at: BarContext, period: DateRange) {
+    if at.sort.is_some_and(|order| order != SortOrder::Relevance) {
+        let first = at.hits.iter().position(|hit| period.contains(corpus.article(hit.article).date.day()));
+        if let Some(first) = first {
+            dispatch.dispatch(Action::SetPage(first / PAGE_SIZE));
+            let link = result_link_id(at.hits[first].article);
             platform::after_paint(move || platform::focus(&link));
             return;
         }
     }
-    let chosen = state.selection.range == Some(period);
-    state.dispatch(Action::SetRange((!chosen).then_some(period)));
+    let chosen = at.range == Some(period);
+    dispatch.dispatch(Action::SetRange((!chosen).then_some(period)));
 }
 
 /// Props of [`Sidebar`].
@@ -402,7 +409,7 @@ fn Sidebar(props: &SidebarProps) -> Html {
                 matching={view.timeline.clone()}
                 {narrowed}
                 range={props.range}
-                in_range={props.view.hits.len()}
+                in_range={view.hits.len()}
                 zoom={props.zoom}
                 series={props.series.clone()}
                 on_select_range={props.on_select_range.clone()}
@@ -439,10 +446,11 @@ fn warm_first_letters(corpus: CorpusHandle, mut letters: std::str::Chars<'static
     });
 }
 
-/// A callback that turns its value into an action on the reducer.
-fn dispatcher<T: 'static>(state: &UseReducerHandle<ViewState>, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
-    let state = state.clone();
-    Callback::from(move |value| state.dispatch(make(value)))
+/// A callback that turns its value into an action on the reducer, the same one on every
+/// render.
+#[hook]
+fn use_action<T: 'static>(dispatch: &UseReducerDispatcher<ViewState>, make: fn(T) -> Action) -> Callback<T> {
+    use_callback((dispatch.clone(), make), |value, (dispatch, make)| dispatch.dispatch(make(value)))
 }
 
 /// "3 of 120 articles", plus what narrows them.
