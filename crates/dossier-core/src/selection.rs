@@ -232,11 +232,7 @@ impl Corpus {
         };
         let hits: Vec<SearchHit> =
             candidates.into_iter().filter(|hit| self.mentions_all(hit.article, &selection.entities)).collect();
-        let mut day_counts = vec![0u32; self.days().len()];
-        for hit in &hits {
-            day_counts[self.day_position(hit.article)] += 1;
-        }
-        let timeline = Timeline::from_day_counts(self.days().iter().copied().zip(day_counts));
+        let timeline = self.timeline_of(hits.iter().map(|hit| hit.article));
         Narrowed { query_text: selection.query.clone(), entities: selection.entities.clone(), query, hits, timeline }
     }
 
@@ -255,16 +251,19 @@ impl Corpus {
         ordered.filter_map(|article| hit_of[article.index()]).collect()
     }
 
-    /// The days articles mentioning `entity` are dated, with how many, oldest first: the
-    /// entity's presence over time.
-    pub fn entity_days(&self, entity: EntityId) -> Vec<(Date, u32)> {
-        let mut counts = vec![0u32; self.days().len()];
-        for (at, named) in (0..self.articles().len()).map(|at| (at, self.article_entities(ArticleId(at as u32)))) {
-            if named.binary_search(&entity).is_ok() {
-                counts[self.day_position(ArticleId(at as u32))] += 1;
-            }
+    /// The timeline of the articles mentioning `entity`: its presence over time.
+    pub fn entity_timeline(&self, entity: EntityId) -> Timeline {
+        let articles = (0..self.articles().len() as u32).map(ArticleId);
+        self.timeline_of(articles.filter(|&article| self.mentions_all(article, &[entity])))
+    }
+
+    /// How many of `articles` fall on each day.
+    fn timeline_of(&self, articles: impl Iterator<Item = ArticleId>) -> Timeline {
+        let mut day_counts = vec![0u32; self.days().len()];
+        for article in articles {
+            day_counts[self.day_position(article)] += 1;
         }
-        self.days().iter().copied().zip(counts).filter(|&(_, count)| count > 0).collect()
+        Timeline::from_day_counts(self.days().iter().copied().zip(day_counts))
     }
 
     fn mentions_all(&self, article: ArticleId, entities: &[EntityId]) -> bool {
@@ -478,11 +477,10 @@ mod tests {
     fn an_entity_is_counted_on_the_days_that_mention_it() {
         let corpus = fixtures::corpus();
         let mexico = entity(&corpus, "mexico");
-        let days = corpus.entity_days(mexico);
+        let presence = corpus.entity_timeline(mexico);
         let view = corpus.select(&Selection { entities: vec![mexico], ..Selection::default() });
-        let expected: Vec<(Date, u32)> = view.timeline.days().collect();
-        assert_eq!(days, expected);
-        assert_eq!(days.iter().map(|&(_, count)| count).sum::<u32>(), 2);
+        assert_eq!(presence, view.timeline);
+        assert_eq!(presence.days().map(|(_, count)| count).sum::<u32>(), 2);
     }
 
     #[test]

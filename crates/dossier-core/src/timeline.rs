@@ -327,15 +327,9 @@ impl Histogram {
             },
             bins,
         };
-        for (day, count) in all.days() {
-            if let Some(bin) = histogram.bin_of(day) {
-                histogram.bins[bin].total += count;
-            }
-        }
-        for (day, count) in matching.days() {
-            if let Some(bin) = histogram.bin_of(day) {
-                histogram.bins[bin].matching += count;
-            }
+        let (totals, matches) = (histogram.count(all.days()), histogram.count(matching.days()));
+        for ((bin, total), matching) in histogram.bins.iter_mut().zip(totals).zip(matches) {
+            (bin.total, bin.matching) = (total, matching);
         }
         histogram
     }
