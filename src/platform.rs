@@ -201,7 +201,7 @@ pub fn on_escape(on_escape: impl Fn() + 'static) -> Option<EventListener> {
 /// Where `client_x` falls across the element with `id`, from 0 (its left edge) to 1
 /// (its right edge); `None` if there is no such element or it has no width.
 pub fn fraction_across(id: &str, client_x: f64) -> Option<f64> {
-    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    let element = element(id)?;
     let bounds = element.get_bounding_client_rect();
     (bounds.width() > 0.0).then(|| ((client_x - bounds.left()) / bounds.width()).clamp(0.0, 1.0))
 }
@@ -209,21 +209,21 @@ pub fn fraction_across(id: &str, client_x: f64) -> Option<f64> {
 /// Sends the pointer's next events to the element with `id` until it is released, so
 /// a drag continues past the element's edges.
 pub fn capture_pointer(id: &str, pointer_id: i32) {
-    if let Some(element) = web_sys::window().and_then(|window| window.document()).and_then(|d| d.get_element_by_id(id))
-    {
+    if let Some(element) = element(id) {
         let _ = element.set_pointer_capture(pointer_id);
     }
 }
 
 /// Moves keyboard focus to the element with `id`, if present.
 pub fn focus(id: &str) {
-    let element = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
-    if let Some(element) = element {
+    if let Some(element) = element(id).and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
     }
+}
+
+/// The page's element with `id`.
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
 }
 
 /// Makes a panic visible: an alert panel at the top of the page instead of a dead page.

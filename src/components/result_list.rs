@@ -55,13 +55,12 @@ impl PartialEq for OrderedHits {
     }
 }
 
-/// `view`'s hits in `order`. The view's order is relevance with a query and newest first
-/// without one, so only the other orders make a copy.
+/// `view`'s hits in `order`. The view's own order is relevance, which is newest first
+/// without a query, so only the other orders make a copy.
 pub fn ordered(corpus: &CorpusHandle, view: &ViewHandle, order: SortOrder) -> OrderedHits {
-    let view_order = if view.query.is_empty() { SortOrder::Newest } else { SortOrder::Relevance };
     let by_date = match order {
-        _ if order == view_order => None,
         SortOrder::Relevance => None,
+        SortOrder::Newest if view.query.is_empty() => None,
         SortOrder::Newest => Some(corpus.in_date_order(&view.hits, DateOrder::NewestFirst)),
         SortOrder::Oldest => Some(corpus.in_date_order(&view.hits, DateOrder::OldestFirst)),
     };

@@ -29,8 +29,8 @@ const FAST_STEP: usize = 10;
 pub struct EntitySeries {
     /// The entity's name.
     pub name: String,
-    /// Days with articles mentioning it, and how many.
-    pub days: Vec<(Date, u32)>,
+    /// The articles mentioning it, by day.
+    pub presence: Timeline,
 }
 
 /// Props of [`TimelineView`].
@@ -154,9 +154,11 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     };
 
     let handle = |end: End| {
-        let at = match end {
-            End::Start => first,
-            End::Finish => last,
+        // The bar the handle stands on, its name, its place (the bar's left or right
+        // edge) and the day it stands for.
+        let (at, label, left, day) = match end {
+            End::Start => (first, "Start of period", first, histogram.bins[first].period.start),
+            End::Finish => (last, "End of period", last + 1, histogram.bins[last].period.end),
         };
         let select_bars = select_bars.clone();
         let on_select_range = props.on_select_range.clone();
@@ -192,15 +194,6 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 }
             }
         });
-        let bin = &histogram.bins[at];
-        let (label, left) = match end {
-            End::Start => ("Start of period", at),
-            End::Finish => ("End of period", at + 1),
-        };
-        let day = match end {
-            End::Start => bin.period.start,
-            End::Finish => bin.period.end,
-        };
         html! {
             <div
                 class={classes!("handle", end.class())}
@@ -363,7 +356,7 @@ fn zoomed_out(zoom: DateRange, extent: Option<DateRange>) -> Option<DateRange> {
 
 /// One chosen entity's strip: its mentions per bar, with its name beside it.
 fn series_strip(histogram: &Histogram, series: &EntitySeries) -> Html {
-    let counts = histogram.count(series.days.iter().copied());
+    let counts = histogram.count(series.presence.days());
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     let bars = counts.len();
     let total: u32 = counts.iter().sum();
@@ -394,7 +387,7 @@ fn series_strip(histogram: &Histogram, series: &EntitySeries) -> Html {
 /// The histogram's numbers as a table, each period a button that chooses it.
 fn table(histogram: &Histogram, props: &TimelineProps) -> Html {
     let series: Vec<(String, Vec<u32>)> =
-        props.series.iter().map(|series| (series.name.clone(), histogram.count(series.days.iter().copied()))).collect();
+        props.series.iter().map(|series| (series.name.clone(), histogram.count(series.presence.days()))).collect();
     html! {
         <div class="table-wrap">
             <table id="timeline-table">

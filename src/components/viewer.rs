@@ -81,9 +81,9 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         // The shortcuts read the page they are pressed on, not the one of the first render.
         let paging = use_mut_ref(|| Paging { page: 0, pages: 1, reading: false });
         *paging.borrow_mut() = Paging { page: state.page.min(pages - 1), pages, reading: state.open.is_some() };
-        let state = state.clone();
+        let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = platform::on_shortcut(move |key| shortcut(key, &state, *paging.borrow()));
+            let listener = platform::on_shortcut(move |key| shortcut(key, &dispatch, *paging.borrow()));
             move || drop(listener)
         });
     }
@@ -115,12 +115,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let on_zoom = use_action(&dispatch, Action::SetZoom);
     let on_sort = use_action(&dispatch, Action::SetSort);
     let on_clear = use_action(&dispatch, |()| Action::ClearFilters);
-    let on_page = use_callback(dispatch.clone(), |page, dispatch| {
-        dispatch.dispatch(Action::SetPage(page));
-        platform::after_paint(|| {
-            platform::focus_among(RESULT_LINKS, FocusStep::First);
-        });
-    });
+    let on_page = use_callback(dispatch.clone(), |page, dispatch| turn_page(dispatch, page, FocusStep::First));
     // A bar click reads the results, the order and the period of the render it lands in.
     let bar_context = use_mut_ref(|| None::<(OrderedHits, Option<SortOrder>, Option<DateRange>)>);
     *bar_context.borrow_mut() = Some(((*hits).clone(), state.sort, state.selection.range));
@@ -133,7 +128,10 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let series = use_memo((corpus.clone(), state.selection.entities.clone()), |(corpus, entities)| {
         entities
             .iter()
-            .map(|&entity| EntitySeries { name: corpus.entity(entity).name.clone(), days: corpus.entity_days(entity) })
+            .map(|&entity| EntitySeries {
+                name: corpus.entity(entity).name.clone(),
+                presence: corpus.entity_timeline(entity),
+            })
             .collect::<Vec<_>>()
     });
     let list = route_of(&corpus, &ViewState { open: None, ..(*state).clone() });
@@ -267,7 +265,7 @@ fn route_of(corpus: &CorpusHandle, view: &ViewState) -> Route {
 }
 
 /// Where the reader is, as the keyboard shortcuts need it (read when a key is pressed:
-/// the handle the listener holds is the first render's).
+/// the listener is the first render's).
 #[derive(Clone, Copy)]
 struct Paging {
     page: usize,
@@ -280,7 +278,7 @@ const RESULT_LINKS: &str = ".results .result a[id^=result-]";
 
 /// The page's keyboard shortcuts: `/` focuses the search box; `j` and `k` move to the
 /// next and previous result, on to the next or previous page at either end.
-fn shortcut(key: &str, state: &UseReducerHandle<ViewState>, Paging { page, pages, reading }: Paging) -> bool {
+fn shortcut(key: &str, dispatch: &UseReducerDispatcher<ViewState>, Paging { page, pages, reading }: Paging) -> bool {
     if reading {
         return false;
     }
@@ -297,16 +295,22 @@ fn shortcut(key: &str, state: &UseReducerHandle<ViewState>, Paging { page, pages
             };
             if !platform::focus_among(RESULT_LINKS, step) {
                 if let Some(turned) = turned {
-                    state.dispatch(Action::SetPage(turned));
-                    platform::after_paint(move || {
-                        platform::focus_among(RESULT_LINKS, lands_on);
-                    });
+                    turn_page(dispatch, turned, lands_on);
                 }
             }
             true
         }
         _ => false,
     }
+}
+
+/// Shows page `page` of the results and, once it is drawn, focuses its first or last
+/// result.
+fn turn_page(dispatch: &UseReducerDispatcher<ViewState>, page: usize, lands_on: FocusStep) {
+    dispatch.dispatch(Action::SetPage(page));
+    platform::after_paint(move || {
+        platform::focus_among(RESULT_LINKS, lands_on);
+    });
 }
 
 /// What a bar click acts on: the results in their order, the order the reader chose and
