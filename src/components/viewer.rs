@@ -380,7 +380,9 @@ fn Sidebar(props: &SidebarProps) -> Html {
     }
     let view = if large { (*shown).clone() } else { props.view.clone() };
     let everything = props.corpus.select(&Selection::default());
-    let narrowed = view.hits.len() != view.collection_size || !view.query.is_empty();
+    // The front layer differs from the back one when the query or entities leave articles
+    // out (the period does not change either layer).
+    let narrowed = view.timeline.total() != everything.timeline.total();
     let toggle = |open: &UseStateHandle<bool>| {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
