@@ -8,7 +8,7 @@
 use std::{collections::HashSet, fs};
 
 use anyhow::Context;
-use dossier_core::{Article, EntityKind, extract::annotate};
+use dossier_core::{Article, EntityKind, ingest::extract::annotate};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -9,7 +9,7 @@ use std::{
 
 use dossier_core::{
     Article,
-    parse::{ParseError, parse_json_lines, parse_text_article},
+    ingest::parse::{ParseError, parse_json_lines, parse_text_article},
 };
 
 /// File endings read as hand-written text articles.

@@ -10,7 +10,7 @@ use std::{
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use dossier_core::{Bundle, Collection, Corpus, EntityKind, Selection, extract::annotate};
+use dossier_core::{Bundle, Collection, Corpus, EntityKind, Selection, ingest::extract::annotate};
 
 mod export;
 mod ingest;

@@ -13,7 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use dossier_core::{
     Bundle, Collection, Corpus, Selection,
     index::{Document, SearchIndex},
-    parse::parse_json_lines,
+    ingest::parse::parse_json_lines,
 };
 
 const REUTERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/reuters21578.jsonl");

@@ -8,7 +8,10 @@
 
 use serde::Deserialize;
 
-use crate::{Article, Bundle, Collection, Corpus, EntityKind, extract::annotate, parse::parse_text_article};
+use crate::{
+    Article, Bundle, Collection, Corpus, EntityKind,
+    ingest::{extract::annotate, parse::parse_text_article},
+};
 
 /// The fixture collection's files as (article id, text), in file-name order as the CLI
 /// reads the folder: six short articles from November 2025 to March 2026 about cartels,

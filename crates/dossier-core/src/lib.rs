@@ -1,7 +1,7 @@
 //! Dossier's core: everything the viewer knows about articles, with no IO and no browser.
 //!
-//! Raw text goes in ([`parse`]), a versioned [`bundle`] comes out with the entities the
-//! articles mention ([`extract`]); a loaded [`corpus::Corpus`] answers a reader's
+//! Raw text goes in ([`ingest`], only for the command-line tool), a versioned [`bundle`]
+//! comes out with the entities the articles mention; a loaded [`corpus::Corpus`] answers a reader's
 //! [`selection::Selection`] (a [`query`], entities, date range) with ranked [`search`] hits
 //! from its [`index`],
 //! entity facet counts and [`timeline`] buckets. The command-line tool and the web app
@@ -11,12 +11,11 @@ pub mod article;
 pub mod bundle;
 pub mod corpus;
 pub mod entity;
-pub mod extract;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
-mod gazetteer;
 pub mod index;
-pub mod parse;
+#[cfg(any(test, feature = "ingest"))]
+pub mod ingest;
 pub mod query;
 pub mod search;
 pub mod selection;

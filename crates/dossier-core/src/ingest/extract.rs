@@ -22,11 +22,11 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::{
     Article, Entity, EntityKind, Mention,
     entity::slug,
-    gazetteer::{
+    ingest::gazetteer::{
         GIVEN_NAMES, Gazetteer, NEWSPAPER_WORDS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PLACE_HEADS,
         PLACE_WORDS, REPORTING_VERBS, SPEECH_VERBS, TITLES,
     },
-    parse::{ABBREVIATIONS, sentence_ends_at},
+    ingest::parse::{ABBREVIATIONS, sentence_ends_at},
     tokenize::{fold, strip_possessive},
 };
 
@@ -787,7 +787,7 @@ impl Resolver {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{fixtures, parse::parse_text_article};
+    use crate::{fixtures, ingest::parse::parse_text_article};
 
     fn extract(texts: &[&str]) -> (Vec<Entity>, Vec<Article>) {
         let mut articles: Vec<Article> = texts
