@@ -14,6 +14,7 @@ use dossier_core::{Bundle, Collection, Corpus, EntityKind, Selection, ingest::ex
 
 mod export;
 mod ingest;
+mod ner;
 
 /// Build and query Dossier corpus bundles.
 #[derive(Parser)]
@@ -76,6 +77,10 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Train the name tagger, or score the entity extractor, on annotated text
+    /// (CoNLL-2003 as JSON Lines: {"id", "text", "entities": [{"start", "end", "label"}]}).
+    #[command(subcommand)]
+    Ner(NerCommand),
     /// List a bundle's entities with the number of articles that mention each.
     Entities {
         /// The bundle to read.
@@ -84,6 +89,39 @@ enum Command {
         /// One JSON object per line: {"id", "kind", "name", "aliases", "articles"}.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum NerCommand {
+    /// Learn a model from annotated documents and write it. The same documents and
+    /// options always give the same file.
+    Train {
+        /// Annotated documents to learn from.
+        data: PathBuf,
+        /// Where to write the model (the one Dossier ships is
+        /// crates/dossier-core/src/ingest/model/ner.bin).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Passes over the documents.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Keep this share of the documents (the last ones) out of training, and score
+        /// the model on them at the end.
+        #[arg(long)]
+        hold_out: Option<f64>,
+    },
+    /// Score the extractor against annotated documents: precision, recall and F1 per
+    /// kind, by exact span and kind.
+    Eval {
+        /// Annotated documents to score on.
+        data: PathBuf,
+        /// A model written by `dossier ner train` (default: the one Dossier ships).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Score the tagger's own names, before they are merged across the collection.
+        #[arg(long)]
+        tagger_only: bool,
     },
 }
 
@@ -117,6 +155,49 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // (a prefix, typos forgiven) unless a space follows it, as in `"palm oil "`.
         Command::Search { data, limit, json, query } => search_command(&data, limit, json, &query.join(" ")),
         Command::Entities { data, json } => entities_command(&data, json),
+        Command::Ner(NerCommand::Train { data, output, epochs, hold_out }) => {
+            let mut documents = ner::read(&data)?;
+            let held_out = match hold_out {
+                Some(share) if (0.0..1.0).contains(&share) => {
+                    let keep = documents.len() - (documents.len() as f64 * share).round() as usize;
+                    documents.split_off(keep)
+                }
+                Some(share) => bail!("--hold-out must be at least 0 and below 1, not {share}"),
+                None => Vec::new(),
+            };
+            let started = std::time::Instant::now();
+            let model = ner::train(&documents, epochs);
+            let bytes = model.to_bytes();
+            fs::write(&output, &bytes).with_context(|| format!("writing {}", output.display()))?;
+            eprintln!(
+                "trained on {} documents in {:.1} s; wrote {} ({} bytes, {} features)",
+                documents.len(),
+                started.elapsed().as_secs_f64(),
+                output.display(),
+                bytes.len(),
+                model.features()
+            );
+            if !held_out.is_empty() {
+                let model = dossier_core::ingest::tagger::Model::from_bytes(&bytes)?;
+                println!("held out:\n{}", ner::evaluate(&held_out, &model, false));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ner(NerCommand::Eval { data, model, tagger_only }) => {
+            let documents = ner::read(&data)?;
+            let loaded;
+            let model = match model {
+                Some(path) => {
+                    let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+                    loaded = dossier_core::ingest::tagger::Model::from_bytes(&bytes)
+                        .with_context(|| format!("reading {}", path.display()))?;
+                    &loaded
+                }
+                None => dossier_core::ingest::tagger::Model::builtin(),
+            };
+            print!("{}", ner::evaluate(&documents, model, tagger_only));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export { data, dist, output } => {
             let text = fs::read_to_string(&data).with_context(|| format!("reading {}", data.display()))?;
             let size =

@@ -5,6 +5,11 @@
 //! Text goes in through [`parse`]; [`extract`] finds the entities the articles name,
 //! leaning on the [`gazetteer`] of well-known names and word lists.
 
+mod candidates;
 pub mod extract;
 pub(crate) mod gazetteer;
+mod lists;
 pub mod parse;
+mod resolve;
+pub mod tagger;
+mod words;

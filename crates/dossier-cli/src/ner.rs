@@ -1,0 +1,195 @@
+//! `dossier ner`: trains the name tagger on annotated text and scores the extractor
+//! against gold annotations, by exact span and type as CoNLL-2003 scores are given (PER
+//! = person, ORG = organization, LOC = place; MISC is learned as "other" and not scored,
+//! since Dossier does not keep it).
+//!
+//! The annotated format is CoNLL-2003 as JSON Lines (`../shared/corpus/ner/`): one
+//! document a line, `{"id", "text", "entities": [{"start", "end", "label"}]}`, one
+//! sentence a line of `text`, offsets in characters of `text`.
+
+use std::{collections::HashSet, fmt::Write as _, fs, path::Path};
+
+use anyhow::{Context, bail};
+use dossier_core::{
+    Article, EntityKind,
+    ingest::{
+        extract::annotate_with,
+        tagger::{self, Example, Model, NameKind},
+    },
+};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Record {
+    id: String,
+    text: String,
+    entities: Vec<GoldRecord>,
+}
+
+#[derive(Deserialize)]
+struct GoldRecord {
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+/// One annotated document: its sentences, and its names per sentence as byte ranges.
+pub struct Annotated {
+    id: String,
+    sentences: Vec<String>,
+    names: Vec<Vec<(std::ops::Range<usize>, NameKind)>>,
+}
+
+/// Reads annotated documents; a line that is not a valid record is reported with its
+/// number and the reading stops.
+pub fn read(path: &Path) -> anyhow::Result<Vec<Annotated>> {
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut documents = Vec::new();
+    for (number, line) in text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {
+        let record: Record =
+            serde_json::from_str(line).with_context(|| format!("{}:{}: not a record", path.display(), number + 1))?;
+        documents.push(annotated(record).with_context(|| format!("{}:{}", path.display(), number + 1))?);
+    }
+    Ok(documents)
+}
+
+fn annotated(record: Record) -> anyhow::Result<Annotated> {
+    // Each sentence's first character, and byte offsets from character offsets.
+    let sentences: Vec<String> = record.text.split('\n').map(str::to_owned).collect();
+    let mut starts = Vec::with_capacity(sentences.len());
+    let mut at = 0;
+    for sentence in &sentences {
+        starts.push(at);
+        at += sentence.chars().count() + 1;
+    }
+    let mut names = vec![Vec::new(); sentences.len()];
+    for gold in &record.entities {
+        let kind = match gold.label.as_str() {
+            "PER" => NameKind::Person,
+            "ORG" => NameKind::Organization,
+            "LOC" => NameKind::Place,
+            "MISC" => NameKind::Other,
+            other => bail!("unknown label {other:?}"),
+        };
+        let line = starts.partition_point(|&start| start <= gold.start).saturating_sub(1);
+        let sentence = &sentences[line];
+        let byte = |char_offset: usize| -> Option<usize> {
+            let offset = char_offset.checked_sub(starts[line])?;
+            sentence.char_indices().map(|(byte, _)| byte).chain([sentence.len()]).nth(offset)
+        };
+        match (byte(gold.start), byte(gold.end)) {
+            (Some(start), Some(end)) if start < end => names[line].push((start..end, kind)),
+            _ => bail!("entity {}..{} is not inside one sentence", gold.start, gold.end),
+        }
+    }
+    Ok(Annotated { id: record.id, sentences, names })
+}
+
+/// Trains a model on `documents`.
+pub fn train(documents: &[Annotated], epochs: usize) -> Model {
+    let examples: Vec<tagger::Document> = documents
+        .iter()
+        .map(|document| {
+            document
+                .sentences
+                .iter()
+                .zip(&document.names)
+                .map(|(text, names)| Example { text: text.clone(), names: names.clone() })
+                .collect()
+        })
+        .collect();
+    tagger::train(&examples, epochs, |epoch, error| {
+        eprintln!("epoch {epoch}: {:.2}% of words read wrongly", error * 100.0);
+    })
+}
+
+/// (document, sentence, byte range, kind)
+type Span = (usize, usize, usize, usize, EntityKind);
+
+/// Precision, recall and F1 per kind of the whole extractor (the tagger, then merging
+/// across the collection) run with `model` on `documents`, as a table. With
+/// `tagger_only`, the tagger's own names are scored, before merging.
+pub fn evaluate(documents: &[Annotated], model: &Model, tagger_only: bool) -> String {
+    let mut gold: HashSet<Span> = HashSet::new();
+    for (index, document) in documents.iter().enumerate() {
+        for (line, names) in document.names.iter().enumerate() {
+            for (range, kind) in names {
+                if let Some(kind) = kind.entity_kind() {
+                    gold.insert((index, line, range.start, range.end, kind));
+                }
+            }
+        }
+    }
+    let mut found: HashSet<Span> = HashSet::new();
+    if tagger_only {
+        let paragraphs: Vec<Vec<String>> = documents.iter().map(|document| document.sentences.clone()).collect();
+        for (index, document) in tagger::tag_documents(model, &paragraphs).into_iter().enumerate() {
+            for (line, names) in document.into_iter().enumerate() {
+                for (range, kind) in names {
+                    if let Some(kind) = kind.entity_kind() {
+                        found.insert((index, line, range.start, range.end, kind));
+                    }
+                }
+            }
+        }
+    } else {
+        let mut articles: Vec<Article> = documents
+            .iter()
+            .map(|document| Article {
+                id: document.id.clone(),
+                title: String::new(),
+                date: "1996-08-30".parse().expect("a valid date"),
+                source: String::new(),
+                url: None,
+                author: None,
+                body: document.sentences.clone(),
+                mentions: Vec::new(),
+            })
+            .collect();
+        let entities = annotate_with(&mut articles, model);
+        for (index, article) in articles.iter().enumerate() {
+            for mention in &article.mentions {
+                let Some(entity) = entities.iter().find(|entity| entity.id == mention.entity) else { continue };
+                let sentence = &article.body[mention.paragraph as usize];
+                let byte = |offset: u32| {
+                    sentence.char_indices().map(|(byte, _)| byte).chain([sentence.len()]).nth(offset as usize)
+                };
+                if let (Some(start), Some(end)) = (byte(mention.start), byte(mention.end)) {
+                    found.insert((index, mention.paragraph as usize, start, end, entity.kind));
+                }
+            }
+        }
+    }
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "{} documents, {} gold names (PER, ORG, LOC), {} found",
+        documents.len(),
+        gold.len(),
+        found.len()
+    );
+    let _ =
+        writeln!(table, "{:<14} {:>9} {:>9} {:>9} {:>7} {:>7}", "kind", "precision", "recall", "F1", "gold", "found");
+    let kinds = [
+        ("person", Some(EntityKind::Person)),
+        ("organization", Some(EntityKind::Organization)),
+        ("place", Some(EntityKind::Place)),
+        ("all", None),
+    ];
+    for (name, kind) in kinds {
+        let keep = |span: &&Span| kind.is_none_or(|kind| span.4 == kind);
+        let gold_kind: HashSet<&Span> = gold.iter().filter(keep).collect();
+        let found_kind: HashSet<&Span> = found.iter().filter(keep).collect();
+        let correct = found_kind.intersection(&gold_kind).count() as f64;
+        let precision = correct / (found_kind.len().max(1) as f64);
+        let recall = correct / (gold_kind.len().max(1) as f64);
+        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+        let _ = writeln!(
+            table,
+            "{name:<14} {precision:>9.3} {recall:>9.3} {f1:>9.3} {:>7} {:>7}",
+            gold_kind.len(),
+            found_kind.len()
+        );
+    }
+    table
+}

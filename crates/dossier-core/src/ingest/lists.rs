@@ -1,0 +1,213 @@
+//! The extractor's word lists, kept as data files in `lists/` (one word a line, `#`
+//! comments) and read once: titles, given names, the words that mark organizations and
+//! places, the verbs that follow names, and words that are never names. The rules read
+//! them as cues and the tagger as features.
+
+use std::{collections::HashMap, sync::OnceLock};
+
+/// One word list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum List {
+    /// Words that, placed before a name, say a person follows ("President", "Gov.").
+    Titles,
+    /// Last words of newspapers ("The New York *Times*").
+    NewspaperWords,
+    /// Other last words that make a name an organization ("Bank", "Ministry", "AG").
+    OrganizationWords,
+    /// First words that make a name an organization ("*Ministry* of Health").
+    OrganizationHeads,
+    /// Last words that make a name a place ("Cook *County*").
+    PlaceWords,
+    /// First words that make a name a place ("*County* Kerry").
+    PlaceHeads,
+    /// Words that follow a person's name ("Sheinbaum *said*").
+    SpeechVerbs,
+    /// Words that follow a news organization's name ("Breitbart Texas *reported*").
+    ReportingVerbs,
+    /// Capitalized words that are never names on their own.
+    NotNames,
+    /// Given names from many languages.
+    GivenNames,
+    /// Lowercase words that may join capitalized words inside one name ("Bank *of* America").
+    Connectors,
+    /// Nationality and party adjectives.
+    Adjectives,
+    /// Words of picture captions that end a name ("Image", "Photo").
+    CaptionWords,
+    /// Words after a surname that are not the surname ("Jr.", "III").
+    NameSuffixes,
+    /// Last words of organizations the text may later use alone ("the Court").
+    ShortNameWords,
+}
+
+impl List {
+    pub(crate) const ALL: [List; 15] = [
+        List::Titles,
+        List::NewspaperWords,
+        List::OrganizationWords,
+        List::OrganizationHeads,
+        List::PlaceWords,
+        List::PlaceHeads,
+        List::SpeechVerbs,
+        List::ReportingVerbs,
+        List::NotNames,
+        List::GivenNames,
+        List::Connectors,
+        List::Adjectives,
+        List::CaptionWords,
+        List::NameSuffixes,
+        List::ShortNameWords,
+    ];
+
+    /// The list's file name without `.txt`; also its name in the tagger's features.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            List::Titles => "titles",
+            List::NewspaperWords => "newspaper-words",
+            List::OrganizationWords => "organization-words",
+            List::OrganizationHeads => "organization-heads",
+            List::PlaceWords => "place-words",
+            List::PlaceHeads => "place-heads",
+            List::SpeechVerbs => "speech-verbs",
+            List::ReportingVerbs => "reporting-verbs",
+            List::NotNames => "not-names",
+            List::GivenNames => "given-names",
+            List::Connectors => "connectors",
+            List::Adjectives => "adjectives",
+            List::CaptionWords => "caption-words",
+            List::NameSuffixes => "name-suffixes",
+            List::ShortNameWords => "short-name-words",
+        }
+    }
+
+    fn text(self) -> &'static str {
+        match self {
+            List::Titles => include_str!("lists/titles.txt"),
+            List::NewspaperWords => include_str!("lists/newspaper-words.txt"),
+            List::OrganizationWords => include_str!("lists/organization-words.txt"),
+            List::OrganizationHeads => include_str!("lists/organization-heads.txt"),
+            List::PlaceWords => include_str!("lists/place-words.txt"),
+            List::PlaceHeads => include_str!("lists/place-heads.txt"),
+            List::SpeechVerbs => include_str!("lists/speech-verbs.txt"),
+            List::ReportingVerbs => include_str!("lists/reporting-verbs.txt"),
+            List::NotNames => include_str!("lists/not-names.txt"),
+            List::GivenNames => include_str!("lists/given-names.txt"),
+            List::Connectors => include_str!("lists/connectors.txt"),
+            List::Adjectives => include_str!("lists/adjectives.txt"),
+            List::CaptionWords => include_str!("lists/caption-words.txt"),
+            List::NameSuffixes => include_str!("lists/name-suffixes.txt"),
+            List::ShortNameWords => include_str!("lists/short-name-words.txt"),
+        }
+    }
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// Every list, as one lookup from a word (ASCII-lowercased) to the lists that hold it.
+#[derive(Debug)]
+pub(crate) struct Lists {
+    by_word: HashMap<String, u32>,
+}
+
+impl Lists {
+    /// The lists, read once.
+    pub(crate) fn get() -> &'static Lists {
+        static LISTS: OnceLock<Lists> = OnceLock::new();
+        LISTS.get_or_init(|| Lists::read(List::ALL.map(|list| (list, list.text()))))
+    }
+
+    fn read(sources: impl IntoIterator<Item = (List, &'static str)>) -> Lists {
+        let mut by_word: HashMap<String, u32> = HashMap::new();
+        for (list, text) in sources {
+            for word in entries(text) {
+                *by_word.entry(word.to_ascii_lowercase()).or_default() |= list.bit();
+            }
+        }
+        Lists { by_word }
+    }
+
+    /// Whether `word` (without a final dot, ignoring ASCII case) is in `list`.
+    pub(crate) fn contains(&self, list: List, word: &str) -> bool {
+        self.mask(word) & list.bit() != 0
+    }
+
+    /// The lists that hold `word`.
+    pub(crate) fn lists_of(&self, word: &str) -> impl Iterator<Item = List> + use<> {
+        let mask = self.mask(word);
+        List::ALL.into_iter().filter(move |list| mask & list.bit() != 0)
+    }
+
+    fn mask(&self, word: &str) -> u32 {
+        let bare = word.trim_end_matches('.');
+        if bare.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            self.by_word.get(&bare.to_ascii_lowercase()).copied().unwrap_or(0)
+        } else {
+            self.by_word.get(bare).copied().unwrap_or(0)
+        }
+    }
+}
+
+/// The words of a list file: one a line, blank lines and `#` comments left out.
+fn entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pairs of lists that must not share a word: a word in both would be read as two
+    /// opposite cues ("Jan" a month and a given name, "Christian" an adjective and a name).
+    const EXCLUSIVE: &[(List, List)] = &[
+        (List::GivenNames, List::NotNames),
+        (List::GivenNames, List::Adjectives),
+        (List::GivenNames, List::Titles),
+        (List::GivenNames, List::OrganizationWords),
+        (List::GivenNames, List::PlaceWords),
+        (List::Titles, List::NotNames),
+        (List::Adjectives, List::NotNames),
+        (List::OrganizationWords, List::PlaceWords),
+        (List::SpeechVerbs, List::GivenNames),
+    ];
+
+    fn contradictions(sources: &[(List, &'static str)]) -> Vec<String> {
+        let lists = Lists::read(sources.iter().copied());
+        let mut found = Vec::new();
+        for (list, text) in sources {
+            for word in entries(text) {
+                for &(a, b) in EXCLUSIVE {
+                    if a == *list && lists.contains(b, word) {
+                        found.push(format!("{word:?} is in {} and {}", a.name(), b.name()));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_lists_do_not_contradict_each_other() {
+        let sources: Vec<(List, &'static str)> = List::ALL.iter().map(|list| (*list, list.text())).collect();
+        assert_eq!(contradictions(&sources), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_contradiction_is_found() {
+        let sources = [(List::GivenNames, "# names\nJan\nAna\n"), (List::NotNames, "January\njan\n")];
+        assert_eq!(contradictions(&sources), ["\"Jan\" is in given-names and not-names"]);
+    }
+
+    #[test]
+    fn every_list_has_words_and_lookups_ignore_case_and_a_final_dot() {
+        for list in List::ALL {
+            assert!(entries(list.text()).next().is_some(), "{} is empty", list.name());
+        }
+        let lists = Lists::get();
+        assert!(lists.contains(List::Titles, "Gov."));
+        assert!(lists.contains(List::Titles, "PRESIDENT"));
+        assert!(!lists.contains(List::Titles, "Sheinbaum"));
+        assert_eq!(lists.lists_of("Bank").collect::<Vec<_>>(), [List::OrganizationWords, List::OrganizationHeads]);
+    }
+}

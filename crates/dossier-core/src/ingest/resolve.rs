@@ -1,0 +1,327 @@
+//! Resolving candidates across the collection into entities, in two passes:
+//! 1. every classified candidate is filed under a typed [`Key`] (a gazetteer entry; a
+//!    person's folded first and last name, so "Donald J. Trump" meets "Donald Trump"; a
+//!    kind and folded name), and each way it is written becomes an alias;
+//! 2. deferred and unknown candidates join what they are another way of writing: an
+//!    alias or acronym seen anywhere, a surname of a person, "the Times" for a newspaper
+//!    named in full in the same article. A deferred candidate that joins nothing becomes
+//!    an entity of its own; an unknown one is dropped.
+
+use std::{
+    collections::{HashMap, HashSet},
+    ops::Range,
+};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::{
+    Entity, EntityKind,
+    entity::slug,
+    ingest::{
+        candidates::{Candidate, Class},
+        gazetteer::Gazetteer,
+        lists::{List, Lists},
+    },
+    tokenize::fold,
+};
+
+/// A name's rarer kind joins its commoner one when it has at most this share (1/n) of
+/// the mentions.
+const MINOR_KIND_SHARE: usize = 4;
+
+/// What an entity is filed under while the collection is read.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    /// A gazetteer entry.
+    Known(usize),
+    /// A person, by folded first and last name.
+    Person { first: String, last: String },
+    /// A person known by one name only ("President Trump" with no full name anywhere).
+    Surname(String),
+    /// Any other name, by kind and folded name.
+    Name(EntityKind, String),
+}
+
+/// An entity being assembled across the collection.
+#[derive(Debug)]
+struct Draft {
+    kind: EntityKind,
+    fixed_name: Option<&'static str>,
+    surfaces: HashMap<String, usize>,
+}
+
+impl Draft {
+    fn name(&self) -> String {
+        if let Some(name) = self.fixed_name {
+            return name.to_owned();
+        }
+        // A person is named by their fullest common form, never by a surname alone.
+        let full_names = self.kind == EntityKind::Person && self.surfaces.keys().any(|s| s.contains(' '));
+        let mut surfaces: Vec<(&String, &usize)> =
+            self.surfaces.iter().filter(|(surface, _)| !full_names || surface.contains(' ')).collect();
+        surfaces.sort_by(|a, b| b.1.cmp(a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(b.0)));
+        surfaces.first().map(|(surface, _)| (*surface).clone()).unwrap_or_default()
+    }
+}
+
+pub(crate) struct Resolved {
+    pub entities: Vec<Entity>,
+    /// Per article: (index into `entities`, paragraph, byte range).
+    pub mentions: Vec<Vec<(usize, usize, Range<usize>)>>,
+}
+
+#[derive(Default)]
+pub(crate) struct Resolver {
+    drafts: Vec<Draft>,
+    by_key: HashMap<Key, usize>,
+    /// Folded ways of writing an entity, and acronyms defined next to one.
+    aliases: HashMap<String, usize>,
+}
+
+impl Resolver {
+    pub(crate) fn resolve(candidates: &[Vec<Candidate>], gazetteer: &Gazetteer) -> Resolved {
+        let mut resolver = Resolver::default();
+        // Pass 1: everything that was classified, keyed so that variants meet.
+        let mut assigned: Vec<Vec<Option<usize>>> = candidates
+            .iter()
+            .map(|article| article.iter().map(|candidate| resolver.classified(candidate, gazetteer)).collect())
+            .collect();
+        // Acronyms defined in the text are aliases of what they follow.
+        for (article, slots) in candidates.iter().zip(&assigned) {
+            for (candidate, slot) in article.iter().zip(slots) {
+                if let (Some(acronym), Some(draft)) = (&candidate.acronym, slot) {
+                    resolver.aliases.entry(alias_key(acronym)).or_insert(*draft);
+                }
+            }
+        }
+        // Pass 2: short forms and unclassified names join what they match.
+        let surnames = resolver.surnames();
+        for (article_index, article) in candidates.iter().enumerate() {
+            let in_article: HashSet<usize> = assigned[article_index].iter().flatten().copied().collect();
+            for (candidate_index, candidate) in article.iter().enumerate() {
+                if assigned[article_index][candidate_index].is_some() {
+                    continue;
+                }
+                let draft = resolver.short_form(candidate, &surnames, &in_article);
+                if let Some(draft) = draft {
+                    *resolver.drafts[draft].surfaces.entry(candidate.surface.clone()).or_default() += 1;
+                }
+                assigned[article_index][candidate_index] = draft;
+            }
+        }
+        let merged = resolver.merge_minor_kinds();
+        for slot in assigned.iter_mut().flatten() {
+            *slot = slot.map(|draft| merged[draft]);
+        }
+        resolver.finish(candidates, assigned)
+    }
+
+    /// The same name filed under two kinds ("United States" once taken for an
+    /// organization, 160 times for the place) is one entity when one kind is rare: the
+    /// rarer draft joins the commoner. Returns where each draft went.
+    fn merge_minor_kinds(&mut self) -> Vec<usize> {
+        let mentions = |draft: &Draft| draft.surfaces.values().sum::<usize>();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut target: Vec<usize> = (0..self.drafts.len()).collect();
+        for (index, draft) in self.drafts.iter().enumerate() {
+            let main = *by_name.entry(fold(&draft.name())).or_insert(index);
+            if main != index && mentions(&self.drafts[main]) < mentions(draft) {
+                by_name.insert(fold(&draft.name()), index);
+            }
+        }
+        for (index, draft) in self.drafts.iter().enumerate() {
+            let main = by_name[&fold(&draft.name())];
+            if main != index && mentions(draft) * MINOR_KIND_SHARE <= mentions(&self.drafts[main]) {
+                target[index] = main;
+            }
+        }
+        for (index, &main) in target.iter().enumerate() {
+            if main != index {
+                let surfaces = std::mem::take(&mut self.drafts[index].surfaces);
+                for (surface, count) in surfaces {
+                    *self.drafts[main].surfaces.entry(surface).or_default() += count;
+                }
+            }
+        }
+        target
+    }
+
+    fn draft(&mut self, key: Key, kind: EntityKind, fixed_name: Option<&'static str>) -> usize {
+        *self.by_key.entry(key).or_insert_with(|| {
+            self.drafts.push(Draft { kind, fixed_name, surfaces: HashMap::new() });
+            self.drafts.len() - 1
+        })
+    }
+
+    /// Files a classified candidate under its entity, creating it when new.
+    fn classified(&mut self, candidate: &Candidate, gazetteer: &Gazetteer) -> Option<usize> {
+        let (key, kind, fixed_name) = match candidate.class {
+            Class::Known(known) => {
+                let entry = &gazetteer.known[known];
+                (Key::Known(known), entry.kind, Some(entry.name))
+            }
+            Class::Kind(EntityKind::Person) => (person_key(&candidate.surface)?, EntityKind::Person, None),
+            Class::Kind(kind) => (Key::Name(kind, fold(&candidate.surface)), kind, None),
+            Class::Deferred(_) | Class::Unknown => return None,
+        };
+        let draft = self.draft(key, kind, fixed_name);
+        *self.drafts[draft].surfaces.entry(candidate.surface.clone()).or_default() += 1;
+        self.aliases.entry(alias_key(&candidate.surface)).or_insert(draft);
+        Some(draft)
+    }
+
+    /// Folded last name -> people with that last name.
+    fn surnames(&self) -> HashMap<String, Vec<usize>> {
+        let lists = Lists::get();
+        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, draft) in self.drafts.iter().enumerate() {
+            if draft.kind != EntityKind::Person {
+                continue;
+            }
+            let mut last_names: Vec<String> = draft
+                .surfaces
+                .keys()
+                .filter_map(|surface| {
+                    surface
+                        .unicode_words()
+                        .rev()
+                        .find(|word| word.chars().count() > 1 && !lists.contains(List::NameSuffixes, word))
+                        .map(fold)
+                })
+                .collect();
+            last_names.sort();
+            last_names.dedup();
+            for last in last_names {
+                surnames.entry(last).or_default().push(index);
+            }
+        }
+        surnames
+    }
+
+    /// The entity a deferred or unknown candidate is another way of writing, if any; a
+    /// deferred one that is none becomes an entity of its own.
+    fn short_form(
+        &mut self,
+        candidate: &Candidate,
+        surnames: &HashMap<String, Vec<usize>>,
+        in_article: &HashSet<usize>,
+    ) -> Option<usize> {
+        let folded = fold(&candidate.surface);
+        let tagged = match candidate.class {
+            Class::Deferred(kind) => Some(kind),
+            _ => None,
+        };
+        // Another way of writing a name of the same kind (or, for a word the tagger left
+        // out, of any kind).
+        let alias = [alias_key(&candidate.surface), folded.clone()]
+            .into_iter()
+            .filter_map(|key| self.aliases.get(&key).copied())
+            .find(|&draft| tagged.is_none_or(|kind| self.drafts[draft].kind == kind));
+        if alias.is_some() {
+            return alias;
+        }
+        let one_word = !candidate.surface.contains(char::is_whitespace);
+        if one_word && !candidate.common {
+            if let Some(people) = surnames.get(&folded) {
+                // A surname of someone named in the same article is theirs; of someone
+                // named elsewhere only if the tagger took the word for a person.
+                let mentions = |draft: &usize| self.drafts[*draft].surfaces.values().sum::<usize>();
+                let person = people
+                    .iter()
+                    .filter(|draft| tagged == Some(EntityKind::Person) || in_article.contains(draft))
+                    .max_by_key(|draft| (in_article.contains(draft), mentions(draft), std::cmp::Reverse(**draft)))
+                    .copied();
+                if person.is_some() {
+                    return person;
+                }
+            }
+        }
+        if one_word && candidate.after_the {
+            let lists = Lists::get();
+            let short_name = lists.contains(List::NewspaperWords, &candidate.surface)
+                || lists.contains(List::ShortNameWords, &candidate.surface);
+            let newspaper = in_article.iter().copied().find(|&draft| {
+                let name = self.drafts[draft].name();
+                self.drafts[draft].kind == EntityKind::Organization
+                    && name.contains(' ')
+                    && name.rsplit(' ').next().is_some_and(|last| fold(last) == folded)
+                    && short_name
+            });
+            if newspaper.is_some() {
+                return newspaper;
+            }
+        }
+        let kind = tagged?;
+        let key = if kind == EntityKind::Person { Key::Surname(folded) } else { Key::Name(kind, folded) };
+        Some(self.draft(key, kind, None))
+    }
+
+    fn finish(self, candidates: &[Vec<Candidate>], assigned: Vec<Vec<Option<usize>>>) -> Resolved {
+        let mut ids: HashSet<String> = HashSet::new();
+        let mut entities = Vec::with_capacity(self.drafts.len());
+        // Drafts merged into another are left empty and make no entity.
+        let mut numbers: Vec<usize> = Vec::with_capacity(self.drafts.len());
+        for draft in &self.drafts {
+            numbers.push(entities.len());
+            if draft.surfaces.is_empty() {
+                continue;
+            }
+            let name = draft.name();
+            let mut id = slug(&name);
+            if id.is_empty() || ids.contains(&id) {
+                id = format!("{}-{}", draft.kind, if id.is_empty() { "entity" } else { &id });
+            }
+            let mut suffix = 2;
+            let base = id.clone();
+            while ids.contains(&id) {
+                id = format!("{base}-{suffix}");
+                suffix += 1;
+            }
+            ids.insert(id.clone());
+            let mut aliases: Vec<(&String, &usize)> =
+                draft.surfaces.iter().filter(|(surface, _)| **surface != name).collect();
+            aliases.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            entities.push(Entity {
+                id,
+                kind: draft.kind,
+                name,
+                aliases: aliases.into_iter().map(|(surface, _)| surface.clone()).collect(),
+            });
+        }
+        let mentions = candidates
+            .iter()
+            .zip(assigned)
+            .map(|(article, slots)| {
+                article
+                    .iter()
+                    .zip(slots)
+                    .filter_map(|(candidate, slot)| {
+                        Some((numbers[slot?], candidate.paragraph, candidate.range.clone()))
+                    })
+                    .collect()
+            })
+            .collect();
+        Resolved { entities, mentions }
+    }
+}
+
+/// How a way of writing an entity is looked up: folded, except that a name written in
+/// capitals ("US") is told apart from the same letters in lowercase ("Us", "us").
+fn alias_key(surface: &str) -> String {
+    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+    let capitals = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase);
+    if capitals { format!("^{}", fold(surface)) } else { fold(surface) }
+}
+
+/// A person's key: folded first and last name, leaving out "Jr." and the like; a name of
+/// one word is a surname.
+fn person_key(surface: &str) -> Option<Key> {
+    let lists = Lists::get();
+    let words: Vec<String> =
+        surface.unicode_words().filter(|word| !lists.contains(List::NameSuffixes, word)).map(fold).collect();
+    match words.as_slice() {
+        [] => None,
+        [only] => Some(Key::Surname(only.clone())),
+        [first, .., last] => Some(Key::Person { first: first.clone(), last: last.clone() }),
+    }
+}

@@ -1,0 +1,160 @@
+//! Words as the extractor sees them: a paragraph cut into words with the facts about
+//! each that names depend on (capitals, a possessive, a sentence start, what joins it to
+//! the word before), and the collection's own evidence of which words are common.
+
+use std::{collections::HashMap, ops::Range};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::{
+    Article,
+    ingest::{
+        lists::{List, Lists},
+        parse::{ABBREVIATIONS, sentence_ends_at},
+    },
+    tokenize::{fold, strip_possessive},
+};
+
+/// How often each folded word is written in lowercase and capitalized (outside sentence
+/// starts) across the collection: a capitalized word that is mostly written in lowercase
+/// ("Despite", "Securities", "Agreement") is a common word, not a name. The model adds
+/// the counts of the text it learned from, so a small collection still knows that
+/// "Later" or "Nobody" opening a sentence is not a name.
+#[derive(Default, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Vocabulary {
+    /// Folded word -> (lowercase, capitalized) counts.
+    counts: HashMap<String, (u32, u32)>,
+}
+
+impl Vocabulary {
+    pub(crate) fn of(articles: &[Article]) -> Vocabulary {
+        Vocabulary::of_paragraphs(articles.iter().flat_map(|article| &article.body).map(String::as_str))
+    }
+
+    /// The counts over any paragraphs.
+    pub(crate) fn of_paragraphs<'p>(paragraphs: impl Iterator<Item = &'p str>) -> Vocabulary {
+        let mut vocabulary = Vocabulary::default();
+        for paragraph in paragraphs {
+            for word in words(paragraph) {
+                let lowercase = word.text.chars().next().is_some_and(char::is_lowercase);
+                if !lowercase && (word.sentence_start || !word.capitalized() || word.all_capitals()) {
+                    continue;
+                }
+                let counts = vocabulary.counts.entry(fold(word.bare())).or_default();
+                if lowercase {
+                    counts.0 += 1;
+                } else {
+                    counts.1 += 1;
+                }
+            }
+        }
+        vocabulary
+    }
+
+    /// Adds another vocabulary's counts.
+    pub(crate) fn add(&mut self, other: &Vocabulary) {
+        for (word, (lowercase, capitalized)) in &other.counts {
+            let counts = self.counts.entry(word.clone()).or_default();
+            counts.0 += lowercase;
+            counts.1 += capitalized;
+        }
+    }
+
+    /// The common words (mostly written in lowercase), in order, with their counts.
+    pub(crate) fn common_entries(&self) -> Vec<(&str, u32, u32)> {
+        let mut entries: Vec<(&str, u32, u32)> = self
+            .counts
+            .iter()
+            .filter(|(_, (lowercase, capitalized))| *lowercase > 0 && lowercase * 2 >= *capitalized)
+            .map(|(word, (lowercase, capitalized))| (word.as_str(), *lowercase, *capitalized))
+            .collect();
+        entries.sort_unstable();
+        entries
+    }
+
+    /// Sets a word's counts.
+    pub(crate) fn insert(&mut self, word: String, lowercase: u32, capitalized: u32) {
+        self.counts.insert(word, (lowercase, capitalized));
+    }
+
+    /// Whether `word` is mostly a common word in this collection.
+    pub(crate) fn is_common(&self, word: &str) -> bool {
+        let folded = fold(word.trim_end_matches('.'));
+        let (lowercase, capitalized) = self.counts.get(&folded).copied().unwrap_or((0, 0));
+        lowercase > 0 && lowercase * 2 >= capitalized
+    }
+}
+
+/// One word of a paragraph, as the extractor sees it.
+#[derive(Debug)]
+pub(crate) struct Word<'t> {
+    /// The word without a possessive `’s`, with the dot of an initial or abbreviation.
+    pub(crate) text: &'t str,
+    pub(crate) range: Range<usize>,
+    pub(crate) possessive: bool,
+    pub(crate) sentence_start: bool,
+    /// Whether it may continue the name before it (only white space, a hyphen or `&` between).
+    pub(crate) joined: bool,
+}
+
+impl Word<'_> {
+    pub(crate) fn bare(&self) -> &str {
+        self.text.trim_end_matches('.')
+    }
+
+    pub(crate) fn capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub(crate) fn all_capitals(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
+    }
+
+    /// Whether the word (without a final dot, ignoring ASCII case) is in `list`.
+    pub(crate) fn is(&self, list: List) -> bool {
+        Lists::get().contains(list, self.text)
+    }
+}
+
+pub(crate) fn words(paragraph: &str) -> Vec<Word<'_>> {
+    let mut words: Vec<Word<'_>> = Vec::new();
+    let mut previous_end = 0;
+    for (start, raw) in paragraph.unicode_word_indices().flat_map(split_run_on) {
+        let core = strip_possessive(raw);
+        let possessive = core.len() < raw.len();
+        let mut end = start + core.len();
+        let is_initial = core.chars().count() == 1 && core.chars().all(char::is_uppercase);
+        let is_dotted = core.contains('.') && !core.ends_with('.');
+        let is_abbreviation = ABBREVIATIONS.contains(&core.to_lowercase().as_str());
+        if !possessive && (is_initial || is_dotted || is_abbreviation) && paragraph[end..].starts_with('.') {
+            end += 1;
+        }
+        let gap = &paragraph[previous_end.min(start)..start];
+        let sentence_start = words.is_empty()
+            || gap.contains(['“', '"', ':', '(', '['])
+            || gap.char_indices().any(|(at, _)| sentence_ends_at(paragraph, previous_end + at));
+        let joined = matches!(gap, " " | "-" | "&" | " & " | "\u{a0}");
+        words.push(Word { text: &paragraph[start..end], range: start..end, possessive, sentence_start, joined });
+        previous_end = end;
+    }
+    words
+}
+
+/// Splits words that Unicode joins across a period with no space after it ("Snowden.Image"
+/// in a caption) unless they look like an abbreviation ("U.S", "Ph.D").
+fn split_run_on((start, word): (usize, &str)) -> Vec<(usize, &str)> {
+    let abbreviation = word.split('.').all(|piece| piece.chars().count() <= 3);
+    if !word.contains('.') || abbreviation {
+        return vec![(start, word)];
+    }
+    let mut pieces = Vec::new();
+    let mut offset = 0;
+    for piece in word.split('.') {
+        if !piece.is_empty() {
+            pieces.push((start + offset, piece));
+        }
+        offset += piece.len() + 1;
+    }
+    pieces
+}
