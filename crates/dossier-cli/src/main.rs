@@ -123,6 +123,13 @@ enum NerCommand {
         #[arg(long)]
         tagger_only: bool,
     },
+    /// Print the names the tagger reads in text from standard input, one paragraph a
+    /// line, each name as `[kind name]`: a way to see what the extractor starts from.
+    Tag {
+        /// A model written by `dossier ner train` (default: the one Dossier ships).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
 }
 
 /// What the exit status means, as grep and ripgrep have it.
@@ -185,17 +192,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Ner(NerCommand::Eval { data, model, tagger_only }) => {
             let documents = ner::read(&data)?;
-            let loaded;
-            let model = match model {
-                Some(path) => {
-                    let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-                    loaded = dossier_core::ingest::tagger::Model::from_bytes(&bytes)
-                        .with_context(|| format!("reading {}", path.display()))?;
-                    &loaded
-                }
-                None => dossier_core::ingest::tagger::Model::builtin(),
-            };
-            print!("{}", ner::evaluate(&documents, model, tagger_only));
+            let model = ner::model(model.as_deref())?;
+            print!("{}", ner::evaluate(&documents, &model, tagger_only));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ner(NerCommand::Tag { model }) => {
+            let model = ner::model(model.as_deref())?;
+            let text = io::read_to_string(io::stdin()).context("reading standard input")?;
+            print!("{}", ner::tag(&model, &text));
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { data, dist, output } => {

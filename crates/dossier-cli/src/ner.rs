@@ -54,15 +54,17 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<Annotated>> {
 }
 
 fn annotated(record: Record) -> anyhow::Result<Annotated> {
-    // Each sentence's first character, and byte offsets from character offsets.
-    let sentences: Vec<String> = record.text.split('\n').map(str::to_owned).collect();
-    let mut starts = Vec::with_capacity(sentences.len());
+    // Each sentence's first character in the document, and the sentence as it would be
+    // written (see `written`).
+    let lines: Vec<&str> = record.text.split('\n').collect();
+    let mut starts = Vec::with_capacity(lines.len());
     let mut at = 0;
-    for sentence in &sentences {
+    for line in &lines {
         starts.push(at);
-        at += sentence.chars().count() + 1;
+        at += line.chars().count() + 1;
     }
-    let mut names = vec![Vec::new(); sentences.len()];
+    let written: Vec<(String, Vec<usize>)> = lines.iter().map(|line| written(line)).collect();
+    let mut names = vec![Vec::new(); lines.len()];
     for gold in &record.entities {
         let kind = match gold.label.as_str() {
             "PER" => NameKind::Person,
@@ -72,9 +74,9 @@ fn annotated(record: Record) -> anyhow::Result<Annotated> {
             other => bail!("unknown label {other:?}"),
         };
         let line = starts.partition_point(|&start| start <= gold.start).saturating_sub(1);
-        let sentence = &sentences[line];
+        let (sentence, moved) = &written[line];
         let byte = |char_offset: usize| -> Option<usize> {
-            let offset = char_offset.checked_sub(starts[line])?;
+            let offset = *moved.get(char_offset.checked_sub(starts[line])?)?;
             sentence.char_indices().map(|(byte, _)| byte).chain([sentence.len()]).nth(offset)
         };
         match (byte(gold.start), byte(gold.end)) {
@@ -82,7 +84,61 @@ fn annotated(record: Record) -> anyhow::Result<Annotated> {
             _ => bail!("entity {}..{} is not inside one sentence", gold.start, gold.end),
         }
     }
+    let sentences = written.into_iter().map(|(sentence, _)| sentence).collect();
     Ok(Annotated { id: record.id, sentences, names })
+}
+
+/// A CoNLL sentence (tokens joined by spaces) as it would be written: a clitic joins the
+/// word before it ("Moody 's" is "Moody's", "do n't" is "don't"), as the extractor reads
+/// real text. Also where each character of the sentence went.
+fn written(line: &str) -> (String, Vec<usize>) {
+    let tokens: Vec<&str> = line.split(' ').collect();
+    let mut text = String::with_capacity(line.len());
+    let mut moved = Vec::with_capacity(line.chars().count() + 1);
+    for (index, token) in tokens.iter().enumerate() {
+        let clitic = matches!(token.to_ascii_lowercase().as_str(), "'s" | "'re" | "'m" | "'ve" | "'ll" | "'d" | "n't");
+        if index > 0 {
+            // The space before this token: dropped before a clitic.
+            moved.push(text.chars().count());
+            if !clitic || text.is_empty() {
+                text.push(' ');
+            }
+        }
+        for character in token.chars() {
+            moved.push(text.chars().count());
+            text.push(character);
+        }
+    }
+    moved.push(text.chars().count());
+    (text, moved)
+}
+
+/// The model in `path`, or the one Dossier ships.
+pub fn model(path: Option<&Path>) -> anyhow::Result<std::borrow::Cow<'static, Model>> {
+    Ok(match path {
+        Some(path) => {
+            let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            std::borrow::Cow::Owned(Model::from_bytes(&bytes).with_context(|| format!("reading {}", path.display()))?)
+        }
+        None => std::borrow::Cow::Borrowed(Model::builtin()),
+    })
+}
+
+/// The text, one paragraph a line, with each name the tagger reads marked `[kind name]`.
+pub fn tag(model: &Model, text: &str) -> String {
+    let paragraphs: Vec<String> = text.lines().map(str::to_owned).collect();
+    let tagged = tagger::tag_documents(model, std::slice::from_ref(&paragraphs));
+    let mut out = String::new();
+    for (paragraph, names) in paragraphs.iter().zip(&tagged[0]) {
+        let mut at = 0;
+        for (range, kind) in names {
+            let kind = kind.entity_kind().map_or("other", |kind| kind.as_str());
+            let _ = write!(out, "{}[{kind} {}]", &paragraph[at..range.start], &paragraph[range.clone()]);
+            at = range.end;
+        }
+        let _ = writeln!(out, "{}", &paragraph[at..]);
+    }
+    out
 }
 
 /// Trains a model on `documents`.
@@ -192,4 +248,18 @@ pub fn evaluate(documents: &[Annotated], model: &Model, tagger_only: bool) -> St
         );
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitics_join_the_word_before_and_offsets_follow() {
+        let (text, moved) = written("Moody 's Investors Service said");
+        assert_eq!(text, "Moody's Investors Service said");
+        let (start, end) = (moved[0], moved["Moody 's Investors Service".len()]);
+        assert_eq!(&text[start..end], "Moody's Investors Service");
+        assert_eq!(&text[moved[9]..moved[18]], "Investors");
+    }
 }

@@ -7,16 +7,17 @@
 //! kept as [`Class::Unknown`]: they count only as another way of writing an entity found
 //! elsewhere.
 
-use std::ops::Range;
+use std::{collections::HashSet, ops::Range};
 
 use crate::{
     Article, EntityKind,
     ingest::{
         gazetteer::Gazetteer,
         lists::{List, Lists},
-        tagger::{Evidence, Model, capitalized_in},
+        tagger::{Evidence, Model, Name, NameKind, capitalized_in},
         words::{Vocabulary, Word, words},
     },
+    tokenize::fold,
 };
 
 /// How a candidate was classified in its paragraph.
@@ -47,6 +48,9 @@ pub(crate) struct Candidate {
     pub common: bool,
     /// An acronym defined right after this name: "Federal Security Service (FSB)".
     pub acronym: Option<String>,
+    /// A lone word naming a kind of organization or place ("the Commission"): it joins a
+    /// full name or is dropped.
+    pub generic: bool,
 }
 
 /// What finding candidates needs from the collection.
@@ -70,12 +74,13 @@ impl Finder<'_> {
         };
         let mut candidates = Vec::new();
         for (index, (paragraph, words)) in article.body.iter().zip(&paragraphs).enumerate() {
-            let found = Paragraph { index, text: paragraph, words, finder: self };
+            let found = Paragraph { index, text: paragraph, words, finder: self, capitalized: &capitalized };
             let mut covered = vec![false; words.len()];
-            for name in self.model.tag(paragraph, words, &evidence) {
-                covered[name.words.clone()].iter_mut().for_each(|covered| *covered = true);
-                if let Some(kind) = name.kind.entity_kind() {
-                    found.push_name(name.words, kind, &mut candidates);
+            for name in companies(self.model.tag(paragraph, words, &evidence), words) {
+                let span = found.trimmed(name.words);
+                if let (Some(kind), false) = (name.kind.entity_kind(), span.is_empty()) {
+                    covered[span.clone()].iter_mut().for_each(|covered| *covered = true);
+                    found.push_name(span, kind, &mut candidates);
                 }
             }
             for (at, word) in words.iter().enumerate() {
@@ -95,12 +100,43 @@ impl Finder<'_> {
     }
 }
 
+/// Company names the tagger cut at "and": "Standard | and | Poor's Corp", "Kidder
+/// Peabody | and Co": a name, "and", then a name or words ending in a company suffix are
+/// one organization.
+fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
+    let mut joined: Vec<Name> = Vec::with_capacity(names.len());
+    let mut names = names.into_iter().peekable();
+    while let Some(mut name) = names.next() {
+        let and = name.words.end;
+        let after_and = words.get(and).filter(|word| word.bare() == "and").and(words.get(and + 1));
+        if after_and.is_some_and(|word| word.joined && word.capitalized()) {
+            let end = match names.peek() {
+                Some(next) if next.words.start == and + 1 => next.words.end,
+                _ => (and + 1..words.len())
+                    .take_while(|&at| words[at].joined && words[at].is(List::CompanySuffixes))
+                    .last()
+                    .map_or(and, |last| last + 1),
+            };
+            if end > and + 1 && words[end - 1].is(List::CompanySuffixes) {
+                if names.peek().is_some_and(|next| next.words.start == and + 1) {
+                    names.next();
+                }
+                name = Name { words: name.words.start..end, kind: NameKind::Organization };
+            }
+        }
+        joined.push(name);
+    }
+    joined
+}
+
 /// One paragraph being read.
 struct Paragraph<'a, 't> {
     index: usize,
     text: &'t str,
     words: &'a [Word<'t>],
     finder: &'a Finder<'a>,
+    /// The folded words the article capitalizes away from sentence starts.
+    capitalized: &'a HashSet<String>,
 }
 
 impl Paragraph<'_, '_> {
@@ -108,35 +144,101 @@ impl Paragraph<'_, '_> {
         &self.text[self.words[span.start].range.start..self.words[span.end - 1].range.end]
     }
 
-    /// Files a name the tagger found, unless it is one of the words that are never a name
-    /// alone (a weekday, "January", "Jr.", "President").
-    fn push_name(&self, span: Range<usize>, kind: EntityKind, out: &mut Vec<Candidate>) {
-        let (first, last) = (&self.words[span.start], &self.words[span.end - 1]);
-        if span.len() == 1 && (first.is(List::NotNames) || first.is(List::NameSuffixes) || first.is(List::Titles)) {
-            return;
+    /// Files a name the tagger found, with the repairs general knowledge of names allows:
+    /// words that are never names are trimmed or dropped, a person does not run on into
+    /// their employer, a name ending in an organization word is an organization.
+    fn push_name(&self, mut span: Range<usize>, kind: EntityKind, out: &mut Vec<Candidate>) {
+        let words = self.words;
+        // "Anne Mills of Shearson": a person ends before "of" or "and".
+        if kind == EntityKind::Person {
+            if let Some(cut) = (span.start + 1..span.end).find(|&at| matches!(words[at].bare(), "of" | "and")) {
+                if cut + 1 < span.end {
+                    self.push(cut + 1..span.end, Class::Unknown, out);
+                }
+                span.end = cut;
+            }
         }
-        // A sentence's first word that the collection mostly writes in lowercase ("Us and
-        // them") is that word, unless the gazetteer knows it as written.
-        let surface = self.surface(&span);
-        if span.len() == 1
-            && first.sentence_start
-            && self.finder.vocabulary.is_common(first.text)
-            && self.finder.gazetteer.lookup(surface).is_none()
+        let (first, last) = (&words[span.start], &words[span.end - 1]);
+        // "Breitbart Texas reported": whatever the name looks like, it names an outlet; a
+        // name ending in an organization word ("Motors Corp") is an organization, and
+        // takes in the title or adjective the tagger left before it ("General", "Canadian").
+        let next = words.get(span.end).filter(|_| !last.possessive);
+        let organization_word = last.is(List::CompanySuffixes);
+        let kind = if next.is_some_and(|next| next.is(List::ReportingVerbs)) || (span.len() >= 2 && organization_word) {
+            EntityKind::Organization
+        } else {
+            kind
+        };
+        if kind == EntityKind::Organization
+            && organization_word
+            && span.start > 0
+            && first.joined
+            && !first.sentence_start
         {
+            let before = &words[span.start - 1];
+            if before.capitalized() && (before.is(List::Titles) || before.is(List::Adjectives)) {
+                span.start -= 1;
+            }
+        }
+        let first = &words[span.start];
+        let surface = self.surface(&span);
+        let gazetteer = self.finder.gazetteer;
+        let known = gazetteer.lookup(surface).filter(|&known| gazetteer.known[known].kind == kind);
+        if known.is_none() && self.is_not_a_name(&span) {
             return;
         }
-        // "Breitbart Texas reported": whatever the name looks like, it names an outlet.
-        let next = self.words.get(span.end).filter(|_| !last.possessive);
-        let kind = if next.is_some_and(|next| next.is(List::ReportingVerbs)) { EntityKind::Organization } else { kind };
-        let gazetteer = self.finder.gazetteer;
         // A one-word name is first looked up among the collection's names: "Sheinbaum" is
         // the Claudia Sheinbaum of the same article whatever the tagger took it for.
-        let class = match gazetteer.lookup(surface) {
-            Some(known) if gazetteer.known[known].kind == kind => Class::Known(known),
-            _ if span.len() == 1 => Class::Deferred(kind),
-            _ => Class::Kind(kind),
+        let class = match known {
+            Some(known) => Class::Known(known),
+            None if span.len() == 1 => Class::Deferred(kind),
+            None => Class::Kind(kind),
         };
-        self.push(span, class, out);
+        self.push(span.clone(), class, out);
+        if let (Some(candidate), true) = (out.last_mut(), span.len() == 1 && self.is_generic(first)) {
+            candidate.generic = true;
+        }
+    }
+
+    /// A name without the words before it that are not part of it: "A Reuter survey", a
+    /// sentence's first word the collection mostly writes in lowercase ("Later Simmons
+    /// took four"), unless the gazetteer knows the whole ("The Hague").
+    fn trimmed(&self, mut span: Range<usize>) -> Range<usize> {
+        while span.len() > 1 && self.finder.gazetteer.lookup(self.surface(&span)).is_none() {
+            let first = &self.words[span.start];
+            let function_word = first.is(List::NotNames) && !first.text.ends_with('.');
+            let common_opening = first.sentence_start
+                && self.finder.vocabulary.is_common(first.text)
+                && !self.capitalized.contains(&fold(first.bare()));
+            if !(function_word || common_opening) {
+                break;
+            }
+            span.start += 1;
+        }
+        span
+    }
+
+    /// Words that are no name by themselves: a letter, a weekday, "Jr.", "President",
+    /// "Kuwaiti", a sentence's first word the collection mostly writes in lowercase ("Us
+    /// and them"), or nothing but company suffixes ("Co Ltd").
+    fn is_not_a_name(&self, span: &Range<usize>) -> bool {
+        let first = &self.words[span.start];
+        let one_word = span.len() == 1
+            && (first.bare().chars().count() == 1
+                || first.is(List::NotNames)
+                || first.is(List::NameSuffixes)
+                || first.is(List::Titles)
+                || first.is(List::Adjectives)
+                || (first.sentence_start && self.finder.vocabulary.is_common(first.text)));
+        let suffixes_only = self.words[span.clone()].iter().all(|word| word.is(List::CompanySuffixes));
+        one_word || suffixes_only
+    }
+
+    /// A lone word that names a kind of organization or place ("Commission", "Bank",
+    /// "Gulf"): it names an entity only as the short form of a full name.
+    fn is_generic(&self, word: &Word<'_>) -> bool {
+        (word.is(List::OrganizationWords) || word.is(List::PlaceWords) || word.is(List::NewspaperWords))
+            && !word.is(List::ShortNameWords)
     }
 
     fn push(&self, span: Range<usize>, class: Class, out: &mut Vec<Candidate>) {
@@ -154,6 +256,7 @@ impl Paragraph<'_, '_> {
             after_the,
             common: span.len() == 1 && self.finder.vocabulary.is_common(first.text),
             acronym: self.acronym_after(span.end),
+            generic: false,
         });
     }
 

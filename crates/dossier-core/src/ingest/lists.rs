@@ -38,10 +38,12 @@ pub(crate) enum List {
     NameSuffixes,
     /// Last words of organizations the text may later use alone ("the Court").
     ShortNameWords,
+    /// Legal forms that end a company's name ("Corp", "Ltd", "AG").
+    CompanySuffixes,
 }
 
 impl List {
-    pub(crate) const ALL: [List; 15] = [
+    pub(crate) const ALL: [List; 16] = [
         List::Titles,
         List::NewspaperWords,
         List::OrganizationWords,
@@ -57,6 +59,7 @@ impl List {
         List::CaptionWords,
         List::NameSuffixes,
         List::ShortNameWords,
+        List::CompanySuffixes,
     ];
 
     /// The list's file name without `.txt`; also its name in the tagger's features.
@@ -77,6 +80,7 @@ impl List {
             List::CaptionWords => "caption-words",
             List::NameSuffixes => "name-suffixes",
             List::ShortNameWords => "short-name-words",
+            List::CompanySuffixes => "company-suffixes",
         }
     }
 
@@ -97,6 +101,7 @@ impl List {
             List::CaptionWords => include_str!("lists/caption-words.txt"),
             List::NameSuffixes => include_str!("lists/name-suffixes.txt"),
             List::ShortNameWords => include_str!("lists/short-name-words.txt"),
+            List::CompanySuffixes => include_str!("lists/company-suffixes.txt"),
         }
     }
 
@@ -170,6 +175,8 @@ mod tests {
         (List::Adjectives, List::NotNames),
         (List::OrganizationWords, List::PlaceWords),
         (List::SpeechVerbs, List::GivenNames),
+        (List::CompanySuffixes, List::GivenNames),
+        (List::CompanySuffixes, List::PlaceWords),
     ];
 
     fn contradictions(sources: &[(List, &'static str)]) -> Vec<String> {

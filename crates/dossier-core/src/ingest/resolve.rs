@@ -76,6 +76,8 @@ pub(crate) struct Resolver {
     by_key: HashMap<Key, usize>,
     /// Folded ways of writing an entity, and acronyms defined next to one.
     aliases: HashMap<String, usize>,
+    /// Drafts merged into another after the collection was read: where each went.
+    moved: HashMap<usize, usize>,
 }
 
 impl Resolver {
@@ -109,11 +111,49 @@ impl Resolver {
                 assigned[article_index][candidate_index] = draft;
             }
         }
+        resolver.people_who_are_companies();
         let merged = resolver.merge_minor_kinds();
         for slot in assigned.iter_mut().flatten() {
             *slot = slot.map(|draft| merged[draft]);
         }
         resolver.finish(candidates, assigned)
+    }
+
+    /// "Kidder Peabody", "E.F. Hutton", "Chrysler" taken for people while the collection
+    /// also names "Kidder Peabody and Co Inc", "E.F. Hutton Group Inc", "Chrysler Corp":
+    /// a person whose every way of writing starts a company's name (one ending in a legal
+    /// form) is that company.
+    fn people_who_are_companies(&mut self) {
+        let lists = Lists::get();
+        let mut companies: HashMap<String, usize> = HashMap::new();
+        for (index, draft) in self.drafts.iter().enumerate() {
+            if draft.kind != EntityKind::Organization {
+                continue;
+            }
+            for surface in draft.surfaces.keys() {
+                let words: Vec<&str> = surface.split(' ').collect();
+                if words.last().is_some_and(|last| lists.contains(List::CompanySuffixes, last)) {
+                    for end in 1..words.len() {
+                        companies.entry(fold(&words[..end].join(" "))).or_insert(index);
+                    }
+                }
+            }
+        }
+        for index in 0..self.drafts.len() {
+            let draft = &self.drafts[index];
+            if draft.kind != EntityKind::Person {
+                continue;
+            }
+            let mut targets = draft.surfaces.keys().map(|surface| companies.get(&fold(surface)).copied());
+            let Some(Some(company)) = targets.next() else { continue };
+            if targets.all(|target| target == Some(company)) {
+                let surfaces = std::mem::take(&mut self.drafts[index].surfaces);
+                for (surface, count) in surfaces {
+                    *self.drafts[company].surfaces.entry(surface).or_default() += count;
+                }
+                self.moved.insert(index, company);
+            }
+        }
     }
 
     /// The same name filed under two kinds ("United States" once taken for an
@@ -122,18 +162,27 @@ impl Resolver {
     fn merge_minor_kinds(&mut self) -> Vec<usize> {
         let mentions = |draft: &Draft| draft.surfaces.values().sum::<usize>();
         let mut by_name: HashMap<String, usize> = HashMap::new();
-        let mut target: Vec<usize> = (0..self.drafts.len()).collect();
-        for (index, draft) in self.drafts.iter().enumerate() {
+        let mut target: Vec<usize> =
+            (0..self.drafts.len()).map(|index| self.moved.get(&index).copied().unwrap_or(index)).collect();
+        for (index, draft) in self.drafts.iter().enumerate().filter(|(_, draft)| !draft.surfaces.is_empty()) {
             let main = *by_name.entry(fold(&draft.name())).or_insert(index);
             if main != index && mentions(&self.drafts[main]) < mentions(draft) {
                 by_name.insert(fold(&draft.name()), index);
             }
         }
-        for (index, draft) in self.drafts.iter().enumerate() {
+        for (index, draft) in self.drafts.iter().enumerate().filter(|(_, draft)| !draft.surfaces.is_empty()) {
             let main = by_name[&fold(&draft.name())];
             if main != index && mentions(draft) * MINOR_KIND_SHARE <= mentions(&self.drafts[main]) {
                 target[index] = main;
             }
+        }
+        // A company a person joined may itself have joined another draft.
+        for index in 0..target.len() {
+            let mut main = target[index];
+            while target[main] != main {
+                main = target[main];
+            }
+            target[index] = main;
         }
         for (index, &main) in target.iter().enumerate() {
             if main != index {
@@ -237,19 +286,24 @@ impl Resolver {
             }
         }
         if one_word && candidate.after_the {
+            // "the Times" for The New York Times, "the Commission" for the European
+            // Commission, "the Bank" for the Bank of England, named in the same article.
             let lists = Lists::get();
-            let short_name = lists.contains(List::NewspaperWords, &candidate.surface)
-                || lists.contains(List::ShortNameWords, &candidate.surface);
-            let newspaper = in_article.iter().copied().find(|&draft| {
+            let short_name = candidate.generic || lists.contains(List::ShortNameWords, &candidate.surface);
+            let full = in_article.iter().copied().find(|&draft| {
                 let name = self.drafts[draft].name();
+                let mut words = name.split(' ');
+                let head = words.next().filter(|_| name.contains(" of "));
                 self.drafts[draft].kind == EntityKind::Organization
                     && name.contains(' ')
-                    && name.rsplit(' ').next().is_some_and(|last| fold(last) == folded)
-                    && short_name
+                    && (name.rsplit(' ').next().into_iter().chain(head)).any(|word| fold(word) == folded)
             });
-            if newspaper.is_some() {
-                return newspaper;
+            if short_name && full.is_some() {
+                return full;
             }
+        }
+        if candidate.generic {
+            return None;
         }
         let kind = tagged?;
         let key = if kind == EntityKind::Person { Key::Surname(folded) } else { Key::Name(kind, folded) };

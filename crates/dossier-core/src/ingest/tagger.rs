@@ -20,7 +20,7 @@ use crate::{
     EntityKind,
     ingest::{
         gazetteer::Gazetteer,
-        lists::Lists,
+        lists::{List, Lists},
         words::{Vocabulary, Word},
     },
     tokenize::fold,
@@ -173,9 +173,12 @@ struct Sentence<'p> {
     possessive: Vec<bool>,
     sentence_start: Vec<bool>,
     capitalized: Vec<bool>,
-    /// No name goes on from the word before to this one: a sentence starts, punctuation
-    /// other than a hyphen or `&` stands between, or the word before is a possessive.
+    /// No name goes on from the word before to this one: a sentence starts, or
+    /// punctuation other than a hyphen or `&` stands between.
     boundary: Vec<bool>,
+    /// The run of capitalized words (joined, with connectors such as "of" inside) each
+    /// word is part of, if any.
+    runs: Vec<Option<Range<usize>>>,
     /// The whole paragraph is written in capitals (a headline).
     headline: bool,
     /// Where a gazetteer name covers each word: (kind, BILOU part).
@@ -194,6 +197,7 @@ impl<'p> Sentence<'p> {
             sentence_start: Vec::with_capacity(words.len()),
             capitalized: Vec::with_capacity(words.len()),
             boundary: Vec::with_capacity(words.len()),
+            runs: vec![None; words.len()],
             headline: false,
             gazetteer: vec![None; words.len()],
         };
@@ -210,8 +214,30 @@ impl<'p> Sentence<'p> {
             sentence.possessive.push(word.possessive);
             sentence.sentence_start.push(word.sentence_start);
             sentence.capitalized.push(word.capitalized() || word.text.starts_with(|c: char| c.is_ascii_digit()));
-            let after_possessive = sentence.possessive.len() >= 2 && sentence.possessive[sentence.possessive.len() - 2];
-            sentence.boundary.push(word.sentence_start || !word.joined || after_possessive);
+            sentence.boundary.push(word.sentence_start || !word.joined);
+        }
+        let mut at = 0;
+        while at < words.len() {
+            if !words[at].capitalized() {
+                at += 1;
+                continue;
+            }
+            let mut end = at + 1;
+            while end < words.len() && !sentence.boundary[end] {
+                if words[end].capitalized() {
+                    end += 1;
+                } else if evidence.lists.contains(List::Connectors, words[end].text)
+                    && words.get(end + 1).is_some_and(|next| next.capitalized() && !sentence.boundary[end + 1])
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            for run in &mut sentence.runs[at..end] {
+                *run = Some(at..end);
+            }
+            at = end;
         }
         let letters = paragraph.chars().filter(|c| c.is_alphabetic());
         sentence.headline = letters.clone().count() >= 4 && letters.clone().all(char::is_uppercase);
@@ -292,7 +318,10 @@ impl<'p> Sentence<'p> {
         let start = if self.sentence_start[index] { "start" } else { "inside" };
         push(18, &[start, shape_at(0)]);
         if self.possessive[index] {
-            push(19, &[]);
+            push(19, &["this"]);
+        }
+        if index > 0 && self.possessive[index - 1] {
+            push(19, &["before"]);
         }
         if self.headline {
             push(20, &[folded]);
@@ -306,6 +335,21 @@ impl<'p> Sentence<'p> {
             let exact = self.exact[at as usize];
             for list in evidence.lists.lists_of(exact) {
                 push(template, &[list.name()]);
+            }
+        }
+        if let Some(run) = &self.runs[index] {
+            let position = match (index == run.start, index + 1 == run.end) {
+                (true, true) => "single",
+                (true, false) => "first",
+                (false, true) => "last",
+                (false, false) => "inside",
+            };
+            push(28, &[position, ["1", "2", "3", "4+"][(run.len() - 1).min(3)]]);
+            for list in evidence.lists.lists_of(self.exact[run.end - 1]) {
+                push(29, &[list.name(), position]);
+            }
+            for list in evidence.lists.lists_of(self.exact[run.start]) {
+                push(30, &[list.name(), position]);
             }
         }
         if let Some((kind, part)) = self.gazetteer[index] {
@@ -370,6 +414,7 @@ fn history_features(folded: &str, shape: &str, previous: u8, before: u8, out: &m
 }
 
 /// Learned weights: for each feature, one weight per class.
+#[derive(Clone)]
 pub struct Model {
     weights: HashMap<u32, [f32; CLASSES]>,
     /// The counts of the common words of the text it learned from.

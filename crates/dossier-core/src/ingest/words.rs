@@ -95,6 +95,8 @@ pub(crate) struct Word<'t> {
     pub(crate) sentence_start: bool,
     /// Whether it may continue the name before it (only white space, a hyphen or `&` between).
     pub(crate) joined: bool,
+    /// Where the word ends with its possessive.
+    raw_end: usize,
 }
 
 impl Word<'_> {
@@ -134,8 +136,18 @@ pub(crate) fn words(paragraph: &str) -> Vec<Word<'_>> {
         let sentence_start = words.is_empty()
             || gap.contains(['“', '"', ':', '(', '['])
             || gap.char_indices().any(|(at, _)| sentence_ends_at(paragraph, previous_end + at));
-        let joined = matches!(gap, " " | "-" | "&" | " & " | "\u{a0}");
-        words.push(Word { text: &paragraph[start..end], range: start..end, possessive, sentence_start, joined });
+        // After a possessive, what follows its `'s` ("Moody's Investors Service").
+        let after_possessive = words.last().map_or(previous_end, |word: &Word<'_>| word.raw_end).min(start);
+        let joined = matches!(&paragraph[after_possessive..start], " " | "-" | "&" | " & " | "\u{a0}");
+        let raw_end = (start + raw.len()).max(end);
+        words.push(Word {
+            text: &paragraph[start..end],
+            range: start..end,
+            possessive,
+            sentence_start,
+            joined,
+            raw_end,
+        });
         previous_end = end;
     }
     words
