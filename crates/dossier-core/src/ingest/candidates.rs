@@ -51,6 +51,9 @@ pub(crate) struct Candidate {
     /// A lone word naming a kind of organization or place ("the Commission"): it joins a
     /// full name or is dropped.
     pub generic: bool,
+    /// The gazetteer's entry for this name when the tagger took it for another kind
+    /// ("Fla" taken for a person).
+    pub known_as_other: Option<usize>,
 }
 
 /// What finding candidates needs from the collection.
@@ -195,16 +198,23 @@ impl Paragraph<'_, '_> {
             None => Class::Kind(kind),
         };
         self.push(span.clone(), class, out);
-        if let (Some(candidate), true) = (out.last_mut(), span.len() == 1 && self.is_generic(first)) {
-            candidate.generic = true;
+        if let Some(candidate) = out.last_mut() {
+            candidate.generic = span.len() == 1 && self.is_generic(first);
+            candidate.known_as_other = gazetteer.lookup(surface).filter(|_| known.is_none());
         }
     }
 
     /// A name without the words before it that are not part of it: "A Reuter survey", a
     /// sentence's first word the collection mostly writes in lowercase ("Later Simmons
-    /// took four"), unless the gazetteer knows the whole ("The Hague").
+    /// took four"), unless the gazetteer knows the whole ("The Hague") or it is a
+    /// company's ("First Boston Corp").
     fn trimmed(&self, mut span: Range<usize>) -> Range<usize> {
-        while span.len() > 1 && self.finder.gazetteer.lookup(self.surface(&span)).is_none() {
+        // "REUTER E": a lone capital with no period ends no name.
+        while span.len() > 1 && self.words[span.end - 1].text.chars().count() == 1 {
+            span.end -= 1;
+        }
+        let company = self.words[span.end - 1].is(List::CompanySuffixes);
+        while span.len() > 1 && !company && self.finder.gazetteer.lookup(self.surface(&span)).is_none() {
             let first = &self.words[span.start];
             let function_word = first.is(List::NotNames) && !first.text.ends_with('.');
             let common_opening = first.sentence_start
@@ -257,6 +267,7 @@ impl Paragraph<'_, '_> {
             common: span.len() == 1 && self.finder.vocabulary.is_common(first.text),
             acronym: self.acronym_after(span.end),
             generic: false,
+            known_as_other: None,
         });
     }
 

@@ -22,7 +22,7 @@ use crate::{
         gazetteer::Gazetteer,
         lists::{List, Lists},
     },
-    tokenize::fold,
+    tokenize::{fold, strip_possessive},
 };
 
 /// A name's rarer kind joins its commoner one when it has at most this share (1/n) of
@@ -47,6 +47,8 @@ enum Key {
 struct Draft {
     kind: EntityKind,
     fixed_name: Option<&'static str>,
+    /// The name a company had before its short forms joined it.
+    full_name: Option<String>,
     surfaces: HashMap<String, usize>,
 }
 
@@ -54,6 +56,9 @@ impl Draft {
     fn name(&self) -> String {
         if let Some(name) = self.fixed_name {
             return name.to_owned();
+        }
+        if let Some(name) = &self.full_name {
+            return name.clone();
         }
         // A person is named by their fullest common form, never by a surname alone.
         let full_names = self.kind == EntityKind::Person && self.surfaces.keys().any(|s| s.contains(' '));
@@ -104,14 +109,14 @@ impl Resolver {
                 if assigned[article_index][candidate_index].is_some() {
                     continue;
                 }
-                let draft = resolver.short_form(candidate, &surnames, &in_article);
+                let draft = resolver.short_form(candidate, &surnames, &in_article, gazetteer);
                 if let Some(draft) = draft {
                     *resolver.drafts[draft].surfaces.entry(candidate.surface.clone()).or_default() += 1;
                 }
                 assigned[article_index][candidate_index] = draft;
             }
         }
-        resolver.people_who_are_companies();
+        resolver.short_forms_of_companies(&assigned);
         let merged = resolver.merge_minor_kinds();
         for slot in assigned.iter_mut().flatten() {
             *slot = slot.map(|draft| merged[draft]);
@@ -119,12 +124,15 @@ impl Resolver {
         resolver.finish(candidates, assigned)
     }
 
-    /// "Kidder Peabody", "E.F. Hutton", "Chrysler" taken for people while the collection
-    /// also names "Kidder Peabody and Co Inc", "E.F. Hutton Group Inc", "Chrysler Corp":
-    /// a person whose every way of writing starts a company's name (one ending in a legal
-    /// form) is that company.
-    fn people_who_are_companies(&mut self) {
+    /// "Kidder Peabody", "E.F. Hutton", "Moody" taken for people, or "Moody" and
+    /// "Chrysler" filed as organizations of their own, while the collection also names
+    /// "Kidder Peabody and Co Inc", "Moody's Investors Service Inc", "Chrysler Corp": a
+    /// name whose every way of writing starts a company's name (one ending in a legal
+    /// form) is that company. A person is taken for the company on that alone; an
+    /// organization only if it shares at least half its articles with the company.
+    fn short_forms_of_companies(&mut self, assigned: &[Vec<Option<usize>>]) {
         let lists = Lists::get();
+        let mentions = |draft: &Draft| draft.surfaces.values().sum::<usize>();
         let mut companies: HashMap<String, usize> = HashMap::new();
         for (index, draft) in self.drafts.iter().enumerate() {
             if draft.kind != EntityKind::Organization {
@@ -134,19 +142,35 @@ impl Resolver {
                 let words: Vec<&str> = surface.split(' ').collect();
                 if words.last().is_some_and(|last| lists.contains(List::CompanySuffixes, last)) {
                     for end in 1..words.len() {
-                        companies.entry(fold(&words[..end].join(" "))).or_insert(index);
+                        let prefix = fold(strip_possessive(&words[..end].join(" ")));
+                        let company = companies.entry(prefix).or_insert(index);
+                        if mentions(&self.drafts[*company]) < mentions(draft) {
+                            *company = index;
+                        }
                     }
                 }
             }
         }
+        let mut articles: Vec<HashSet<usize>> = vec![HashSet::new(); self.drafts.len()];
+        for (article, slots) in assigned.iter().enumerate() {
+            for draft in slots.iter().flatten() {
+                articles[*draft].insert(article);
+            }
+        }
         for index in 0..self.drafts.len() {
             let draft = &self.drafts[index];
-            if draft.kind != EntityKind::Person {
+            if draft.fixed_name.is_some() || !matches!(draft.kind, EntityKind::Person | EntityKind::Organization) {
                 continue;
             }
             let mut targets = draft.surfaces.keys().map(|surface| companies.get(&fold(surface)).copied());
             let Some(Some(company)) = targets.next() else { continue };
-            if targets.all(|target| target == Some(company)) {
+            let shared = articles[index].intersection(&articles[company]).count();
+            let together = draft.kind == EntityKind::Person || shared * 2 >= articles[index].len();
+            if company != index && together && targets.all(|target| target == Some(company)) {
+                // The company keeps its full name, however often the short one is written.
+                if self.drafts[company].fixed_name.is_none() && self.drafts[company].full_name.is_none() {
+                    self.drafts[company].full_name = Some(self.drafts[company].name());
+                }
                 let surfaces = std::mem::take(&mut self.drafts[index].surfaces);
                 for (surface, count) in surfaces {
                     *self.drafts[company].surfaces.entry(surface).or_default() += count;
@@ -197,7 +221,7 @@ impl Resolver {
 
     fn draft(&mut self, key: Key, kind: EntityKind, fixed_name: Option<&'static str>) -> usize {
         *self.by_key.entry(key).or_insert_with(|| {
-            self.drafts.push(Draft { kind, fixed_name, surfaces: HashMap::new() });
+            self.drafts.push(Draft { kind, fixed_name, full_name: None, surfaces: HashMap::new() });
             self.drafts.len() - 1
         })
     }
@@ -254,6 +278,7 @@ impl Resolver {
         candidate: &Candidate,
         surnames: &HashMap<String, Vec<usize>>,
         in_article: &HashSet<usize>,
+        gazetteer: &Gazetteer,
     ) -> Option<usize> {
         let folded = fold(&candidate.surface);
         let tagged = match candidate.class {
@@ -304,6 +329,12 @@ impl Resolver {
         }
         if candidate.generic {
             return None;
+        }
+        // A lone name taken for a person that is nobody's surname, and that the gazetteer
+        // knows as a place or organization ("Fla", "Denver"), is that.
+        if let (Some(EntityKind::Person), Some(known)) = (tagged, candidate.known_as_other) {
+            let entry = &gazetteer.known[known];
+            return Some(self.draft(Key::Known(known), entry.kind, Some(entry.name)));
         }
         let kind = tagged?;
         let key = if kind == EntityKind::Person { Key::Surname(folded) } else { Key::Name(kind, folded) };
