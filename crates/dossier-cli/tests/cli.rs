@@ -354,3 +354,114 @@ fn wikinews_entities_are_plausible() {
     );
     assert!(kinds("person") > 300 && kinds("organization") > 200 && kinds("place") > 150);
 }
+
+/// `dossier ner` on a small hand-annotated sample (`tests/fixtures/ner-sample.jsonl`):
+/// training writes a model that reads back, the same data gives the same bytes, and the
+/// model scores and tags with it.
+#[test]
+fn ner_trains_a_model_twice_the_same_and_scores_and_tags_with_it() {
+    let sample = workspace().join("tests/fixtures/ner-sample.jsonl");
+    let sample = sample.to_str().unwrap_or_default();
+    let dir = scratch("ner");
+    let (first, second) = (dir.join("first.bin"), dir.join("second.bin"));
+    for model in [&first, &second] {
+        let output = dossier(&["ner", "train", sample, "-o", model.to_str().unwrap_or_default(), "--epochs", "5"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(stderr(&output).contains("trained on 8 documents"), "{}", stderr(&output));
+    }
+    let bytes = fs::read(&first).expect("a model was written");
+    assert!(bytes.starts_with(b"DNER"), "the model file has its header");
+    assert_eq!(bytes, fs::read(&second).expect("a second model"), "training is deterministic");
+
+    // Scored on what it learned from: every kind is listed, and it learned something.
+    let output = dossier(&["ner", "eval", sample, "--model", first.to_str().unwrap_or_default(), "--tagger-only"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = stdout(&output);
+    let f1 = |kind: &str| -> f64 {
+        let line = table.lines().find(|line| line.starts_with(kind)).unwrap_or_else(|| panic!("{kind} row: {table}"));
+        line.split_whitespace().nth(3).and_then(|value| value.parse().ok()).expect("an F1 column")
+    };
+    assert!(f1("all") > 0.5, "{table}");
+    for kind in ["person", "organization", "place"] {
+        assert!((0.0..=1.0).contains(&f1(kind)), "{table}");
+    }
+
+    // A held-out share is scored after training.
+    let held_out = dir.join("held-out.bin");
+    let output = dossier(&[
+        "ner",
+        "train",
+        sample,
+        "-o",
+        held_out.to_str().unwrap_or_default(),
+        "--epochs",
+        "5",
+        "--hold-out",
+        "0.25",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("trained on 6 documents"), "{}", stderr(&output));
+    assert!(stdout(&output).contains("held out:\n2 documents"), "{}", stdout(&output));
+
+    // The shipped model tags text from standard input.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["ner", "tag"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    std::io::Write::write_all(
+        child.stdin.as_mut().expect("stdin"),
+        "President Claudia Sheinbaum of Mexico spoke to The New York Times.\n".as_bytes(),
+    )
+    .expect("writes");
+    let output = child.wait_with_output().expect("finishes");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "President [person Claudia Sheinbaum] of [place Mexico] spoke to [organization The New York Times].\n"
+    );
+}
+
+/// Bad annotated files and model files get a message naming what is wrong, and exit 2.
+#[test]
+fn ner_reports_bad_files_by_line_and_bad_models() {
+    let dir = scratch("ner-bad");
+    let malformed = dir.join("malformed.jsonl");
+    fs::write(&malformed, "{\"id\": \"a\", \"text\": \"Ana\", \"entities\": []}\n{not json\n").expect("writes");
+    let output = dossier(&["ner", "eval", malformed.to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("malformed.jsonl:2: not a record"), "{}", stderr(&output));
+
+    let label = dir.join("label.jsonl");
+    fs::write(
+        &label,
+        "{\"id\": \"a\", \"text\": \"Ana\", \"entities\": [{\"start\": 0, \"end\": 3, \"label\": \"HERO\"}]}\n",
+    )
+    .expect("writes");
+    let output = dossier(&["ner", "eval", label.to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("label.jsonl:1: unknown label \"HERO\""), "{}", stderr(&output));
+
+    let outside = dir.join("outside.jsonl");
+    fs::write(
+        &outside,
+        "{\"id\": \"a\", \"text\": \"Ana\", \"entities\": [{\"start\": 2, \"end\": 9, \"label\": \"PER\"}]}\n",
+    )
+    .expect("writes");
+    let output = dossier(&["ner", "eval", outside.to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("outside.jsonl:1: entity 2..9 is not inside one sentence"), "{}", stderr(&output));
+
+    let model = dir.join("model.bin");
+    fs::write(&model, b"not a model").expect("writes");
+    let sample = workspace().join("tests/fixtures/ner-sample.jsonl");
+    let output =
+        dossier(&["ner", "eval", sample.to_str().unwrap_or_default(), "--model", model.to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not a Dossier name-tagger model: wrong header or version"),
+        "{}",
+        stderr(&output)
+    );
+}

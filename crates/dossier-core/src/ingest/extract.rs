@@ -40,16 +40,25 @@ pub fn annotate_with(articles: &mut [Article], model: &Model) -> Vec<Entity> {
     let resolved = Resolver::resolve(&candidates, gazetteer);
     let mut entities = resolved.entities;
     for (article, mentions) in articles.iter_mut().zip(resolved.mentions) {
+        // Byte offsets to character offsets, counting on from the mention before (they
+        // come in reading order), so a paragraph of 10,000 names is read once.
+        let mut counted = (usize::MAX, 0, 0);
+        let mut chars = |paragraph: usize, byte: usize| {
+            let text = &article.body[paragraph];
+            let (last_paragraph, last_byte, last_char) = counted;
+            let (from_byte, from_char) =
+                if last_paragraph == paragraph && last_byte <= byte { (last_byte, last_char) } else { (0, 0) };
+            let count = from_char + text[from_byte..byte].chars().count();
+            counted = (paragraph, byte, count);
+            count as u32
+        };
         article.mentions = mentions
             .into_iter()
-            .map(|(entity, paragraph, range)| {
-                let text = &article.body[paragraph];
-                Mention {
-                    entity: entities[entity].id.clone(),
-                    paragraph: paragraph as u32,
-                    start: text[..range.start].chars().count() as u32,
-                    end: text[..range.end].chars().count() as u32,
-                }
+            .map(|(entity, paragraph, range)| Mention {
+                entity: entities[entity].id.clone(),
+                paragraph: paragraph as u32,
+                start: chars(paragraph, range.start),
+                end: chars(paragraph, range.end),
             })
             .collect();
     }
@@ -196,6 +205,90 @@ mod tests {
     fn acronyms_written_in_lowercase_are_not_countries() {
         let (entities, _) = extract(&["Us and them. They told us about the US economy."]);
         assert_eq!(summary(&entities), ["place United States (US)"]);
+    }
+}
+
+#[cfg(test)]
+mod bad_input {
+    use super::*;
+    use crate::{ArticleDate, EntityKind};
+
+    fn article(body: Vec<String>) -> Article {
+        Article {
+            id: "a".into(),
+            title: String::new(),
+            date: "2026-01-01".parse::<ArticleDate>().expect("valid"),
+            source: String::new(),
+            url: None,
+            author: None,
+            body,
+            mentions: Vec::new(),
+        }
+    }
+
+    fn mentioned(article: &Article) -> Vec<String> {
+        article
+            .mentions
+            .iter()
+            .map(|mention| {
+                let paragraph = &article.body[mention.paragraph as usize];
+                assert!(mention.start < mention.end && mention.end as usize <= paragraph.chars().count());
+                paragraph.chars().skip(mention.start as usize).take((mention.end - mention.start) as usize).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_in_other_scripts_are_read_without_harm() {
+        let mut articles = vec![article(vec![
+            "Владимир Путин встретился с Си Цзиньпином в Москве.".into(),
+            "习近平在北京会见了普京。".into(),
+            "التقى محمد بن سلمان مع بايدن في جدة.".into(),
+            "Θεσσαλονίκη: ο Κυριάκος Μητσοτάκης μίλησε.".into(),
+        ])];
+        let entities = annotate(&mut articles);
+        for text in mentioned(&articles[0]) {
+            assert!(articles[0].body.iter().any(|paragraph| paragraph.contains(&text)));
+        }
+        for entity in &entities {
+            assert!(!entity.name.is_empty() && !entity.id.is_empty(), "{entity:?}");
+        }
+    }
+
+    #[test]
+    fn a_long_paragraph_with_no_capital_letter_names_nothing() {
+        let paragraph = "the market was quiet and prices held steady, ".repeat(2_300);
+        assert!(paragraph.len() > 100_000);
+        let mut articles = vec![article(vec![paragraph])];
+        assert!(annotate(&mut articles).is_empty());
+        assert!(articles[0].mentions.is_empty());
+    }
+
+    #[test]
+    fn an_article_naming_five_thousand_people_keeps_them_apart() {
+        let given = ["Maria", "Tom", "Anna", "Luis", "Hannah", "Omar", "Clara", "Peter", "Jussi", "Ingrid"];
+        let mut sentences = Vec::new();
+        for number in 0..5_000 {
+            let family = format!("Kowal{}", letters(number));
+            sentences.push(format!("{} {family} said the vote was close.", given[number % given.len()]));
+        }
+        let mut articles = vec![article(vec![sentences.join(" ")])];
+        let entities = annotate(&mut articles);
+        let people = entities.iter().filter(|entity| entity.kind == EntityKind::Person).count();
+        assert!(people >= 4_500, "{people} people of 5,000");
+        assert_eq!(mentioned(&articles[0]).len(), articles[0].mentions.len());
+    }
+
+    /// A family-name ending from a number: 0 is "a", 26 is "ba".
+    fn letters(mut number: usize) -> String {
+        let mut text = String::new();
+        loop {
+            text.insert(0, char::from(b'a' + (number % 26) as u8));
+            number /= 26;
+            if number == 0 {
+                return text;
+            }
+        }
     }
 }
 

@@ -889,6 +889,16 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_model_loads_and_writes_back_the_same_bytes() {
+        let bytes = include_bytes!("model/ner.bin");
+        let model = Model::from_bytes(bytes).expect("the shipped model reads");
+        assert!(model.features() > 10_000, "{} features", model.features());
+        assert!(model.background.is_common("Later") && !model.background.is_common("Sheinbaum"));
+        assert_eq!(model.to_bytes(), bytes, "reading and writing changes nothing");
+        assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err(), "a cut file is refused");
+    }
+
+    #[test]
     fn shapes_collapse_runs() {
         assert_eq!(shape("Sheinbaum"), "Xx");
         assert_eq!(shape("U.S."), "X.X.");
