@@ -152,6 +152,12 @@ impl Paragraph<'_, '_> {
     /// their employer, a name ending in an organization word is an organization.
     fn push_name(&self, mut span: Range<usize>, kind: EntityKind, out: &mut Vec<Candidate>) {
         let words = self.words;
+        // "Mayor Adamowicz": a title is not part of a person's name.
+        if kind == EntityKind::Person {
+            while span.len() > 1 && words[span.start].is(List::Titles) {
+                span.start += 1;
+            }
+        }
         // "Anne Mills of Shearson": a person ends before "of" or "and".
         if kind == EntityKind::Person {
             if let Some(cut) = (span.start + 1..span.end).find(|&at| matches!(words[at].bare(), "of" | "and")) {
@@ -183,6 +189,13 @@ impl Paragraph<'_, '_> {
                 span.start -= 1;
             }
         }
+        // "G7": no person's name has a digit; it may still be another way of writing a
+        // name found elsewhere.
+        if kind == EntityKind::Person
+            && words[span.clone()].iter().any(|word| word.text.contains(|c: char| c.is_ascii_digit()))
+        {
+            return self.push(span, Class::Unknown, out);
+        }
         let first = &words[span.start];
         let surface = self.surface(&span);
         let gazetteer = self.finder.gazetteer;
@@ -206,7 +219,7 @@ impl Paragraph<'_, '_> {
 
     /// A name without the words before it that are not part of it: "A Reuter survey", a
     /// sentence's first word the collection mostly writes in lowercase ("Later Simmons
-    /// took four"), unless the gazetteer knows the whole ("The Hague") or it is a
+    /// took four"), a word in lowercase left first ("I emailed FIDE"), unless the gazetteer knows the whole ("The Hague") or it is a
     /// company's ("First Boston Corp").
     fn trimmed(&self, mut span: Range<usize>) -> Range<usize> {
         // "REUTER E": a lone capital with no period ends no name.
@@ -220,7 +233,8 @@ impl Paragraph<'_, '_> {
             let common_opening = first.sentence_start
                 && self.finder.vocabulary.is_common(first.text)
                 && !self.capitalized.contains(&fold(first.bare()));
-            if !(function_word || common_opening) {
+            let lowercase = !first.capitalized();
+            if !(function_word || common_opening || lowercase) {
                 break;
             }
             span.start += 1;
@@ -230,7 +244,7 @@ impl Paragraph<'_, '_> {
 
     /// Words that are no name by themselves: a letter, a weekday, "Jr.", "President",
     /// "Kuwaiti", a sentence's first word the collection mostly writes in lowercase ("Us
-    /// and them"), or nothing but company suffixes ("Co Ltd").
+    /// and them"), a contraction ("I'm"), nothing but company suffixes ("Co Ltd"), or no letter.
     fn is_not_a_name(&self, span: &Range<usize>) -> bool {
         let first = &self.words[span.start];
         let one_word = span.len() == 1
@@ -241,7 +255,16 @@ impl Paragraph<'_, '_> {
                 || first.is(List::Adjectives)
                 || (first.sentence_start && self.finder.vocabulary.is_common(first.text)));
         let suffixes_only = self.words[span.clone()].iter().all(|word| word.is(List::CompanySuffixes));
-        one_word || suffixes_only
+        // "100%": no letter at all.
+        let no_letter = !self.words[span.clone()].iter().any(|word| word.text.contains(char::is_alphabetic));
+        // "I'm", "Don't": a contraction.
+        let contraction = span.len() == 1
+            && first
+                .text
+                .split(['\'', '’'])
+                .nth(1)
+                .is_some_and(|rest| !rest.is_empty() && rest.chars().all(char::is_lowercase));
+        one_word || suffixes_only || contraction || no_letter
     }
 
     /// A lone word that names a kind of organization or place ("Commission", "Bank",
