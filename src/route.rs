@@ -4,6 +4,8 @@
 //! - `#/?q=cartel%20troops&e=claudia-sheinbaum,cia&from=2026-01-01&to=2026-01-31`: the
 //!   result list for a query, entities (by their stable ids) and a period;
 //! - `#/article/<id>?…`: an article read over that list (Back to results keeps it);
+//! - `&x=cia` and `&m=any`: entities left out, and articles mentioning any of the chosen
+//!   entities instead of all;
 //! - `&sort=newest` (or `oldest`, `relevance`), `&page=3` and
 //!   `&zoom=1987-03-01..1987-03-31`: the order and page of the results and the timeline's
 //!   zoom.
@@ -18,6 +20,16 @@ use time::Date;
 
 use crate::state::SortOrder;
 
+/// Adds the ids of a comma-separated list, once each. It is split before decoding: an
+/// id holding a comma travels as %2C.
+fn add_ids(ids: &mut Vec<String>, value: &str) {
+    for id in value.split(',').map(decode).filter(|id| !id.is_empty()) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+}
+
 /// What the fragment says the reader sees.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Route {
@@ -27,6 +39,10 @@ pub struct Route {
     pub query: String,
     /// Stable ids of the chosen entities, in the order chosen.
     pub entities: Vec<String>,
+    /// Stable ids of the entities left out.
+    pub excluded: Vec<String>,
+    /// Any one of the chosen entities is enough (`m=any`).
+    pub any_entity: bool,
     /// The chosen period.
     pub range: Option<DateRange>,
     /// The order the reader chose for the results (`None`: the default for the query).
@@ -50,13 +66,9 @@ impl Route {
             match key {
                 "q" => route.query = decode(value),
                 // Split before decoding: an id holding a comma travels as %2C.
-                "e" => {
-                    for id in value.split(',').map(decode).filter(|id| !id.is_empty()) {
-                        if !route.entities.contains(&id) {
-                            route.entities.push(id);
-                        }
-                    }
-                }
+                "e" => add_ids(&mut route.entities, value),
+                "x" => add_ids(&mut route.excluded, value),
+                "m" => route.any_entity = value == "any",
                 "sort" => route.sort = SortOrder::from_name(value),
                 "page" => route.page = value.parse::<usize>().map_or(0, |page| page.saturating_sub(1)),
                 "zoom" => {
@@ -72,6 +84,8 @@ impl Route {
                 _ => {}
             }
         }
+        // An entity both chosen and left out is left out.
+        route.entities.retain(|id| !route.excluded.contains(id));
         route.range = match (from, to) {
             (Some(start), Some(end)) if start <= end => Some(DateRange { start, end }),
             (Some(day), None) | (None, Some(day)) => Some(DateRange::day(day)),
@@ -97,9 +111,14 @@ impl Route {
         if !self.query.is_empty() {
             params.push(format!("q={}", encode(&self.query)));
         }
-        if !self.entities.is_empty() {
-            let ids: Vec<String> = self.entities.iter().map(|id| encode(id)).collect();
-            params.push(format!("e={}", ids.join(",")));
+        for (key, ids) in [("e", &self.entities), ("x", &self.excluded)] {
+            if !ids.is_empty() {
+                let ids: Vec<String> = ids.iter().map(|id| encode(id)).collect();
+                params.push(format!("{key}={}", ids.join(",")));
+            }
+        }
+        if self.any_entity {
+            params.push("m=any".to_owned());
         }
         let day = |date| ArticleDate::from_day(date).as_str().to_owned();
         if let Some(range) = self.range {
@@ -175,6 +194,8 @@ mod tests {
             article: Some("000_bfbec4599a23c53e".into()),
             query: "palm oil, \"drug cartels\" -venezuela OR México ".into(),
             entities: vec!["claudia-sheinbaum".into(), "cia".into()],
+            excluded: vec!["mexico".into()],
+            any_entity: true,
             range: Some(DateRange { start: day("2026-01-01"), end: day("2026-01-31") }),
             sort: Some(SortOrder::Oldest),
             page: 2,
@@ -184,7 +205,7 @@ mod tests {
         assert_eq!(
             fragment,
             "#/article/000_bfbec4599a23c53e?q=palm%20oil%2C%20%22drug%20cartels%22%20-venezuela%20OR%20M%C3%A9xico%20\
-             &e=claudia-sheinbaum,cia&from=2026-01-01&to=2026-01-31&sort=oldest&page=3&zoom=2025-12-29..2026-02-01"
+             &e=claudia-sheinbaum,cia&x=mexico&m=any&from=2026-01-01&to=2026-01-31&sort=oldest&page=3&zoom=2025-12-29..2026-02-01"
         );
         assert_eq!(Route::parse(&fragment), route);
         let list = Route { article: None, ..route };
@@ -214,5 +235,11 @@ mod tests {
         assert_eq!((odd.sort, odd.page, odd.zoom), (None, 0, None));
         assert_eq!(Route::parse("#/?page=x&zoom=2026-01-01").zoom, None);
         assert_eq!(decode("%E9%FF"), "\u{fffd}\u{fffd}");
+        let both = Route::parse("#/?e=cia,mexico&x=cia&m=some");
+        assert_eq!(
+            (both.entities.as_slice(), both.excluded.as_slice(), both.any_entity),
+            (&["mexico".to_owned()][..], &["cia".to_owned()][..], false),
+            "an entity both chosen and left out is left out; an unknown mode is all"
+        );
     }
 }

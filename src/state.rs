@@ -3,7 +3,7 @@
 
 use std::{rc::Rc, sync::Arc};
 
-use dossier_core::{ArticleId, Corpus, DateRange, EntityId, Selection, SelectionView};
+use dossier_core::{ArticleId, Corpus, DateRange, EntityId, EntityMatch, Selection, SelectionView};
 use yew::Reducible;
 
 /// A loaded corpus shared by components; equal when it is the same corpus.
@@ -106,8 +106,12 @@ impl ViewState {
 pub enum Action {
     /// Typed in the search box.
     SetQuery(String),
-    /// Pressed an entity filter.
+    /// Pressed an entity filter: chooses it, or lets it go (chosen or left out).
     ToggleEntity(EntityId),
+    /// Asked to leave an entity out (or to take it back).
+    ExcludeEntity(EntityId),
+    /// Chose whether articles must mention all the chosen entities or any one.
+    SetEntityMatch(EntityMatch),
     /// Chose a period on the timeline (or cleared it).
     SetRange(Option<DateRange>),
     /// Chose the order of the results.
@@ -133,14 +137,19 @@ impl Reducible for ViewState {
         match action {
             Action::SetQuery(query) => next.selection.query = query,
             Action::ToggleEntity(entity) => {
-                let entities = &mut next.selection.entities;
-                match entities.iter().position(|&chosen| chosen == entity) {
-                    Some(at) => {
-                        entities.remove(at);
-                    }
-                    None => entities.push(entity),
+                let selection = &mut next.selection;
+                if !remove(&mut selection.entities, entity) && !remove(&mut selection.excluded, entity) {
+                    selection.entities.push(entity);
                 }
             }
+            Action::ExcludeEntity(entity) => {
+                let selection = &mut next.selection;
+                remove(&mut selection.entities, entity);
+                if !remove(&mut selection.excluded, entity) {
+                    selection.excluded.push(entity);
+                }
+            }
+            Action::SetEntityMatch(entity_match) => next.selection.entity_match = entity_match,
             Action::SetRange(range) => next.selection.range = range,
             Action::SetSort(order) => {
                 next.sort = (order != SortOrder::default_for(&next.selection.query)).then_some(order)
@@ -159,9 +168,28 @@ impl Reducible for ViewState {
     }
 }
 
+/// Removes `entity` from `list`; whether it was there.
+fn remove(list: &mut Vec<EntityId>, entity: EntityId) -> bool {
+    let before = list.len();
+    list.retain(|&other| other != entity);
+    list.len() < before
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entity_is_chosen_left_out_or_let_go() {
+        let state = apply(vec![Action::ToggleEntity(EntityId(3)), Action::ExcludeEntity(EntityId(3))]);
+        assert_eq!((state.selection.entities.len(), state.selection.excluded.as_slice()), (0, &[EntityId(3)][..]));
+        let state = apply(vec![Action::ExcludeEntity(EntityId(3)), Action::ToggleEntity(EntityId(3))]);
+        assert!(!state.selection.names_entities(), "pressing a left-out entity lets it go");
+        let state = apply(vec![Action::ExcludeEntity(EntityId(3)), Action::ExcludeEntity(EntityId(3))]);
+        assert!(!state.selection.names_entities(), "leaving it out again takes it back");
+        let state = apply(vec![Action::SetPage(2), Action::SetEntityMatch(EntityMatch::Any)]);
+        assert_eq!((state.selection.entity_match, state.page), (EntityMatch::Any, 0));
+    }
 
     fn apply(actions: Vec<Action>) -> ViewState {
         let mut state = Rc::new(ViewState::default());

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use dossier_core::{EntityId, EntityKind, selection::EntityFacet, tokenize::fold};
+use dossier_core::{EntityId, EntityKind, EntityMatch, Selection, selection::EntityFacet, tokenize::fold};
 use yew::prelude::*;
 
 use crate::{
@@ -15,6 +15,49 @@ use crate::{
 /// How many entities of one kind are listed before "Show all".
 pub const SHOWN_PER_KIND: usize = 12;
 
+/// The entity filters the reader has set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Chosen {
+    /// Entities the articles must mention (all, or any one).
+    pub entities: Vec<EntityId>,
+    /// Entities the articles must not mention.
+    pub excluded: Vec<EntityId>,
+    /// All of [`Chosen::entities`], or any one.
+    pub entity_match: EntityMatch,
+}
+
+impl Chosen {
+    /// The entity filters of a selection.
+    pub fn of(selection: &Selection) -> Chosen {
+        Chosen {
+            entities: selection.entities.clone(),
+            excluded: selection.excluded.clone(),
+            entity_match: selection.entity_match,
+        }
+    }
+
+    /// How many filters are set.
+    pub fn len(&self) -> usize {
+        self.entities.len() + self.excluded.len()
+    }
+
+    /// Whether none is set.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What the reader does with entity filters.
+#[derive(Clone, PartialEq)]
+pub struct EntityCallbacks {
+    /// Chooses an entity, or lets it go.
+    pub toggle: Callback<EntityId>,
+    /// Leaves an entity out, or takes it back.
+    pub exclude: Callback<EntityId>,
+    /// All of the chosen entities, or any one.
+    pub set_match: Callback<EntityMatch>,
+}
+
 /// Props of [`EntityFilters`].
 #[derive(Properties, PartialEq)]
 pub struct EntityFiltersProps {
@@ -22,10 +65,10 @@ pub struct EntityFiltersProps {
     pub corpus: CorpusHandle,
     /// The current selection's view, whose facets (most frequent first) are listed.
     pub view: ViewHandle,
-    /// Entities the reader has chosen.
-    pub chosen: Vec<EntityId>,
-    /// Called with an entity to add it to or remove it from the filters.
-    pub on_toggle_entity: Callback<EntityId>,
+    /// The filters the reader has set.
+    pub chosen: Chosen,
+    /// What pressing them does.
+    pub on: EntityCallbacks,
 }
 
 /// Filters grouped as People, Organizations, Places, with a box that narrows the lists
@@ -66,6 +109,7 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
                 placeholder="e.g. Sheinbaum"
                 autocomplete="off"
             />
+            <ChosenList corpus={props.corpus.clone()} chosen={props.chosen.clone()} on={props.on.clone()} />
             if empty && props.chosen.is_empty() {
                 <p class="muted">{ "No names to show." }</p>
             }
@@ -75,10 +119,67 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
                     corpus={props.corpus.clone()}
                     facets={Rc::new(facets)}
                     chosen={props.chosen.clone()}
-                    on_toggle_entity={props.on_toggle_entity.clone()}
+                    on={props.on.clone()}
                 />
             }) }
         </section>
+    }
+}
+
+/// Props of [`ChosenList`].
+#[derive(Properties, PartialEq)]
+struct ChosenListProps {
+    corpus: CorpusHandle,
+    chosen: Chosen,
+    on: EntityCallbacks,
+}
+
+/// The filters set, each a chip that says what it does ("Mexico", "not CIA") with a
+/// button to turn it into the other and one to remove it; with two names or more, the
+/// choice between articles mentioning all of them or any one.
+#[component]
+fn ChosenList(props: &ChosenListProps) -> Html {
+    let chosen = &props.chosen;
+    if chosen.is_empty() {
+        return html! {};
+    }
+    let chip = |entity: EntityId, excluded: bool| {
+        let name = props.corpus.entity(entity).name.clone();
+        let (switch, switch_label) = match excluded {
+            true => (props.on.toggle.reform(move |_: MouseEvent| entity), format!("Mention {name} instead")),
+            false => (props.on.exclude.reform(move |_: MouseEvent| entity), format!("Leave out {name}")),
+        };
+        let remove = match excluded {
+            true => props.on.exclude.reform(move |_: MouseEvent| entity),
+            false => props.on.toggle.reform(move |_: MouseEvent| entity),
+        };
+        html! {
+            <li class={classes!("name-chip", excluded.then_some("excluded"))}>
+                if excluded {
+                    <span class="not">{ "not " }</span>
+                }
+                <span class="name">{ name.clone() }</span>
+                <button type="button" class="switch" aria-label={switch_label} onclick={switch}>{ if excluded { "+" } else { "−" } }</button>
+                <button type="button" class="remove" aria-label={format!("Remove {name}")} onclick={remove}>{ "×" }</button>
+            </li>
+        }
+    };
+    let set_match = |entity_match: EntityMatch| props.on.set_match.reform(move |_: Event| entity_match);
+    let any = chosen.entity_match == EntityMatch::Any;
+    html! {
+        <div class="chosen">
+            <ul class="chips" aria-label="Names chosen">
+                { for chosen.entities.iter().map(|&entity| chip(entity, false)) }
+                { for chosen.excluded.iter().map(|&entity| chip(entity, true)) }
+            </ul>
+            if chosen.entities.len() >= 2 {
+                <fieldset class="entity-match">
+                    <legend>{ "Articles mention" }</legend>
+                    <label><input type="radio" name="entity-match" checked={!any} onchange={set_match(EntityMatch::All)} />{ " all of them" }</label>
+                    <label><input type="radio" name="entity-match" checked={any} onchange={set_match(EntityMatch::Any)} />{ " any of them" }</label>
+                </fieldset>
+            }
+        </div>
     }
 }
 
@@ -88,18 +189,21 @@ struct EntityGroupProps {
     kind: EntityKind,
     corpus: CorpusHandle,
     facets: Rc<Vec<EntityFacet>>,
-    chosen: Vec<EntityId>,
-    on_toggle_entity: Callback<EntityId>,
+    chosen: Chosen,
+    on: EntityCallbacks,
 }
 
 #[component]
 fn EntityGroup(props: &EntityGroupProps) -> Html {
     let expanded = use_state(|| false);
     let heading_id = format!("entities-{}", props.kind.as_str());
-    // Chosen entities stay visible (to be unchosen) even when no article matches.
+    // Chosen entities stay visible (to be unchosen) even when no article matches, and
+    // left-out ones (which no shown article mentions).
     let unmatched: Vec<(EntityId, u32)> = props
         .chosen
+        .entities
         .iter()
+        .chain(&props.chosen.excluded)
         .filter(|&&chosen| props.corpus.entity(chosen).kind == props.kind)
         .filter(|&&chosen| !props.facets.iter().any(|facet| facet.entity == chosen))
         .map(|&chosen| (chosen, 0))
@@ -119,8 +223,10 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
             <h3 id={heading_id}>{ props.kind.plural_label() }<span class="group-count">{ format!(" ({total})") }</span></h3>
             <ul>
                 { for rows.take(shown).map(|(entity, count)| {
-                    let pressed = props.chosen.contains(&entity);
-                    let on_toggle = props.on_toggle_entity.clone();
+                    let pressed = props.chosen.entities.contains(&entity);
+                    let excluded = props.chosen.excluded.contains(&entity);
+                    let on_toggle = props.on.toggle.clone();
+                    let on_exclude = props.on.exclude.reform(move |_: MouseEvent| entity);
                     let record = props.corpus.entity(entity);
                     let aliases = if record.aliases.is_empty() {
                         String::new()
@@ -128,7 +234,7 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
                         format!("Also written: {}", record.aliases.join(", "))
                     };
                     html! {
-                        <li>
+                        <li class={classes!(excluded.then_some("excluded"))}>
                             <button
                                 type="button"
                                 class="entity"
@@ -139,6 +245,13 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
                                 <span class="name">{ record.name.clone() }</span>
                                 <span class="count" aria-label={plural(count as usize, "article", "articles")}>{ count }</span>
                             </button>
+                            <button
+                                type="button"
+                                class="exclude"
+                                aria-label={format!("Leave out {}", record.name)}
+                                aria-pressed={excluded.to_string()}
+                                onclick={on_exclude}
+                            >{ "−" }</button>
                         </li>
                     }
                 }) }

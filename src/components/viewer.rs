@@ -3,12 +3,12 @@
 
 use std::{rc::Rc, sync::Arc};
 
-use dossier_core::{DateRange, EntityId, Selection};
+use dossier_core::{DateRange, EntityId, EntityMatch, Selection};
 use yew::prelude::*;
 
 use super::{
     copy_link::CopyLink,
-    entity_filters::EntityFilters,
+    entity_filters::{Chosen, EntityCallbacks, EntityFilters},
     header::Header,
     reader::{READER_HEADING_ID, Reader},
     result_list::{OrderedHits, PAGE_SIZE, ResultList, ordered, page_count, result_link_id},
@@ -111,6 +111,10 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let dispatch = state.dispatcher();
     let on_search = use_action(&dispatch, Action::SetQuery);
     let on_toggle_entity = use_action(&dispatch, Action::ToggleEntity);
+    let on_exclude_entity = use_action(&dispatch, Action::ExcludeEntity);
+    let on_entity_match = use_action(&dispatch, Action::SetEntityMatch);
+    let on_entities =
+        EntityCallbacks { toggle: on_toggle_entity, exclude: on_exclude_entity, set_match: on_entity_match };
     let on_select_range = use_action(&dispatch, Action::SetRange);
     let on_zoom = use_action(&dispatch, Action::SetZoom);
     let on_sort = use_action(&dispatch, Action::SetSort);
@@ -189,10 +193,10 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         view={view.clone()}
                         range={state.selection.range}
                         zoom={state.zoom}
-                        chosen={state.selection.entities.clone()}
+                        chosen={Chosen::of(&state.selection)}
                         series={series.clone()}
                         {on_select_range}
-                        {on_toggle_entity}
+                        {on_entities}
                         {on_bar}
                         {on_zoom}
                     />
@@ -210,9 +214,16 @@ const SETTLE_MS: f64 = 1_000.0;
 /// left out).
 fn view_at(corpus: &CorpusHandle, fragment: &str) -> ViewState {
     let route = Route::parse(fragment);
-    let entities: Vec<EntityId> = route.entities.iter().filter_map(|id| corpus.entity_by_key(id)).collect();
+    let ids = |ids: &[String]| -> Vec<EntityId> { ids.iter().filter_map(|id| corpus.entity_by_key(id)).collect() };
+    let entity_match = if route.any_entity { EntityMatch::Any } else { EntityMatch::All };
     ViewState {
-        selection: Selection { query: route.query, entities, range: route.range },
+        selection: Selection {
+            query: route.query.clone(),
+            entities: ids(&route.entities),
+            excluded: ids(&route.excluded),
+            entity_match,
+            range: route.range,
+        },
         open: route.article.and_then(|id| corpus.article_by_key(&id)),
         sort: route.sort,
         page: route.page,
@@ -233,7 +244,9 @@ impl Change {
     fn between(before: &ViewState, now: &ViewState) -> Change {
         let same = before.open == now.open && before.sort == now.sort && before.zoom == now.zoom;
         let (was, is) = (&before.selection, &now.selection);
-        match (same && was.entities == is.entities, was.query == is.query, was.range == is.range) {
+        let same_entities =
+            was.entities == is.entities && was.excluded == is.excluded && was.entity_match == is.entity_match;
+        match (same && same_entities, was.query == is.query, was.range == is.range) {
             (true, false, true) => Change::Query,
             (true, true, false) => Change::Range,
             _ => Change::Other,
@@ -253,10 +266,15 @@ fn tidy_address(corpus: &CorpusHandle, view: &ViewState) {
 /// The route of a view, with the stable ids of its entities and article.
 fn route_of(corpus: &CorpusHandle, view: &ViewState) -> Route {
     let selection = &view.selection;
+    let ids = |entities: &[EntityId]| -> Vec<String> {
+        entities.iter().map(|&entity| corpus.entity(entity).id.clone()).collect()
+    };
     Route {
         article: view.open.map(|article| corpus.article(article).id.clone()),
         query: selection.query.clone(),
-        entities: selection.entities.iter().map(|&entity| corpus.entity(entity).id.clone()).collect(),
+        entities: ids(&selection.entities),
+        excluded: ids(&selection.excluded),
+        any_entity: selection.entity_match == EntityMatch::Any,
         range: selection.range,
         sort: view.sort,
         page: view.page,
@@ -345,10 +363,10 @@ struct SidebarProps {
     view: ViewHandle,
     range: Option<DateRange>,
     zoom: Option<DateRange>,
-    chosen: Vec<EntityId>,
+    chosen: Chosen,
     series: Rc<Vec<EntitySeries>>,
     on_select_range: Callback<Option<DateRange>>,
-    on_toggle_entity: Callback<EntityId>,
+    on_entities: EntityCallbacks,
     on_bar: Callback<DateRange>,
     on_zoom: Callback<Option<DateRange>>,
 }
@@ -424,7 +442,7 @@ fn Sidebar(props: &SidebarProps) -> Html {
             />
             <div id="filters-sheet" class="filters-sheet" onkeydown={close_on_escape}>
                 <button type="button" class="sheet-close" onclick={close_filters}>{ "Done" }</button>
-                <EntityFilters corpus={props.corpus.clone()} {view} chosen={props.chosen.clone()} on_toggle_entity={props.on_toggle_entity.clone()} />
+                <EntityFilters corpus={props.corpus.clone()} {view} chosen={props.chosen.clone()} on={props.on_entities.clone()} />
             </div>
         </aside>
     }
@@ -467,9 +485,16 @@ fn status_line(selection: &Selection, shown: usize, total: usize, corpus: &Corpu
     if !selection.query.trim().is_empty() {
         narrowed.push(format!("matching “{}”", selection.query.trim()));
     }
+    let names = |entities: &[EntityId], joint: &str| -> String {
+        let names: Vec<&str> = entities.iter().map(|&entity| corpus.entity(entity).name.as_str()).collect();
+        names.join(joint)
+    };
     if !selection.entities.is_empty() {
-        let names: Vec<&str> = selection.entities.iter().map(|&entity| corpus.entity(entity).name.as_str()).collect();
-        narrowed.push(format!("mentioning {}", names.join(" and ")));
+        let joint = if selection.entity_match == EntityMatch::Any { " or " } else { " and " };
+        narrowed.push(format!("mentioning {}", names(&selection.entities, joint)));
+    }
+    if !selection.excluded.is_empty() {
+        narrowed.push(format!("not mentioning {}", names(&selection.excluded, " or ")));
     }
     if let Some(range) = selection.range {
         let whole_month = range.is_month();

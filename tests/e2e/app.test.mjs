@@ -575,6 +575,55 @@ describe('the view in the address', () => {
   });
 });
 
+describe('entity filters: all, any or not', () => {
+  const path = '/?data=fixtures/fixture.json';
+  const statusIs = (page, text) => page.waitForFunction((wanted) => document.querySelector('[role=status]')?.textContent === wanted, text);
+
+  test('choosing, any of them, leaving one out, by mouse and keyboard, on chips and in the address', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    const filters = page.getByRole('region', { name: 'Mentioned' });
+    await filters.getByRole('button', { name: /^Mexico / }).click();
+    await filters.getByRole('button', { name: /^Venezuela / }).click();
+    await statusIs(page, '1 of 6 articles, mentioning Mexico and Venezuela');
+    const chips = page.getByRole('list', { name: 'Names chosen' }).getByRole('listitem');
+    assert.deepEqual(await chips.locator('.name').allTextContents(), ['Mexico', 'Venezuela']);
+
+    // "Any of them", by keyboard: the arrow moves the radio choice.
+    const all = page.getByRole('radio', { name: 'all of them' });
+    assert.equal(await all.isChecked(), true);
+    await all.focus();
+    await page.keyboard.press('ArrowDown');
+    await statusIs(page, '2 of 6 articles, mentioning Mexico or Venezuela');
+    assert.equal(await page.getByRole('radio', { name: 'any of them' }).isChecked(), true);
+
+    // Leave Venezuela out from its chip, by keyboard.
+    await page.getByRole('button', { name: 'Leave out Venezuela' }).first().focus();
+    await page.keyboard.press('Enter');
+    await statusIs(page, '1 of 6 articles, mentioning Mexico, not mentioning Venezuela');
+    assert.deepEqual(await chips.allTextContents(), ['Mexico−×', 'not Venezuela+×']);
+    const titles = () => page.getByRole('list', { name: 'Matching articles' }).getByRole('heading', { level: 3 }).allTextContents();
+    assert.deepEqual(await titles(), ['Cartels and banks']);
+    assert.equal(new URL(page.url()).hash, '#/?e=mexico&x=venezuela&m=any');
+    await page.reload();
+    await ready(page);
+    await statusIs(page, '1 of 6 articles, mentioning Mexico, not mentioning Venezuela');
+
+    // Remove Mexico: only the exclusion is left, and the counts follow it.
+    await page.getByRole('button', { name: 'Remove Mexico' }).click();
+    await statusIs(page, '5 of 6 articles, not mentioning Venezuela');
+    assert.deepEqual(await titles(), ['Cartography', 'Fentanyl seizures', 'Cartels and banks', 'Banks launder cartel money', 'Weather']);
+    assert.equal(await filters.getByRole('button', { name: /^Mexico / }).locator('.count').textContent(), '1');
+    const leaveOut = filters.getByRole('listitem').filter({ hasText: 'Venezuela' }).getByRole('button', { name: 'Leave out Venezuela' });
+    assert.equal(await leaveOut.getAttribute('aria-pressed'), 'true');
+    // Pressing the left-out name itself lets it go.
+    await filters.getByRole('button', { name: /^Venezuela / }).click();
+    await statusIs(page, '6 of 6 articles');
+    await page.goBack();
+    await statusIs(page, '5 of 6 articles, not mentioning Venezuela');
+  });
+});
+
 describe('offline and installed', () => {
   /** A server of its own (so it can be stopped) for `folder` as dist/, stopped after `t`. */
   async function own(t, folder = dist) {

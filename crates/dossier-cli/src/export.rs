@@ -2,8 +2,9 @@
 //! and the collection, inlined), which opens by double-click from disk, from an e-mail
 //! attachment or a USB stick, with no network at all.
 //!
-//! The wasm and the collection are gzipped and written as base64; the page inflates them
-//! with the browser's `DecompressionStream` before starting the app, which reads the
+//! The wasm and the collection are gzipped and written in base 85 (four bytes in five
+//! characters, where base64 takes six); the page inflates them with the browser's
+//! `DecompressionStream` before starting the app, which reads the
 //! collection from `window.dossierBundle` instead of fetching it. A Content-Security-
 //! Policy allows the one inline script by its hash and nothing from outside.
 
@@ -29,13 +30,25 @@ pub fn export(bundle_text: &str, dist: &Path, output: &Path) -> anyhow::Result<u
     let collection = corpus.collection();
     let script = format!(
         "{glue}\n\
-         const inflate = async (text) => new Response(new Blob([Uint8Array.from(atob(text), (c) => c.charCodeAt(0))])\
+         const DIGITS = '{DIGITS}';\n\
+         const unpack = (text) => {{\n\
+           const value = new Uint8Array(128);\n\
+           for (let i = 0; i < 85; i++) value[DIGITS.charCodeAt(i)] = i;\n\
+           const out = new Uint8Array(Math.floor(text.length / 5) * 4 + Math.max(0, (text.length % 5) - 1));\n\
+           for (let i = 0, o = 0; i < text.length; i += 5, o += 4) {{\n\
+             let v = 0;\n\
+             for (let j = 0; j < 5; j++) v = v * 85 + (i + j < text.length ? value[text.charCodeAt(i + j)] : 84);\n\
+             for (let j = 0; j < 4 && o + j < out.length; j++) out[o + j] = (v >>> (24 - 8 * j)) & 255;\n\
+           }}\n\
+           return out;\n\
+         }};\n\
+         const inflate = async (text) => new Response(new Blob([unpack(text)])\
          .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n\
          window.dossierBundle = new TextDecoder().decode(await inflate('{bundle}'));\n\
          await __wbg_init({{ module_or_path: await inflate('{wasm}') }});\n",
         glue = build.glue.replace("export { initSync, __wbg_init as default };", ""),
-        bundle = gzip_base64(bundle_text.as_bytes(), Effort::Fast)?,
-        wasm = gzip_base64(&build.wasm, Effort::Smallest)?,
+        bundle = gzip_base85(bundle_text.as_bytes(), Effort::Fast)?,
+        wasm = gzip_base85(&build.wasm, Effort::Smallest)?,
     );
     let policy = format!(
         "default-src 'none'; script-src 'sha256-{}' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; \
@@ -82,7 +95,7 @@ fn read_build(dist: &Path) -> anyhow::Result<Build> {
     Ok(Build { glue, wasm, css: read_text(&css_name)? })
 }
 
-/// How hard [`gzip_base64`] works.
+/// How hard [`gzip_base85`] works.
 #[derive(Clone, Copy)]
 enum Effort {
     /// zlib's best level: quick on any size (a collection may be tens of megabytes).
@@ -93,8 +106,8 @@ enum Effort {
     Smallest,
 }
 
-/// `bytes` gzipped and written as base64.
-fn gzip_base64(bytes: &[u8], effort: Effort) -> anyhow::Result<String> {
+/// `bytes` gzipped and written in base 85.
+fn gzip_base85(bytes: &[u8], effort: Effort) -> anyhow::Result<String> {
     let gzipped = match effort {
         Effort::Fast => {
             let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
@@ -107,10 +120,75 @@ fn gzip_base64(bytes: &[u8], effort: Effort) -> anyhow::Result<String> {
             gzipped
         }
     };
-    Ok(base64::engine::general_purpose::STANDARD.encode(gzipped))
+    Ok(base85(&gzipped))
+}
+
+/// The 85 digits: printable ASCII without what would end or escape a JavaScript string
+/// in single quotes or an HTML script (`'`, `\\`, `<`), nor `"`, `&`, `>`, a backquote,
+/// `|` and `~`.
+const DIGITS: &str = "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{}";
+
+/// Four bytes a group of five digits (big-endian, most significant first); a last group
+/// of `k` bytes is padded with zeros and written as its first `k + 1` digits, as Ascii85
+/// does. The page's `unpack` reads it back.
+fn base85(bytes: &[u8]) -> String {
+    let digits = DIGITS.as_bytes();
+    let mut text = String::with_capacity(bytes.len() / 4 * 5 + 5);
+    for chunk in bytes.chunks(4) {
+        let mut group = [0u8; 4];
+        group[..chunk.len()].copy_from_slice(chunk);
+        let mut value = u32::from_be_bytes(group);
+        let mut written = [0u8; 5];
+        for digit in written.iter_mut().rev() {
+            *digit = digits[(value % 85) as usize];
+            value /= 85;
+        }
+        text.extend(written[..chunk.len() + 1].iter().map(|&digit| char::from(digit)));
+    }
+    text
 }
 
 /// Text for an HTML text node or attribute.
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_digits_are_85_safe_characters() {
+        let mut digits: Vec<char> = DIGITS.chars().collect();
+        assert_eq!(digits.len(), 85);
+        assert!(digits.iter().all(|c| c.is_ascii_graphic() && !"'\\<\"&>`".contains(*c)));
+        digits.dedup();
+        assert_eq!(digits.len(), 85, "each digit once (they are in ASCII order)");
+    }
+
+    /// Reads base 85 back as the page's `unpack` does.
+    fn unpack(text: &str) -> Vec<u8> {
+        let value = |c: u8| DIGITS.bytes().position(|digit| digit == c).expect("a digit") as u64;
+        let mut out = Vec::new();
+        for group in text.as_bytes().chunks(5) {
+            let mut number = 0u64;
+            for at in 0..5 {
+                number = number * 85 + group.get(at).map_or(84, |&c| value(c));
+            }
+            out.extend_from_slice(&(number as u32).to_be_bytes()[..group.len() - 1]);
+        }
+        out
+    }
+
+    #[test]
+    fn base85_round_trips_every_length_and_extreme_bytes() {
+        for length in 0..12 {
+            for fill in [0u8, 1, 127, 254, 255] {
+                let bytes: Vec<u8> = (0..length).map(|at| fill.wrapping_add((at as u8).wrapping_mul(37))).collect();
+                let text = base85(&bytes);
+                assert_eq!(text.len(), length / 4 * 5 + if length % 4 == 0 { 0 } else { length % 4 + 1 });
+                assert_eq!(unpack(&text), bytes, "{length} bytes of {fill}");
+            }
+        }
+    }
 }

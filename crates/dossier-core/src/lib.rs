@@ -27,4 +27,4 @@ pub use article::{Article, ArticleDate, ArticleId, Mention};
 pub use bundle::{Bundle, BundleError, Collection, FORMAT_VERSION};
 pub use corpus::{Corpus, CorpusError};
 pub use entity::{Entity, EntityId, EntityKind};
-pub use selection::{DateOrder, DateRange, Selection, SelectionView};
+pub use selection::{DateOrder, DateRange, EntityMatch, Selection, SelectionView};

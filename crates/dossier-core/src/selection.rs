@@ -89,7 +89,7 @@ impl DateRange {
 fn first_letter(selection: &Selection) -> Option<char> {
     let mut chars = selection.query.chars();
     let letter = chars.next().filter(char::is_ascii_alphanumeric)?;
-    let alone = chars.next().is_none() && selection.entities.is_empty() && selection.range.is_none();
+    let alone = chars.next().is_none() && !selection.names_entities() && selection.range.is_none();
     alone.then(|| letter.to_ascii_lowercase())
 }
 
@@ -98,10 +98,32 @@ fn first_letter(selection: &Selection) -> Option<char> {
 pub struct Selection {
     /// Search box text, in the [`crate::query`] language: every word must match.
     pub query: String,
-    /// Entities every shown article must mention.
+    /// Entities the shown articles must mention: all of them, or any one
+    /// ([`Selection::entity_match`]).
     pub entities: Vec<EntityId>,
+    /// Entities no shown article may mention.
+    pub excluded: Vec<EntityId>,
+    /// Whether an article must mention all of [`Selection::entities`] or any one.
+    pub entity_match: EntityMatch,
     /// Period the articles must fall in.
     pub range: Option<DateRange>,
+}
+
+/// How the chosen entities combine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum EntityMatch {
+    /// An article must mention every chosen entity.
+    #[default]
+    All,
+    /// An article must mention at least one.
+    Any,
+}
+
+impl Selection {
+    /// Whether the selection filters by entity at all.
+    pub fn names_entities(&self) -> bool {
+        !self.entities.is_empty() || !self.excluded.is_empty()
+    }
 }
 
 /// The articles matching a query and entities before any period is applied: what a
@@ -109,7 +131,7 @@ pub struct Selection {
 #[derive(Debug)]
 pub(crate) struct Narrowed {
     query_text: String,
-    entities: Vec<EntityId>,
+    entities: (Vec<EntityId>, Vec<EntityId>, EntityMatch),
     query: ResolvedQuery,
     hits: Vec<SearchHit>,
     timeline: Timeline,
@@ -156,7 +178,7 @@ impl Corpus {
     /// handed out again without a copy.
     pub fn select(&self, selection: &Selection) -> Arc<SelectionView> {
         let parsed = query::parse(&selection.query);
-        let everything = parsed.is_empty() && selection.entities.is_empty() && selection.range.is_none();
+        let everything = parsed.is_empty() && !selection.names_entities() && selection.range.is_none();
         if everything {
             // The view of the whole collection, shown first and after every "clear",
             // never changes: computed once.
@@ -178,8 +200,13 @@ impl Corpus {
     }
 
     fn compute(&self, selection: &Selection, parsed: query::Query) -> SelectionView {
-        let same =
-            |narrowed: &Narrowed| narrowed.query_text == selection.query && narrowed.entities == selection.entities;
+        let same = |narrowed: &Narrowed| {
+            let (entities, excluded, entity_match) = &narrowed.entities;
+            narrowed.query_text == selection.query
+                && *entities == selection.entities
+                && *excluded == selection.excluded
+                && *entity_match == selection.entity_match
+        };
         let narrowed = match self.last_narrowed(same) {
             Some(narrowed) => narrowed,
             None => {
@@ -231,9 +258,10 @@ impl Corpus {
             self.index().run(&query)
         };
         let hits: Vec<SearchHit> =
-            candidates.into_iter().filter(|hit| self.mentions_all(hit.article, &selection.entities)).collect();
+            candidates.into_iter().filter(|hit| self.passes_entity_filters(hit.article, selection)).collect();
         let timeline = self.timeline_of(hits.iter().map(|hit| hit.article));
-        Narrowed { query_text: selection.query.clone(), entities: selection.entities.clone(), query, hits, timeline }
+        let entities = (selection.entities.clone(), selection.excluded.clone(), selection.entity_match);
+        Narrowed { query_text: selection.query.clone(), entities, query, hits, timeline }
     }
 
     /// `hits` in date order, newest or oldest first (one the exact reverse of the other),
@@ -254,7 +282,7 @@ impl Corpus {
     /// The timeline of the articles mentioning `entity`: its presence over time.
     pub fn entity_timeline(&self, entity: EntityId) -> Timeline {
         let articles = (0..self.articles().len() as u32).map(ArticleId);
-        self.timeline_of(articles.filter(|&article| self.mentions_all(article, &[entity])))
+        self.timeline_of(articles.filter(|&article| self.names(article, entity)))
     }
 
     /// How many of `articles` fall on each day.
@@ -266,9 +294,20 @@ impl Corpus {
         Timeline::from_day_counts(self.days().iter().copied().zip(day_counts))
     }
 
-    fn mentions_all(&self, article: ArticleId, entities: &[EntityId]) -> bool {
-        let named = self.article_entities(article);
-        entities.iter().all(|entity| named.binary_search(entity).is_ok())
+    fn names(&self, article: ArticleId, entity: EntityId) -> bool {
+        self.article_entities(article).binary_search(&entity).is_ok()
+    }
+
+    /// Whether `article` mentions all (or any) of the chosen entities and none of the
+    /// excluded ones.
+    fn passes_entity_filters(&self, article: ArticleId, selection: &Selection) -> bool {
+        let chosen = match selection.entity_match {
+            EntityMatch::All => selection.entities.iter().all(|&entity| self.names(article, entity)),
+            EntityMatch::Any => {
+                selection.entities.is_empty() || selection.entities.iter().any(|&entity| self.names(article, entity))
+            }
+        };
+        chosen && !selection.excluded.iter().any(|&entity| self.names(article, entity))
     }
 
     fn facets(&self, hits: &[SearchHit]) -> Vec<EntityFacet> {
@@ -323,6 +362,34 @@ mod tests {
     }
 
     #[test]
+    fn chosen_entities_combine_by_all_any_or_not_and_facets_follow() {
+        let corpus = fixtures::corpus();
+        let (mexico, venezuela, texas) =
+            (entity(&corpus, "mexico"), entity(&corpus, "venezuela"), entity(&corpus, "texas"));
+        let all = corpus.select(&Selection { entities: vec![mexico, venezuela], ..Selection::default() });
+        assert_eq!(ids(&corpus, &all), ["maduro-arrested"]);
+        let any =
+            Selection { entities: vec![venezuela, texas], entity_match: EntityMatch::Any, ..Selection::default() };
+        assert_eq!(ids(&corpus, &corpus.select(&any)), ["maduro-arrested", "weather"]);
+        let not = corpus.select(&Selection { excluded: vec![mexico], ..Selection::default() });
+        assert_eq!(ids(&corpus, &not), ["cartography", "fentanyl-seizures", "cartel-banks", "weather"]);
+        assert!(not.facets.iter().all(|facet| facet.entity != mexico), "an excluded entity counts nothing");
+        assert_eq!(not.timeline.total(), 4);
+        let any_but = Selection {
+            entities: vec![mexico, texas],
+            excluded: vec![venezuela],
+            entity_match: EntityMatch::Any,
+            ..Selection::default()
+        };
+        assert_eq!(ids(&corpus, &corpus.select(&any_but)), ["mexico-cartels", "weather"]);
+        // With a query and a period too, and the same answer computed afresh.
+        let narrowed = Selection { query: "cartel".into(), ..any_but.clone() };
+        assert_eq!(ids(&corpus, &corpus.select(&narrowed)), ["mexico-cartels"]);
+        let fresh = fixtures::corpus();
+        assert_eq!(ids(&fresh, &fresh.select(&narrowed)), ["mexico-cartels"]);
+    }
+
+    #[test]
     fn empty_selection_shows_everything_newest_first() {
         let corpus = fixtures::corpus();
         let view = corpus.select(&Selection::default());
@@ -351,7 +418,7 @@ mod tests {
         let mexico = entity(&corpus, "mexico");
         let view = corpus.select(&Selection { entities: vec![mexico], ..Selection::default() });
         assert_eq!(ids(&corpus, &view), ["mexico-cartels", "maduro-arrested"]);
-        let view = corpus.select(&Selection { query: "cartel".into(), entities: vec![mexico], range: None });
+        let view = corpus.select(&Selection { query: "cartel".into(), entities: vec![mexico], ..Selection::default() });
         assert_eq!(ids(&corpus, &view), ["mexico-cartels"]);
         expect_test::expect![[r#"
             [
@@ -445,7 +512,12 @@ mod tests {
                 ..Selection::default()
             },
             Selection { query: "cartels".into(), range: january, ..Selection::default() },
-            Selection { query: "cartels".into(), entities: vec![entity(&corpus, "mexico")], range: january },
+            Selection {
+                query: "cartels".into(),
+                entities: vec![entity(&corpus, "mexico")],
+                range: january,
+                ..Selection::default()
+            },
         ];
         for selection in &selections {
             let kept = corpus.select(selection);
