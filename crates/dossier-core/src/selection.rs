@@ -155,6 +155,16 @@ pub struct EntityFacet {
     pub count: u32,
 }
 
+/// What an entity's page shows within a view: the view's articles that mention it, and
+/// the entities those articles mention with it, most often first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityProfile {
+    /// The view's hits that mention the entity, in the view's order.
+    pub articles: Vec<SearchHit>,
+    /// Other entities those articles mention, with how many of them do.
+    pub co_occurring: Vec<EntityFacet>,
+}
+
 /// Everything the viewer shows for a selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SelectionView {
@@ -294,6 +304,13 @@ impl Corpus {
         Timeline::from_day_counts(self.days().iter().copied().zip(day_counts))
     }
 
+    /// The page of `entity` within a view's `hits`.
+    pub fn entity_profile(&self, entity: EntityId, hits: &[SearchHit]) -> EntityProfile {
+        let articles: Vec<SearchHit> = hits.iter().filter(|hit| self.names(hit.article, entity)).copied().collect();
+        let co_occurring = self.facets(&articles).into_iter().filter(|facet| facet.entity != entity).collect();
+        EntityProfile { articles, co_occurring }
+    }
+
     fn names(&self, article: ArticleId, entity: EntityId) -> bool {
         self.article_entities(article).binary_search(&entity).is_ok()
     }
@@ -387,6 +404,25 @@ mod tests {
         assert_eq!(ids(&corpus, &corpus.select(&narrowed)), ["mexico-cartels"]);
         let fresh = fixtures::corpus();
         assert_eq!(ids(&fresh, &fresh.select(&narrowed)), ["mexico-cartels"]);
+    }
+
+    #[test]
+    fn an_entity_page_lists_its_articles_and_who_comes_with_it() {
+        let corpus = fixtures::corpus();
+        let mexico = entity(&corpus, "mexico");
+        let everything = corpus.select(&Selection::default());
+        let profile = corpus.entity_profile(mexico, &everything.hits);
+        let titles: Vec<&str> = profile.articles.iter().map(|hit| corpus.article(hit.article).title.as_str()).collect();
+        assert_eq!(titles, ["Cartels and banks", "Maduro arrested"]);
+        let with: Vec<(&str, u32)> =
+            profile.co_occurring.iter().map(|facet| (corpus.entity(facet.entity).name.as_str(), facet.count)).collect();
+        assert_eq!(
+            with,
+            [("Claudia Sheinbaum", 1), ("Nicolás Maduro", 1), ("United States", 1), ("Venezuela", 1)],
+            "itself left out; by count, then name"
+        );
+        let narrowed = corpus.select(&Selection { query: "arrested".into(), ..Selection::default() });
+        assert_eq!(corpus.entity_profile(mexico, &narrowed.hits).articles.len(), 1, "within the current selection");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::tokenize::for_each_word;
+use crate::tokenize::{for_each_word, sentence_ends_at};
 
 /// Characters (roughly) of body text a result-list snippet shows.
 pub const SNIPPET_CHARS: usize = 220;
@@ -148,9 +148,32 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// The sentence of `text` that holds `range` (byte offsets): from the end of the
+/// sentence before to the end of its own, as [`sentence_ends_at`] finds sentence ends.
+pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
+    let ends: Vec<usize> =
+        text.char_indices().filter(|&(at, _)| sentence_ends_at(text, at)).map(|(at, c)| at + c.len_utf8()).collect();
+    let start = ends.iter().rev().find(|&&end| end <= range.start).copied().unwrap_or(0);
+    let end = ends.iter().find(|&&end| end >= range.end).copied().unwrap_or(text.len());
+    let sentence = &text[start..end];
+    start + (sentence.len() - sentence.trim_start().len())..end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sentence_around_a_mention() {
+        let text = "Rain fell. Gov. Abbott and Donald J. Trump met in the U.S. Senate today! Then they left.";
+        let at = |word: &str| text.find(word).map(|start| start..start + word.len()).expect("in the text");
+        let sentence = |word: &str| &text[sentence_around(text, at(word))];
+        assert_eq!(sentence("Trump"), "Gov. Abbott and Donald J. Trump met in the U.S. Senate today!");
+        assert_eq!(sentence("Rain"), "Rain fell.");
+        assert_eq!(sentence("left"), "Then they left.");
+        assert_eq!(sentence_around("", 0..0), 0..0);
+        assert_eq!(&"One sentence, no end"[sentence_around("One sentence, no end", 4..12)], "One sentence, no end");
+    }
 
     fn terms(words: &[&str]) -> Vec<String> {
         let mut words: Vec<String> = words.iter().map(|word| word.to_string()).collect();

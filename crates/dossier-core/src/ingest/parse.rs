@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::{Article, ArticleDate};
+use crate::{Article, ArticleDate, tokenize::sentence_ends_at};
 
 /// Longest derived title, in characters, before it is cut at a word boundary.
 pub const TITLE_MAX_CHARS: usize = 90;
@@ -166,50 +166,6 @@ pub fn first_sentence(paragraph: &str) -> &str {
         .char_indices()
         .find(|&(at, _)| sentence_ends_at(paragraph, at))
         .map_or(paragraph, |(at, character)| &paragraph[..at + character.len_utf8()])
-}
-
-/// Abbreviations after which a period does not end a sentence.
-pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt", "st", "jr", "sr", "inc",
-    "corp", "co", "ltd", "vs", "no", "mt", "ft", "rev", "hon", "pres", "dept", "univ", "jan", "feb", "mar", "apr",
-    "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "e.g", "i.e", "etc",
-];
-
-/// Whether the character at byte `at` of `text` ends a sentence: a `.`, `!` or `?`
-/// followed by the end of the text or by white space and a word that does not start in
-/// lowercase, and (for `.`) not closing an initial (`J.`), a dotted abbreviation (`U.S.`)
-/// or a title (`Gov.`).
-pub(crate) fn sentence_ends_at(text: &str, at: usize) -> bool {
-    let Some(character) = text[at..].chars().next() else { return false };
-    if !matches!(character, '.' | '!' | '?') {
-        return false;
-    }
-    let after = &text[at + 1..];
-    let after_closers = after.trim_start_matches(['"', '\'', '”', '’', ')', ']']);
-    if after_closers.is_empty() {
-        return true;
-    }
-    if !after_closers.starts_with(char::is_whitespace) {
-        return false;
-    }
-    let next = after_closers.trim_start().chars().next();
-    if next.is_some_and(char::is_lowercase) {
-        return false;
-    }
-    if character != '.' {
-        return true;
-    }
-    let before = &text[..at];
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &before[word_start..];
-    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    let is_dotted = word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-    let is_abbreviation = ABBREVIATIONS.contains(&word.to_lowercase().as_str());
-    !(is_initial || is_dotted || is_abbreviation)
 }
 
 /// One record of a JSON Lines collection, as in `shared/corpus/`.

@@ -8,11 +8,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::{
     Article,
-    ingest::{
-        lists::{List, Lists},
-        parse::{ABBREVIATIONS, sentence_ends_at},
-    },
-    tokenize::{fold, strip_possessive},
+    ingest::lists::{List, Lists},
+    tokenize::{ABBREVIATIONS, fold, sentence_ends_at, strip_possessive},
 };
 
 /// How often each folded word is written in lowercase and capitalized (outside sentence
