@@ -4,6 +4,7 @@
 //! - `#/?q=cartel%20troops&e=claudia-sheinbaum,cia&from=2026-01-01&to=2026-01-31`: the
 //!   result list for a query, entities (by their stable ids) and a period;
 //! - `#/article/<id>?…`: an article read over that list (Back to results keeps it);
+//! - `#/entity/<id>?…`: an entity's page over that list;
 //! - `&x=cia` and `&m=any`: entities left out, and articles mentioning any of the chosen
 //!   entities instead of all;
 //! - `&sort=newest` (or `oldest`, `relevance`), `&page=3` and
@@ -35,6 +36,8 @@ fn add_ids(ids: &mut Vec<String>, value: &str) {
 pub struct Route {
     /// The open article's stable id, if one is open.
     pub article: Option<String>,
+    /// The stable id of the entity whose page is open, if one is.
+    pub entity: Option<String>,
     /// The search box text, as typed (a trailing space included: it finishes the word).
     pub query: String,
     /// Stable ids of the chosen entities, in the order chosen.
@@ -58,8 +61,8 @@ impl Route {
     pub fn parse(fragment: &str) -> Route {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
         let (path, params) = fragment.split_once('?').unwrap_or((fragment, ""));
-        let article = path.strip_prefix("/article/").map(decode).filter(|id| !id.is_empty());
-        let mut route = Route { article, ..Route::default() };
+        let id_after = |prefix: &str| path.strip_prefix(prefix).map(decode).filter(|id| !id.is_empty());
+        let mut route = Route { article: id_after("/article/"), entity: id_after("/entity/"), ..Route::default() };
         let (mut from, mut to) = (None, None);
         for pair in params.split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -97,9 +100,10 @@ impl Route {
     /// The fragment for this route, `#` included; parameters in a fixed order, so one view
     /// has one fragment.
     pub fn to_fragment(&self) -> String {
-        let path = match &self.article {
-            Some(id) => format!("/article/{}", encode(id)),
-            None => "/".to_owned(),
+        let path = match (&self.article, &self.entity) {
+            (Some(id), _) => format!("/article/{}", encode(id)),
+            (None, Some(id)) => format!("/entity/{}", encode(id)),
+            (None, None) => "/".to_owned(),
         };
         format!("#{path}{}", self.list_parameters())
     }
@@ -192,6 +196,7 @@ mod tests {
     fn a_view_round_trips_through_its_fragment() {
         let route = Route {
             article: Some("000_bfbec4599a23c53e".into()),
+            entity: None,
             query: "palm oil, \"drug cartels\" -venezuela OR México ".into(),
             entities: vec!["claudia-sheinbaum".into(), "cia".into()],
             excluded: vec!["mexico".into()],
@@ -210,6 +215,9 @@ mod tests {
         assert_eq!(Route::parse(&fragment), route);
         let list = Route { article: None, ..route };
         assert_eq!(Route::parse(&list.to_fragment()), list);
+        let page = Route { entity: Some("claudia-sheinbaum".into()), ..list.clone() };
+        assert!(page.to_fragment().starts_with("#/entity/claudia-sheinbaum?q="));
+        assert_eq!(Route::parse(&page.to_fragment()), page);
     }
 
     #[test]

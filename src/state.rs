@@ -86,6 +86,8 @@ pub struct ViewState {
     pub selection: Selection,
     /// The article open in the reader, if any.
     pub open: Option<ArticleId>,
+    /// The entity whose page is open, if any (under an open article).
+    pub entity_page: Option<EntityId>,
     /// The order the reader chose for the results, if they chose one.
     pub sort: Option<SortOrder>,
     /// The page of results shown, from 0.
@@ -124,6 +126,10 @@ pub enum Action {
     ClearFilters,
     /// Opened an article (or went back to the results).
     Open(Option<ArticleId>),
+    /// Opened an entity's page (or went back to the results).
+    ShowEntity(Option<EntityId>),
+    /// Asked for the articles mentioning an entity: it is chosen and its page closes.
+    FilterBy(EntityId),
     /// Arrived at a view from the address: a reload, Back or Forward, a pasted link.
     Restore(ViewState),
 }
@@ -158,6 +164,17 @@ impl Reducible for ViewState {
             Action::SetZoom(zoom) => next.zoom = zoom,
             Action::ClearFilters => next.selection = Selection::default(),
             Action::Open(article) => next.open = article,
+            Action::ShowEntity(entity) => {
+                next.entity_page = entity;
+                next.open = None;
+            }
+            Action::FilterBy(entity) => {
+                remove(&mut next.selection.excluded, entity);
+                if !next.selection.entities.contains(&entity) {
+                    next.selection.entities.push(entity);
+                }
+                next.entity_page = None;
+            }
             Action::Restore(view) => next = view,
         }
         // Other results, or another order, start again from their first page.
@@ -178,6 +195,20 @@ fn remove(list: &mut Vec<EntityId>, entity: EntityId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entity_page_opens_over_the_list_and_filtering_by_it_closes_it() {
+        let state = apply(vec![Action::Open(Some(ArticleId(1))), Action::ShowEntity(Some(EntityId(4)))]);
+        assert_eq!((state.open, state.entity_page), (None, Some(EntityId(4))));
+        let state = apply(vec![
+            Action::ExcludeEntity(EntityId(4)),
+            Action::ShowEntity(Some(EntityId(4))),
+            Action::FilterBy(EntityId(4)),
+            Action::FilterBy(EntityId(4)),
+        ]);
+        assert_eq!(state.selection.entities, [EntityId(4)]);
+        assert!(state.selection.excluded.is_empty() && state.entity_page.is_none());
+    }
 
     #[test]
     fn an_entity_is_chosen_left_out_or_let_go() {

@@ -36,7 +36,7 @@ fn fixture_with(change: impl FnOnce(&mut Bundle)) -> CorpusHandle {
 
 fn reader(corpus: CorpusHandle, key: &str) -> ReaderProps {
     let article = corpus.article_by_key(key).expect("fixture article");
-    ReaderProps { corpus, article, terms: Vec::new(), on_close: Callback::noop() }
+    ReaderProps { corpus, article, terms: Vec::new(), on_close: Callback::noop(), list_parameters: "?q=x".into() }
 }
 
 #[track_caller]
@@ -112,7 +112,8 @@ fn the_reader_shows_the_article_with_mentions_and_its_original() {
             r#"<h2 id="reader-title" tabindex="-1">Maduro arrested</h2>"#,
             r#"<button type="button">Copy link</button>"#,
             r#"<time datetime="2026-01-05">5 January 2026</time>"#,
-            r#"<mark class="mention">Nicolás Maduro</mark> was arrested in <mark class="mention">Venezuela</mark>."#,
+            r##"<a href="#/entity/nicolas-maduro?q=x" title="Person: Nicolás Maduro" class="mention person">Nicolás Maduro</a> was arrested in <a href="#/entity/venezuela?q=x" title="Place: Venezuela" class="mention place">Venezuela</a>."##,
+            r##"<li class="entity-chip person"><a href="#/entity/nicolas-maduro?q=x"><span class="kind">Person</span> Nicolás Maduro</a></li>"##,
             r#"<a href="https://fixture.example/maduro-arrested" rel="noopener noreferrer" class="original">Original</a>"#,
         ],
     );
@@ -124,7 +125,9 @@ fn the_reader_links_no_original_that_is_not_a_web_address() {
         let html = render::<Reader>(move || {
             reader(fixture_with(|bundle| bundle.articles[3].url = Some(url.into())), "maduro-arrested")
         });
-        assert!(!html.contains("Original") && !html.contains("href="), "{url}: {html}");
+        // The only links left are to the entities' pages inside the app.
+        let links_inside = html.split("href=\"").skip(1).all(|link| link.starts_with("#/entity/"));
+        assert!(!html.contains("Original") && links_inside, "{url}: {html}");
     }
 }
 

@@ -56,6 +56,8 @@ pub struct EntityCallbacks {
     pub exclude: Callback<EntityId>,
     /// All of the chosen entities, or any one.
     pub set_match: Callback<EntityMatch>,
+    /// Opens an entity's page.
+    pub about: Callback<EntityId>,
 }
 
 /// Props of [`EntityFilters`].
@@ -227,6 +229,7 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
                     let excluded = props.chosen.excluded.contains(&entity);
                     let on_toggle = props.on.toggle.clone();
                     let on_exclude = props.on.exclude.reform(move |_: MouseEvent| entity);
+                    let on_about = props.on.about.reform(move |_: MouseEvent| entity);
                     let record = props.corpus.entity(entity);
                     let aliases = if record.aliases.is_empty() {
                         String::new()
@@ -252,6 +255,7 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
                                 aria-pressed={excluded.to_string()}
                                 onclick={on_exclude}
                             >{ "−" }</button>
+                            <button type="button" class="about" aria-label={format!("About {}", record.name)} title="About" onclick={on_about}>{ "i" }</button>
                         </li>
                     }
                 }) }

@@ -2,6 +2,7 @@
 
 pub mod copy_link;
 pub mod entity_filters;
+pub mod entity_page;
 pub mod error_panel;
 pub mod header;
 pub mod highlight;

@@ -1,15 +1,28 @@
 //! The reader view: one article in full, with its entity mentions and the query's words
 //! marked, and a way back to the results.
 
-use dossier_core::{ArticleId, snippet::match_ranges};
+use dossier_core::{
+    ArticleId, EntityId,
+    snippet::{match_ranges, segments_by},
+};
 use yew::prelude::*;
 
 use std::ops::Range;
 
 use super::{
     copy_link::CopyLink,
-    highlight::{highlighted, marked},
+    entity_page::{entity_href, kind_name},
+    highlight::highlighted,
 };
+
+/// What a stretch of the article is marked as.
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    /// A mention of an entity: a link to its page.
+    Mention(EntityId),
+    /// A word of the query.
+    Match,
+}
 use crate::{platform, state::CorpusHandle};
 
 /// The reader's heading id (focused when an article opens).
@@ -37,6 +50,8 @@ pub struct ReaderProps {
     pub terms: Vec<String>,
     /// Called when the reader wants the results back.
     pub on_close: Callback<()>,
+    /// The result list's part of the address, carried by the links to entity pages.
+    pub list_parameters: AttrValue,
 }
 
 /// One article in full.
@@ -57,12 +72,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
             move || drop(listener)
         });
     }
+    let parameters = props.list_parameters.as_str();
     let entities: Vec<Html> = corpus
         .article_entities(props.article)
         .iter()
         .map(|&entity| {
             let record = corpus.entity(entity);
-            html! { <li class={classes!("entity-chip", record.kind.as_str())}>{ record.name.clone() }</li> }
+            html! {
+                <li class={classes!("entity-chip", record.kind.as_str())}>
+                    <a href={entity_href(corpus, entity, parameters)}>
+                        <span class="kind">{ kind_name(record.kind) }</span>{ " " }{ record.name.clone() }
+                    </a>
+                </li>
+            }
         })
         .collect();
     html! {
@@ -90,13 +112,31 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <div class="body">
                 { for article.body.iter().enumerate().map(|(index, paragraph)| {
                     // Entity mentions first, so a query word inside a mention stays a mention.
-                    let mut marks: Vec<(Range<usize>, &'static str)> = mentions
+                    let mut marks: Vec<(Range<usize>, Mark)> = mentions
                         .iter()
                         .filter(|mention| mention.paragraph == index)
-                        .map(|mention| (mention.range.clone(), "mention"))
+                        .map(|mention| (mention.range.clone(), Mark::Mention(mention.entity)))
                         .collect();
-                    marks.extend(match_ranges(paragraph, &props.terms).into_iter().map(|range| (range, "match")));
-                    html! { <p>{ marked(paragraph, &marks) }</p> }
+                    marks.extend(match_ranges(paragraph, &props.terms).into_iter().map(|range| (range, Mark::Match)));
+                    html! {
+                        <p>
+                            { for segments_by(paragraph, &marks).into_iter().map(|(piece, mark)| match mark {
+                                Some(Mark::Mention(entity)) => {
+                                    let record = corpus.entity(entity);
+                                    // Told apart by kind in the underline's style and the title, not only by colour.
+                                    html! {
+                                        <a
+                                            class={classes!("mention", record.kind.as_str())}
+                                            href={entity_href(corpus, entity, parameters)}
+                                            title={format!("{}: {}", kind_name(record.kind), record.name)}
+                                        >{ piece.to_owned() }</a>
+                                    }
+                                }
+                                Some(Mark::Match) => html! { <mark class="match">{ piece.to_owned() }</mark> },
+                                None => html! { { piece.to_owned() } },
+                            }) }
+                        </p>
+                    }
                 }) }
             </div>
         </article>

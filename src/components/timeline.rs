@@ -355,7 +355,7 @@ fn zoomed_out(zoom: DateRange, extent: Option<DateRange>) -> Option<DateRange> {
 }
 
 /// One chosen entity's strip: its mentions per bar, with its name beside it.
-fn series_strip(histogram: &Histogram, series: &EntitySeries) -> Html {
+pub fn series_strip(histogram: &Histogram, series: &EntitySeries) -> Html {
     let counts = histogram.count(series.presence.days());
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     let bars = counts.len();

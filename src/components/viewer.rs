@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::{
     copy_link::CopyLink,
     entity_filters::{Chosen, EntityCallbacks, EntityFilters},
+    entity_page::{ENTITY_HEADING_ID, EntityPage},
     header::Header,
     reader::{READER_HEADING_ID, Reader},
     result_list::{OrderedHits, PAGE_SIZE, ResultList, ordered, page_count, result_link_id},
@@ -80,7 +81,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     {
         // The shortcuts read the page they are pressed on, not the one of the first render.
         let paging = use_mut_ref(|| Paging { page: 0, pages: 1, reading: false });
-        *paging.borrow_mut() = Paging { page: state.page.min(pages - 1), pages, reading: state.open.is_some() };
+        *paging.borrow_mut() = Paging {
+            page: state.page.min(pages - 1),
+            pages,
+            reading: state.open.is_some() || state.entity_page.is_some(),
+        };
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = platform::on_shortcut(move |key| shortcut(key, &dispatch, *paging.borrow()));
@@ -93,10 +98,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     // Focus the article's heading when one opens, so screen readers start there; on the
     // way back, focus the link of the article just read, so the reader keeps their place.
     let last_open = use_mut_ref(|| None);
-    use_effect_with(state.open, move |open| {
-        match open {
-            Some(_) => platform::focus(READER_HEADING_ID),
-            None => {
+    use_effect_with((state.open, state.entity_page), move |(open, entity_page)| {
+        match (open, entity_page) {
+            (Some(_), _) => platform::focus(READER_HEADING_ID),
+            (None, Some(_)) => platform::focus(ENTITY_HEADING_ID),
+            (None, None) => {
                 if let Some(article) = *last_open.borrow() {
                     platform::focus(&result_link_id(article));
                 }
@@ -113,8 +119,13 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let on_toggle_entity = use_action(&dispatch, Action::ToggleEntity);
     let on_exclude_entity = use_action(&dispatch, Action::ExcludeEntity);
     let on_entity_match = use_action(&dispatch, Action::SetEntityMatch);
-    let on_entities =
-        EntityCallbacks { toggle: on_toggle_entity, exclude: on_exclude_entity, set_match: on_entity_match };
+    let on_show_entity = use_action(&dispatch, |entity| Action::ShowEntity(Some(entity)));
+    let on_entities = EntityCallbacks {
+        toggle: on_toggle_entity,
+        exclude: on_exclude_entity,
+        set_match: on_entity_match,
+        about: on_show_entity,
+    };
     let on_select_range = use_action(&dispatch, Action::SetRange);
     let on_zoom = use_action(&dispatch, Action::SetZoom);
     let on_sort = use_action(&dispatch, Action::SetSort);
@@ -138,7 +149,8 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             })
             .collect::<Vec<_>>()
     });
-    let list = route_of(&corpus, &ViewState { open: None, ..(*state).clone() });
+    let list = route_of(&corpus, &ViewState { open: None, entity_page: None, ..(*state).clone() });
+    let on_filter_by = use_action(&dispatch, Action::FilterBy);
     let on_close = {
         let fragment = list.to_fragment();
         Callback::from(move |()| platform::go_to(&fragment))
@@ -163,7 +175,19 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 </main>
             } else if let Some(article) = state.open {
                 <main id="main">
-                    <Reader corpus={corpus.clone()} {article} terms={view.query.highlights.clone()} {on_close} />
+                    <Reader corpus={corpus.clone()} {article} terms={view.query.highlights.clone()} {on_close} list_parameters={list.list_parameters()} />
+                </main>
+            } else if let Some(entity) = state.entity_page {
+                <main id="main">
+                    <EntityPage
+                        corpus={corpus.clone()}
+                        {entity}
+                        view={view.clone()}
+                        narrowed={view.hits.len() != view.collection_size}
+                        list_parameters={list.list_parameters()}
+                        {on_close}
+                        on_filter={on_filter_by}
+                    />
                 </main>
             } else {
                 <SearchBox query={state.selection.query.clone()} {on_search} />
@@ -225,6 +249,7 @@ fn view_at(corpus: &CorpusHandle, fragment: &str) -> ViewState {
             range: route.range,
         },
         open: route.article.and_then(|id| corpus.article_by_key(&id)),
+        entity_page: route.entity.and_then(|id| corpus.entity_by_key(&id)),
         sort: route.sort,
         page: route.page,
         zoom: route.zoom,
@@ -242,7 +267,10 @@ enum Change {
 
 impl Change {
     fn between(before: &ViewState, now: &ViewState) -> Change {
-        let same = before.open == now.open && before.sort == now.sort && before.zoom == now.zoom;
+        let same = before.open == now.open
+            && before.entity_page == now.entity_page
+            && before.sort == now.sort
+            && before.zoom == now.zoom;
         let (was, is) = (&before.selection, &now.selection);
         let same_entities =
             was.entities == is.entities && was.excluded == is.excluded && was.entity_match == is.entity_match;
@@ -271,6 +299,7 @@ fn route_of(corpus: &CorpusHandle, view: &ViewState) -> Route {
     };
     Route {
         article: view.open.map(|article| corpus.article(article).id.clone()),
+        entity: view.entity_page.map(|entity| corpus.entity(entity).id.clone()),
         query: selection.query.clone(),
         entities: ids(&selection.entities),
         excluded: ids(&selection.excluded),

@@ -624,6 +624,58 @@ describe('entity filters: all, any or not', () => {
   });
 });
 
+describe('entity pages', () => {
+  const path = '/?data=fixtures/fixture.json';
+  const heading = (page) => page.getByRole('heading', { level: 2 }).first();
+  const headingIs = (page, name) => page.waitForFunction((wanted) => document.querySelector('.entity-page h2')?.textContent === wanted, name);
+
+  test('from a facet: name, kind, mentions over time, who comes with it, its articles with their sentences', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    await page.getByRole('button', { name: 'About Mexico' }).click();
+    await headingIs(page, 'Mexico');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Mexico', 'the heading has focus');
+    assert.equal(new URL(page.url()).hash, '#/entity/mexico');
+    const article = page.getByRole('article', { name: 'Mexico' });
+    assert.equal(await article.locator('.kind').textContent(), 'Place');
+    assert.match(await article.locator('.entity-counts').textContent(), /^Mentioned in 2 articles\.$/);
+    assert.match(await article.getByRole('img').getAttribute('aria-label'), /^Mexico: 2 articles, from /);
+    const companions = article.getByRole('region', { name: 'Often mentioned with it' }).getByRole('link');
+    assert.deepEqual(await companions.allTextContents(), ['Claudia Sheinbaum', 'Nicolás Maduro', 'United States', 'Venezuela']);
+    const articles = article.getByRole('region', { name: 'Its articles' }).getByRole('listitem');
+    assert.deepEqual(await articles.getByRole('link').allTextContents(), ['Cartels and banks', 'Maduro arrested']);
+    assert.equal(await articles.nth(1).locator('.quote').textContent(), 'Mexico watched closely.');
+    // A companion's page, and Back.
+    await companions.filter({ hasText: 'Venezuela' }).click();
+    await headingIs(page, 'Venezuela');
+    await page.goBack();
+    await headingIs(page, 'Mexico');
+    // Only its articles, in the results.
+    await page.getByRole('button', { name: 'Show only articles mentioning Mexico' }).click();
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent === '2 of 6 articles, mentioning Mexico');
+  });
+
+  test('from a mention in the reader, by keyboard, and by address', async (t) => {
+    const page = await open(`${path}#/article/maduro-arrested`, t);
+    await page.getByRole('heading', { name: 'Maduro arrested' }).waitFor();
+    const mention = page.locator('.reader .body').getByRole('link', { name: 'Venezuela' });
+    assert.equal(await mention.getAttribute('title'), 'Place: Venezuela');
+    assert.equal(await page.locator('.reader .body a.mention.person').getAttribute('title'), 'Person: Nicolás Maduro', 'kinds are told apart by more than colour');
+    await mention.focus();
+    await page.keyboard.press('Enter');
+    await headingIs(page, 'Venezuela');
+    assert.equal(await page.getByRole('article', { name: 'Venezuela' }).locator('.quote').first().textContent(), 'Nicolás Maduro was arrested in Venezuela.');
+    // Escape goes back to the results.
+    await page.keyboard.press('Escape');
+    await page.getByRole('list', { name: 'Matching articles' }).waitFor();
+
+    const direct = await open(`${path}#/entity/nicolas-maduro`, t);
+    await headingIs(direct, 'Nicolás Maduro');
+    assert.equal(await direct.getByRole('article', { name: 'Nicolás Maduro' }).locator('.kind').textContent(), 'Person');
+    assert.equal(await heading(direct).textContent(), 'Nicolás Maduro');
+  });
+});
+
 describe('offline and installed', () => {
   /** A server of its own (so it can be stopped) for `folder` as dist/, stopped after `t`. */
   async function own(t, folder = dist) {

@@ -1,0 +1,180 @@
+//! An entity's page: its name, kind and aliases; its mentions over time; the entities
+//! that come with it most in the current selection, each a link to its own page; and its
+//! articles there, with the sentences that mention it.
+
+use dossier_core::{EntityId, EntityKind, Selection, snippet::sentence_around, timeline::Histogram};
+use yew::prelude::*;
+
+use super::{
+    copy_link::CopyLink,
+    highlight::highlighted,
+    timeline::{EntitySeries, series_strip},
+};
+use crate::{
+    platform, route,
+    state::{CorpusHandle, ViewHandle},
+    words::{number, plural},
+};
+
+/// The page's heading id (focused when the page opens).
+pub const ENTITY_HEADING_ID: &str = "entity-title";
+
+/// Articles listed on the page; the rest are a click away as a filter.
+const ARTICLES_SHOWN: usize = 20;
+
+/// Companions listed.
+const COMPANIONS_SHOWN: usize = 12;
+
+/// Sentences quoted from one article.
+const SENTENCES_SHOWN: usize = 2;
+
+/// Props of [`EntityPage`].
+#[derive(Properties, PartialEq)]
+pub struct EntityPageProps {
+    /// The collection.
+    pub corpus: CorpusHandle,
+    /// The entity shown.
+    pub entity: EntityId,
+    /// The current selection's view: the page lists what it holds.
+    pub view: ViewHandle,
+    /// Whether the current selection narrows the collection.
+    pub narrowed: bool,
+    /// The result list's part of the address, carried by the page's links.
+    pub list_parameters: AttrValue,
+    /// Back to the results.
+    pub on_close: Callback<()>,
+    /// Keep only the articles that mention the entity.
+    pub on_filter: Callback<EntityId>,
+}
+
+/// The link to `entity`'s page, keeping the result list's parameters.
+pub fn entity_href(corpus: &CorpusHandle, entity: EntityId, list_parameters: &str) -> String {
+    format!("#/entity/{}{list_parameters}", route::encode(&corpus.entity(entity).id))
+}
+
+/// What the kind is called on a page.
+pub fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Organization => "Organization",
+        EntityKind::Place => "Place",
+    }
+}
+
+/// One entity's page.
+#[component]
+pub fn EntityPage(props: &EntityPageProps) -> Html {
+    let corpus = &props.corpus;
+    let entity = corpus.entity(props.entity);
+    let profile = use_memo((corpus.clone(), props.entity, props.view.clone()), |(corpus, entity, view)| {
+        corpus.entity_profile(*entity, &view.hits)
+    });
+    {
+        let on_close = props.on_close.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::on_escape(move || on_close.emit(()));
+            move || drop(listener)
+        });
+    }
+    let everything = corpus.select(&Selection::default());
+    let presence = corpus.entity_timeline(props.entity);
+    let strip = everything.timeline.extent().map(|span| {
+        let histogram = Histogram::new(span, &everything.timeline, &presence);
+        series_strip(&histogram, &EntitySeries { name: entity.name.clone(), presence: presence.clone() })
+    });
+    let in_collection = corpus.entity_article_count(props.entity) as usize;
+    let here = profile.articles.len();
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let filter = {
+        let (on_filter, id) = (props.on_filter.clone(), props.entity);
+        Callback::from(move |_: MouseEvent| on_filter.emit(id))
+    };
+    let parameters = props.list_parameters.as_str();
+    html! {
+        <article class="entity-page" aria-labelledby={ENTITY_HEADING_ID}>
+            <div class="reader-actions">
+                <button type="button" class="back" onclick={close} aria-keyshortcuts="Escape">{ "← Back to results" }</button>
+                <CopyLink />
+            </div>
+            <p class={classes!("kind", entity.kind.as_str())}>{ kind_name(entity.kind) }</p>
+            <h2 id={ENTITY_HEADING_ID} tabindex="-1">{ entity.name.clone() }</h2>
+            if !entity.aliases.is_empty() {
+                <p class="aliases">{ format!("Also written: {}", entity.aliases.join(", ")) }</p>
+            }
+            <p class="entity-counts">
+                { format!("Mentioned in {}", plural(in_collection, "article", "articles")) }
+                if props.narrowed {
+                    { format!(", {} of them in the current selection", number(here)) }
+                }
+                { "." }
+            </p>
+            <button type="button" class="filter-by" onclick={filter}>{ format!("Show only articles mentioning {}", entity.name) }</button>
+            if let Some(strip) = strip {
+                <section class="entity-section" aria-labelledby="entity-time">
+                    <h3 id="entity-time">{ "Mentions over time" }</h3>
+                    { strip }
+                </section>
+            }
+            if !profile.co_occurring.is_empty() {
+                <section class="entity-section" aria-labelledby="entity-with">
+                    <h3 id="entity-with">{ "Often mentioned with it" }</h3>
+                    <ul class="companions">
+                        { for profile.co_occurring.iter().take(COMPANIONS_SHOWN).map(|facet| {
+                            let other = corpus.entity(facet.entity);
+                            html! {
+                                <li>
+                                    <a href={entity_href(corpus, facet.entity, parameters)}>{ other.name.clone() }</a>
+                                    <span class="count">{ format!(" {}", plural(facet.count as usize, "article", "articles")) }</span>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
+            <section class="entity-section" aria-labelledby="entity-articles">
+                <h3 id="entity-articles">{ if props.narrowed { "Its articles in the current selection" } else { "Its articles" } }</h3>
+                if here == 0 {
+                    <p class="muted">{ "None in the current selection." }</p>
+                }
+                <ul class="entity-articles">
+                    { for profile.articles.iter().take(ARTICLES_SHOWN).map(|hit| {
+                        let article = corpus.article(hit.article);
+                        let sentences: Vec<Html> = corpus
+                            .mentions(hit.article)
+                            .iter()
+                            .filter(|mention| mention.entity == props.entity)
+                            .map(|mention| {
+                                let paragraph = &article.body[mention.paragraph];
+                                let sentence = sentence_around(paragraph, mention.range.clone());
+                                let local = mention.range.start - sentence.start..mention.range.end - sentence.start;
+                                (mention.paragraph, sentence.start, highlighted(&paragraph[sentence], &[local], "mention"))
+                            })
+                            .fold(Vec::new(), |mut kept: Vec<(usize, usize, Html)>, quote| {
+                                // A sentence naming it twice is quoted once.
+                                if !kept.iter().any(|(paragraph, start, _)| (*paragraph, *start) == (quote.0, quote.1)) {
+                                    kept.push(quote);
+                                }
+                                kept
+                            })
+                            .into_iter()
+                            .take(SENTENCES_SHOWN)
+                            .map(|(_, _, sentence)| html! { <p class="quote">{ sentence }</p> })
+                            .collect();
+                        html! {
+                            <li>
+                                <a href={format!("#/article/{}{parameters}", route::encode(&article.id))}>{ article.title.clone() }</a>
+                                <time datetime={article.date.as_str().to_owned()}>{ format!(" · {}", article.date.human()) }</time>
+                                { for sentences }
+                            </li>
+                        }
+                    }) }
+                </ul>
+                if here > ARTICLES_SHOWN {
+                    <p>{ format!("{} more: ", number(here - ARTICLES_SHOWN)) }
+                        <button type="button" class="link-button" onclick={props.on_filter.reform({ let id = props.entity; move |_: MouseEvent| id })}>{ "show them all in the results" }</button>
+                    </p>
+                }
+            </section>
+        </article>
+    }
+}
