@@ -6,6 +6,9 @@
 // - dragging the brush across the bars: from each pointer move to the DOM updated (the
 //   script's part: the new selection computed and rendered) and to that frame painted;
 // - a click on a bar, and a zoom (Enter on a handle), measured the same way;
+// - choosing an entity filter and letting it go (people, organizations, places): to the
+//   results updated, to the counts and timeline updated (they follow a frame later on a
+//   collection this large) and to that last change painted;
 // - the number of elements on the page: first page, last page, the table open.
 //   node bench/timeline.mjs          (./x bench runs it; it needs dist/ and the Reuters bundle)
 import { existsSync } from 'node:fs';
@@ -35,7 +38,7 @@ const browser = await chromium.launch({
 /** The floor: what the browser alone costs to answer the same input with a change of text. */
 const FLOOR = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Floor</title>
 <style>#chart { width: 320px; height: 112px; background: #ddd; margin: 40px; touch-action: none; }</style></head>
-<body><div id="chart" tabindex="0"></div><p role="status">ready</p>
+<body><div id="chart" tabindex="0"></div><p role="status">ready</p><button id="toggle" type="button">Toggle</button>
 <script>
   const chart = document.getElementById('chart');
   const say = (what) => { document.querySelector('[role=status]').textContent = what + ' ' + Math.random(); };
@@ -44,6 +47,7 @@ const FLOOR = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title
   chart.addEventListener('pointermove', (event) => { if (down) say('move ' + event.clientX); });
   chart.addEventListener('pointerup', () => { down = false; say('up'); });
   chart.addEventListener('keydown', (event) => say('key ' + event.key));
+  document.getElementById('toggle').addEventListener('click', () => say('toggle'));
 </script></body></html>`;
 
 /**
@@ -65,14 +69,27 @@ async function instrument(page, types) {
         else pending ??= { type, start: performance.now() };
       }, true);
     }
+    // The first change after an input is its "DOM updated", painted with the frame that
+    // holds it; later changes before the next input (on a large collection the counts
+    // and timeline follow a frame later) are its "last change", painted in turn.
+    let current = null;
     new MutationObserver(() => {
-      if (!pending) return;
-      const sample = pending;
-      pending = null;
-      sample.dom = performance.now() - sample.start;
+      const now = performance.now();
+      if (pending) {
+        current = pending;
+        pending = null;
+        current.dom = now - current.start;
+        const first = current;
+        window.__afterPaint(() => {
+          first.painted = performance.now() - first.start;
+          window.__samples.push(first);
+        });
+      }
+      if (!current) return;
+      const sample = current;
+      sample.last = now - sample.start;
       window.__afterPaint(() => {
-        sample.painted = performance.now() - sample.start;
-        window.__samples.push(sample);
+        sample.lastPainted = performance.now() - sample.start;
       });
     }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
   }, types);
@@ -162,6 +179,24 @@ async function gestures(floor) {
     }
     await take(page);
   }
+  const toggles = [];
+  // The first three names of each kind, chosen and let go in turn.
+  const names = floor
+    ? []
+    : await page.evaluate(() => [...document.querySelectorAll('.entity-group')].flatMap((group) =>
+      [...group.querySelectorAll('button.entity .name')].slice(0, 3).map((name) => name.textContent)));
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const name of floor ? Array(9).fill(null) : names) {
+      for (let press = 0; press < 2; press += 1) {
+        const target = floor
+          ? page.locator('#toggle')
+          : page.getByRole('region', { name: 'Mentioned' }).getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `) }).first();
+        await target.click();
+        await page.waitForTimeout(250);
+        toggles.push(...(await take(page)).filter((sample) => sample.type === 'pointerdown'));
+      }
+    }
+  }
   let elements = null;
   if (!floor) {
     const count = () => page.evaluate(() => document.querySelectorAll('*').length);
@@ -174,7 +209,7 @@ async function gestures(floor) {
     elements = { first, last, table: await count() };
   }
   await page.close();
-  return { ready, bars, drag: dragging, click: clicks, zoom: zooms, elements };
+  return { ready, bars, drag: dragging, click: clicks, zoom: zooms, toggle: toggles, elements };
 }
 
 const ms = (value) => value.toFixed(value < 10 ? 2 : 1);
@@ -193,6 +228,15 @@ try {
     const floorPainted = stats(floor[key], 'painted');
     const over = painted.p95 - floorPainted.p95;
     console.log(`${`${label} (${dom.n})`.padEnd(42)}${cell(dom)}${cell(painted)}${cell(floorPainted)}${over >= 0 ? '+' : ''}${ms(over)}`);
+  }
+  {
+    const results = stats(app.toggle, 'dom');
+    const last = stats(app.toggle, 'last');
+    const painted = stats(app.toggle, 'lastPainted');
+    const floorPainted = stats(floor.toggle, 'painted');
+    const over = painted.p95 - floorPainted.p95;
+    console.log(`${`entity filter on/off (${results.n})`.padEnd(42)}${cell(results)}${cell(painted)}${cell(floorPainted)}${over >= 0 ? '+' : ''}${ms(over)}`);
+    console.log(`  (DOM updated is the results; the counts and timeline follow: last change ${cell(last).trim()}; painted is that last change's frame)`);
   }
   const slowest = (samples) => [...samples].sort((a, b) => b.painted - a.painted).slice(0, 3).map((s) => `${s.type} ${ms(s.dom)}/${ms(s.painted)}`).join(", ");
   console.log(`slowest: drag ${slowest(app.drag)}; click ${slowest(app.click)}; zoom ${slowest(app.zoom)}`);

@@ -150,6 +150,10 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             .collect::<Vec<_>>()
     });
     let list = route_of(&corpus, &ViewState { open: None, entity_page: None, ..(*state).clone() });
+    // Whether this render follows a change of the query (a keystroke).
+    let last_query = use_mut_ref(String::new);
+    let typing = *last_query.borrow() != state.selection.query;
+    last_query.borrow_mut().clone_from(&state.selection.query);
     let on_filter_by = use_action(&dispatch, Action::FilterBy);
     let on_close = {
         let fragment = list.to_fragment();
@@ -218,6 +222,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         range={state.selection.range}
                         zoom={state.zoom}
                         chosen={Chosen::of(&state.selection)}
+                        {typing}
                         series={series.clone()}
                         {on_select_range}
                         {on_entities}
@@ -393,6 +398,8 @@ struct SidebarProps {
     range: Option<DateRange>,
     zoom: Option<DateRange>,
     chosen: Chosen,
+    /// The view changed because the query did (the sidebar may follow a frame later).
+    typing: bool,
     series: Rc<Vec<EntitySeries>>,
     on_select_range: Callback<Option<DateRange>>,
     on_entities: EntityCallbacks,
@@ -408,7 +415,9 @@ struct SidebarProps {
 /// sheet behind a "Filters (n)" button, so the results come right after the search.
 #[component]
 fn Sidebar(props: &SidebarProps) -> Html {
-    let large = props.corpus.articles().len() >= DEFER_SIDEBAR_FROM;
+    // Only keystrokes are deferred: a reader who presses a filter or a bar is looking at
+    // the sidebar, so it follows in the same frame.
+    let defer = props.corpus.articles().len() >= DEFER_SIDEBAR_FROM && props.typing;
     let shown = use_state_eq(|| props.view.clone());
     let latest = use_mut_ref(|| None::<ViewHandle>);
     let timeline_open = use_state_eq(|| false);
@@ -416,7 +425,11 @@ fn Sidebar(props: &SidebarProps) -> Html {
     {
         let shown = shown.clone();
         use_effect_with(props.view.clone(), move |view| {
-            if large && latest.borrow_mut().replace(view.clone()).is_none() {
+            if !defer {
+                // Whatever a keystroke left pending is older than this view.
+                latest.borrow_mut().take();
+                shown.set(view.clone());
+            } else if latest.borrow_mut().replace(view.clone()).is_none() {
                 platform::after_paint(move || {
                     if let Some(view) = latest.borrow_mut().take() {
                         shown.set(view);
@@ -425,7 +438,7 @@ fn Sidebar(props: &SidebarProps) -> Html {
             }
         });
     }
-    let view = if large { (*shown).clone() } else { props.view.clone() };
+    let view = if defer { (*shown).clone() } else { props.view.clone() };
     let everything = props.corpus.select(&Selection::default());
     // The front layer differs from the back one when the query or entities leave articles
     // out (the period does not change either layer).
