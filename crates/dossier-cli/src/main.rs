@@ -10,7 +10,7 @@ use std::{
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use dossier_core::{Bundle, Collection, Corpus, EntityKind, Selection, ingest::extract::annotate};
+use dossier_core::{Bundle, Collection, Corpus, Corrections, EntityKind, Selection, ingest::extract::annotate};
 
 mod export;
 mod ingest;
@@ -44,6 +44,11 @@ enum Command {
         /// The source (outlet) of articles that do not name one.
         #[arg(long, default_value = "")]
         source: String,
+        /// A reader's corrections to apply to the entities found (hide, merge, rename,
+        /// change a kind), as the app exports them; edits that no longer apply are
+        /// reported and the rest are applied.
+        #[arg(long)]
+        corrections: Option<PathBuf>,
     },
     /// Search a bundle; prints the best matches first. Exits with 1 when nothing matches.
     Search {
@@ -155,8 +160,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ingest { inputs, output, name, description, source } => {
-            ingest_command(&inputs, &output, name, description, &source)
+        Command::Ingest { inputs, output, name, description, source, corrections } => {
+            ingest_command(&inputs, &output, Named { name, description }, &source, corrections.as_deref())
         }
         // The words as the search box would hold them: the last is still being typed
         // (a prefix, typos forgiven) unless a space follows it, as in `"palm oil "`.
@@ -212,13 +217,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// What the reader calls the collection.
+struct Named {
+    name: Option<String>,
+    description: Option<String>,
+}
+
 fn ingest_command(
     inputs: &[PathBuf],
     output: &Path,
-    name: Option<String>,
-    description: Option<String>,
+    Named { name, description }: Named,
     default_source: &str,
+    corrections_path: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
+    // A bad corrections file stops before the articles are read.
+    let corrections = match corrections_path {
+        Some(path) => {
+            let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            Some(Corrections::from_json(&text).with_context(|| format!("reading {}", path.display()))?)
+        }
+        None => None,
+    };
     let report = ingest::read_inputs(inputs, default_source);
     let stderr = io::stderr();
     let mut stderr = stderr.lock();
@@ -237,6 +256,19 @@ fn ingest_command(
     let mut bundle = Bundle::new(Collection { name, description });
     bundle.articles = report.articles;
     bundle.entities = annotate(&mut bundle.articles);
+    if let (Some(corrections), Some(path)) = (&corrections, corrections_path) {
+        let skipped = corrections.apply(&mut bundle);
+        for skip in &skipped {
+            writeln!(stderr, "{}: edit {}: {}", path.display(), skip.edit + 1, skip.reason)?;
+        }
+        writeln!(
+            stderr,
+            "applied {} of {} corrections from {}",
+            corrections.edits.len() - skipped.len(),
+            corrections.edits.len(),
+            path.display()
+        )?;
+    }
     let json = bundle.to_json().context("turning the bundle into JSON")?;
     fs::write(output, &json).with_context(|| format!("writing the bundle to {}", output.display()))?;
     let count = |kind: EntityKind| bundle.entities.iter().filter(|entity| entity.kind == kind).count();

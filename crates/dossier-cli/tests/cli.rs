@@ -465,3 +465,63 @@ fn ner_reports_bad_files_by_line_and_bad_models() {
         stderr(&output)
     );
 }
+
+/// A reader's corrections folded into the next bundle: what applies is applied, what no
+/// longer does is reported by edit; a bad file stops with its reason and writes nothing.
+#[test]
+fn ingest_applies_a_corrections_file_and_reports_what_no_longer_applies() {
+    let dir = scratch("corrections");
+    let corrections = dir.join("corrections.json");
+    fs::write(
+        &corrections,
+        r#"{"version": 1, "edits": [
+            {"do": "rename", "entity": "cia", "name": "Central Intelligence Agency"},
+            {"do": "merge", "entity": "venezuela", "into": "mexico"},
+            {"do": "hide", "entity": "breitbart-texas"},
+            {"do": "kind", "entity": "atlantis", "kind": "place"}
+        ]}"#,
+    )
+    .expect("writes");
+    let bundle = dir.join("seed.json");
+    let output = dossier(&[
+        "ingest",
+        workspace().join("data/seed").to_str().unwrap_or_default(),
+        "-o",
+        bundle.to_str().unwrap_or_default(),
+        "--corrections",
+        corrections.to_str().unwrap_or_default(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let log = stderr(&output);
+    assert!(log.contains("corrections.json: edit 4: there is no entity \"atlantis\" in this collection"), "{log}");
+    assert!(log.contains("applied 3 of 4 corrections"), "{log}");
+    let output = dossier(&["entities", "--data", bundle.to_str().unwrap_or_default(), "--json"]);
+    let entities = json_lines(&stdout(&output));
+    let find = |id: &str| entities.iter().find(|entity| entity["id"] == id);
+    assert_eq!(find("cia").expect("kept")["name"], "Central Intelligence Agency");
+    assert!(find("venezuela").is_none() && find("breitbart-texas").is_none());
+    let mexico = find("mexico").expect("kept");
+    assert!(
+        mexico["aliases"].as_array().is_some_and(|aliases| aliases.iter().any(|alias| alias == "Venezuela")),
+        "{mexico}"
+    );
+
+    for (text, reason) in [
+        ("{\"version\": 7, \"edits\": []}", "corrections file format version 7; this Dossier reads version 1"),
+        ("{not json", "not a Dossier corrections file"),
+    ] {
+        fs::write(&corrections, text).expect("writes");
+        let fresh = dir.join("fresh.json");
+        let output = dossier(&[
+            "ingest",
+            workspace().join("data/seed").to_str().unwrap_or_default(),
+            "-o",
+            fresh.to_str().unwrap_or_default(),
+            "--corrections",
+            corrections.to_str().unwrap_or_default(),
+        ]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(stderr(&output).contains(reason), "{}", stderr(&output));
+        assert!(!fresh.exists(), "nothing written");
+    }
+}

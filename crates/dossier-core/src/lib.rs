@@ -10,6 +10,7 @@
 pub mod article;
 pub mod bundle;
 pub mod corpus;
+pub mod corrections;
 pub mod entity;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
@@ -26,5 +27,6 @@ pub mod tokenize;
 pub use article::{Article, ArticleDate, ArticleId, Mention};
 pub use bundle::{Bundle, BundleError, Collection, FORMAT_VERSION};
 pub use corpus::{Corpus, CorpusError};
+pub use corrections::{Corrections, Edit};
 pub use entity::{Entity, EntityId, EntityKind};
 pub use selection::{DateOrder, DateRange, EntityMatch, Selection, SelectionView};

@@ -1,0 +1,358 @@
+//! A reader's corrections to the entities the extractor found: hide a wrong one, merge
+//! two, rename one, change a kind. They are kept apart from the collection (the app keeps
+//! them in the browser; the command line applies a file of them when it ingests) and
+//! applied, in order, to a bundle before it is read, so they hold everywhere: facets,
+//! pages, highlights and search by entity name.
+//!
+//! The file is small JSON: `{"version": 1, "edits": [{"do": "rename", "entity": "cia",
+//! "name": "Central Intelligence Agency"}, ...]}`. Edits name entities by their stable
+//! ids; an edit that names what the collection lacks, or a merge that would make a cycle,
+//! is skipped with the reason, and the rest still apply.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Bundle, EntityKind};
+
+/// The version of the corrections format this build reads and writes.
+pub const CORRECTIONS_VERSION: u32 = 1;
+
+/// A reader's corrections, in the order they were made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corrections {
+    /// Always [`CORRECTIONS_VERSION`] when written by this build.
+    pub version: u32,
+    /// The edits, applied in order.
+    pub edits: Vec<Edit>,
+}
+
+impl Default for Corrections {
+    fn default() -> Corrections {
+        Corrections { version: CORRECTIONS_VERSION, edits: Vec::new() }
+    }
+}
+
+/// One correction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "lowercase")]
+pub enum Edit {
+    /// The entity is wrong: it and its mentions go.
+    Hide {
+        /// The entity's id.
+        entity: String,
+    },
+    /// The entity is another way of writing `into`: its mentions and names join it.
+    Merge {
+        /// The entity that goes.
+        entity: String,
+        /// The entity that stays.
+        into: String,
+    },
+    /// The entity has another name (the old one stays an alias).
+    Rename {
+        /// The entity's id.
+        entity: String,
+        /// Its new name.
+        name: String,
+    },
+    /// The entity is of another kind.
+    Kind {
+        /// The entity's id.
+        entity: String,
+        /// Its kind.
+        kind: EntityKind,
+    },
+}
+
+impl Edit {
+    /// The entity the edit changes.
+    pub fn entity(&self) -> &str {
+        match self {
+            Edit::Hide { entity }
+            | Edit::Merge { entity, .. }
+            | Edit::Rename { entity, .. }
+            | Edit::Kind { entity, .. } => entity,
+        }
+    }
+}
+
+/// Why a corrections file cannot be read.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CorrectionsError {
+    /// Not JSON of the expected shape.
+    #[error("not a Dossier corrections file: {0}")]
+    Malformed(String),
+    /// Another version of the format.
+    #[error("corrections file format version {found}; this Dossier reads version {CORRECTIONS_VERSION}")]
+    Version {
+        /// The version the file declares.
+        found: u32,
+    },
+}
+
+/// An edit that was not applied, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// Its place among the edits, from 0.
+    pub edit: usize,
+    /// Why, in a sentence.
+    pub reason: String,
+}
+
+impl Corrections {
+    /// Reads a corrections file; its version is checked first.
+    pub fn from_json(text: &str) -> Result<Corrections, CorrectionsError> {
+        #[derive(Deserialize)]
+        struct Versioned {
+            version: u32,
+        }
+        let versioned: Versioned =
+            serde_json::from_str(text).map_err(|error| CorrectionsError::Malformed(error.to_string()))?;
+        if versioned.version != CORRECTIONS_VERSION {
+            return Err(CorrectionsError::Version { found: versioned.version });
+        }
+        serde_json::from_str(text).map_err(|error| CorrectionsError::Malformed(error.to_string()))
+    }
+
+    /// The file's text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Applies the edits in order to `bundle`'s entities and mentions. An edit naming an
+    /// entity the bundle lacks (or one hidden or merged away before), a merge into itself
+    /// or one that would make a cycle, and an empty name are skipped with the reason.
+    pub fn apply(&self, bundle: &mut Bundle) -> Vec<Skipped> {
+        let mut skipped = Vec::new();
+        let index: HashMap<String, usize> =
+            bundle.entities.iter().enumerate().map(|(at, entity)| (entity.id.clone(), at)).collect();
+        // Where each merged entity went, and which are hidden.
+        let mut merged_into: HashMap<usize, usize> = HashMap::new();
+        let mut hidden = vec![false; bundle.entities.len()];
+        for (at, edit) in self.edits.iter().enumerate() {
+            let mut skip = |reason: String| skipped.push(Skipped { edit: at, reason });
+            let find = |id: &str| -> Result<usize, String> {
+                match index.get(id) {
+                    None => Err(format!("there is no entity {id:?} in this collection")),
+                    Some(&at) if hidden[at] => Err(format!("{id:?} was hidden before")),
+                    Some(&at) => Ok(at),
+                }
+            };
+            let target = match find(edit.entity()) {
+                Ok(target) if merged_into.contains_key(&target) => {
+                    let kept = &bundle.entities[resolves_to(&merged_into, target)].id;
+                    skip(format!("{:?} was merged into {kept:?} before", edit.entity()));
+                    continue;
+                }
+                Ok(target) => target,
+                Err(reason) => {
+                    skip(reason);
+                    continue;
+                }
+            };
+            match edit {
+                Edit::Hide { .. } => hidden[target] = true,
+                Edit::Merge { into, .. } => {
+                    // Into what `into` has become, if it was merged itself.
+                    let kept = match find(into) {
+                        Ok(kept) => resolves_to(&merged_into, kept),
+                        Err(reason) => {
+                            skip(reason);
+                            continue;
+                        }
+                    };
+                    if kept == target {
+                        let reason = if into == edit.entity() {
+                            format!("{into:?} cannot be merged into itself")
+                        } else {
+                            format!("merging {:?} into {into:?} would make a cycle", edit.entity())
+                        };
+                        skip(reason);
+                        continue;
+                    }
+                    let gone = bundle.entities[target].clone();
+                    let stays = &mut bundle.entities[kept];
+                    for name in std::iter::once(gone.name).chain(gone.aliases) {
+                        if name != stays.name && !stays.aliases.contains(&name) {
+                            stays.aliases.push(name);
+                        }
+                    }
+                    merged_into.insert(target, kept);
+                }
+                Edit::Rename { name, .. } => {
+                    let name = name.trim();
+                    if name.is_empty() {
+                        skip(format!("{:?} cannot be renamed to nothing", edit.entity()));
+                        continue;
+                    }
+                    let entity = &mut bundle.entities[target];
+                    let old = std::mem::replace(&mut entity.name, name.to_owned());
+                    entity.aliases.retain(|alias| alias != name);
+                    if old != name && !entity.aliases.contains(&old) {
+                        entity.aliases.insert(0, old);
+                    }
+                }
+                Edit::Kind { kind, .. } => bundle.entities[target].kind = *kind,
+            }
+        }
+        // Mentions follow merges; hidden entities lose theirs; then the entities that went.
+        let ids: Vec<String> = bundle.entities.iter().map(|entity| entity.id.clone()).collect();
+        for article in &mut bundle.articles {
+            article.mentions.retain_mut(|mention| {
+                let Some(&at) = index.get(mention.entity.as_str()) else { return true };
+                let kept = resolves_to(&merged_into, at);
+                mention.entity.clone_from(&ids[kept]);
+                !hidden[kept]
+            });
+        }
+        let mut at = 0;
+        bundle.entities.retain(|_| {
+            let keep = !hidden[at] && !merged_into.contains_key(&at);
+            at += 1;
+            keep
+        });
+        skipped
+    }
+}
+
+/// Where an entity's mentions end up after the merges so far.
+fn resolves_to(merged_into: &HashMap<usize, usize>, mut entity: usize) -> usize {
+    while let Some(&next) = merged_into.get(&entity) {
+        entity = next;
+    }
+    entity
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Corpus, fixtures};
+
+    fn applied(edits: Vec<Edit>) -> (Corpus, Vec<Skipped>) {
+        let mut bundle = fixtures::bundle();
+        let skipped = Corrections { edits, ..Corrections::default() }.apply(&mut bundle);
+        (Corpus::from_bundle(bundle).expect("corrections keep the bundle consistent"), skipped)
+    }
+
+    fn names(corpus: &Corpus) -> Vec<String> {
+        corpus.entities().iter().map(|entity| format!("{} {}", entity.kind, entity.name)).collect()
+    }
+
+    fn mentions_of(corpus: &Corpus, id: &str) -> usize {
+        let Some(entity) = corpus.entity_by_key(id) else { return 0 };
+        (0..corpus.articles().len() as u32)
+            .map(|article| corpus.mentions(crate::ArticleId(article)).iter().filter(|m| m.entity == entity).count())
+            .sum()
+    }
+
+    #[test]
+    fn hide_merge_rename_and_kind_apply_everywhere() {
+        let before = fixtures::corpus();
+        let texas_mentions = mentions_of(&before, "texas");
+        let (corpus, skipped) = applied(vec![
+            Edit::Merge { entity: "texas".into(), into: "united-states".into() },
+            Edit::Hide { entity: "venezuela".into() },
+            Edit::Rename { entity: "mexico".into(), name: "Estados Unidos Mexicanos".into() },
+            Edit::Kind { entity: "claudia-sheinbaum".into(), kind: EntityKind::Organization },
+        ]);
+        assert_eq!(skipped, []);
+        assert!(corpus.entity_by_key("texas").is_none() && corpus.entity_by_key("venezuela").is_none());
+        let united_states = corpus.entity(corpus.entity_by_key("united-states").expect("kept"));
+        assert!(united_states.aliases.contains(&"Texas".to_owned()), "{united_states:?}");
+        assert_eq!(mentions_of(&corpus, "united-states"), mentions_of(&before, "united-states") + texas_mentions);
+        let mexico = corpus.entity(corpus.entity_by_key("mexico").expect("kept"));
+        assert_eq!(mexico.name, "Estados Unidos Mexicanos");
+        assert!(mexico.aliases.contains(&"Mexico".to_owned()));
+        assert_eq!(
+            corpus.entity(corpus.entity_by_key("claudia-sheinbaum").expect("kept")).kind,
+            EntityKind::Organization
+        );
+        // Search by the new name finds the article, through the entity names field.
+        let view = corpus.select(&crate::Selection { query: "mexicanos ".into(), ..crate::Selection::default() });
+        assert_eq!(view.hits.len(), 2);
+        assert_eq!(names(&corpus).len(), names(&before).len() - 2);
+    }
+
+    #[test]
+    fn what_cannot_apply_is_skipped_with_the_reason_and_the_rest_applies() {
+        let (corpus, skipped) = applied(vec![
+            Edit::Hide { entity: "atlantis".into() },
+            Edit::Merge { entity: "texas".into(), into: "united-states".into() },
+            Edit::Merge { entity: "united-states".into(), into: "texas".into() },
+            Edit::Merge { entity: "mexico".into(), into: "mexico".into() },
+            Edit::Rename { entity: "mexico".into(), name: "  ".into() },
+            Edit::Kind { entity: "texas".into(), kind: EntityKind::Person },
+            Edit::Hide { entity: "venezuela".into() },
+            Edit::Rename { entity: "venezuela".into(), name: "V".into() },
+        ]);
+        let reasons: Vec<(usize, &str)> = skipped.iter().map(|skip| (skip.edit, skip.reason.as_str())).collect();
+        assert_eq!(
+            reasons,
+            [
+                (0, "there is no entity \"atlantis\" in this collection"),
+                (2, "merging \"united-states\" into \"texas\" would make a cycle"),
+                (3, "\"mexico\" cannot be merged into itself"),
+                (4, "\"mexico\" cannot be renamed to nothing"),
+                (5, "\"texas\" was merged into \"united-states\" before"),
+                (7, "\"venezuela\" was hidden before"),
+            ]
+        );
+        assert!(corpus.entity_by_key("venezuela").is_none(), "later edits still apply");
+    }
+
+    #[test]
+    fn a_merge_that_would_make_a_cycle_is_refused() {
+        let (corpus, skipped) = applied(vec![
+            Edit::Merge { entity: "texas".into(), into: "united-states".into() },
+            Edit::Merge { entity: "united-states".into(), into: "mexico".into() },
+            Edit::Merge { entity: "mexico".into(), into: "venezuela".into() },
+        ]);
+        assert_eq!(skipped, []);
+        let venezuela = corpus.entity(corpus.entity_by_key("venezuela").expect("kept"));
+        for name in ["Texas", "United States", "Mexico"] {
+            assert!(venezuela.aliases.contains(&name.to_owned()), "{name}: {venezuela:?}");
+        }
+        // A two-step cycle: a into b, then b into a.
+        let mut bundle = fixtures::bundle();
+        let skipped = Corrections {
+            edits: vec![
+                Edit::Merge { entity: "texas".into(), into: "mexico".into() },
+                Edit::Merge { entity: "mexico".into(), into: "venezuela".into() },
+                Edit::Merge { entity: "venezuela".into(), into: "mexico".into() },
+            ],
+            ..Corrections::default()
+        }
+        .apply(&mut bundle);
+        assert_eq!(skipped.len(), 1);
+        assert_eq!(skipped[0].reason, "merging \"venezuela\" into \"mexico\" would make a cycle");
+        Corpus::from_bundle(bundle).expect("consistent");
+    }
+
+    #[test]
+    fn files_round_trip_and_bad_ones_are_refused_with_a_reason() {
+        let corrections = Corrections {
+            edits: vec![
+                Edit::Hide { entity: "a".into() },
+                Edit::Kind { entity: "b".into(), kind: EntityKind::Place },
+                Edit::Merge { entity: "c".into(), into: "d".into() },
+                Edit::Rename { entity: "e".into(), name: "É".into() },
+            ],
+            ..Corrections::default()
+        };
+        let text = corrections.to_json();
+        assert!(text.contains(r#""do": "merge""#), "{text}");
+        assert_eq!(Corrections::from_json(&text), Ok(corrections));
+        assert_eq!(
+            Corrections::from_json(r#"{"version": 2, "edits": []}"#),
+            Err(CorrectionsError::Version { found: 2 })
+        );
+        for bad in
+            ["", "{", "[]", r#"{"version": 1}"#, r#"{"version": 1, "edits": [{"do": "explode", "entity": "a"}]}"#]
+        {
+            let error = Corrections::from_json(bad).expect_err(bad);
+            assert!(matches!(error, CorrectionsError::Malformed(_)), "{bad}: {error}");
+            assert!(error.to_string().starts_with("not a Dossier corrections file: "));
+        }
+    }
+}
