@@ -1,9 +1,9 @@
-//! The root component: loads the bundle and renders the loading state, the error panel
-//! or the viewer.
+//! The root component: loads the bundle, applies the reader's corrections kept in this
+//! browser, and renders the loading state, the error panel or the viewer.
 
 use std::rc::Rc;
 
-use dossier_core::Corpus;
+use dossier_core::{Bundle, Corpus, Corrections, corrections::Skipped};
 use yew::prelude::*;
 
 use crate::{
@@ -16,8 +16,90 @@ use crate::{
 #[derive(Clone, PartialEq)]
 enum Load {
     Loading,
-    Ready(CorpusHandle),
+    Ready(Loaded),
     Failed { url: AttrValue, reason: AttrValue },
+}
+
+/// A collection with the reader's corrections applied.
+#[derive(Clone)]
+pub struct Loaded {
+    /// The collection's text as it came, to apply corrections to again.
+    original: Rc<str>,
+    /// Where the corrections are kept in this browser.
+    key: Rc<str>,
+    /// The corrections, in the order made.
+    pub corrections: Rc<Corrections>,
+    /// The collection with them applied.
+    pub corpus: CorpusHandle,
+    /// What the reader should know about them: edits that no longer apply, a stored
+    /// file that cannot be read, a browser that would not keep them.
+    pub notes: Rc<Vec<String>>,
+    /// Counts the corrections applied since loading: a new one starts the viewer afresh
+    /// (its entities are numbered anew).
+    generation: u32,
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Loaded) -> bool {
+        self.generation == other.generation && self.corpus == other.corpus
+    }
+}
+
+impl Loaded {
+    /// `bundle` (read from `original`) with `corrections` applied.
+    fn build(
+        original: Rc<str>,
+        mut bundle: Bundle,
+        corrections: Corrections,
+        generation: u32,
+        mut notes: Vec<String>,
+    ) -> Result<Loaded, String> {
+        let key = storage_key(&bundle);
+        let skipped = corrections.apply(&mut bundle);
+        notes.extend(skipped.iter().map(|Skipped { edit, reason }| format!("Correction {}: {reason}.", edit + 1)));
+        let corpus = Corpus::from_bundle(bundle).map_err(|error| error.to_string())?;
+        Ok(Loaded {
+            original,
+            key,
+            corrections: Rc::new(corrections),
+            corpus: CorpusHandle(Rc::new(corpus)),
+            notes: Rc::new(notes),
+            generation,
+        })
+    }
+
+    /// The collection as first loaded, with the corrections kept in this browser.
+    fn first(text: String) -> Result<Loaded, String> {
+        let bundle = Bundle::from_json(&text).map_err(|error| error.to_string())?;
+        let (corrections, notes) = match platform::stored(&storage_key(&bundle)) {
+            None => (Corrections::default(), Vec::new()),
+            Some(stored) => match Corrections::from_json(&stored) {
+                Ok(corrections) => (corrections, Vec::new()),
+                Err(error) => (
+                    Corrections::default(),
+                    vec![format!("The corrections kept in this browser were not applied: {error}.")],
+                ),
+            },
+        };
+        Loaded::build(text.into(), bundle, corrections, 0, notes)
+    }
+
+    /// The collection with `corrections` instead, kept in this browser.
+    pub fn corrected(&self, corrections: Corrections) -> Result<Loaded, String> {
+        let bundle = Bundle::from_json(&self.original).map_err(|error| error.to_string())?;
+        let text = (!corrections.edits.is_empty()).then(|| corrections.to_json());
+        let mut notes = Vec::new();
+        if !platform::store(&self.key, text.as_deref()) {
+            notes.push("This browser would not keep the corrections: they hold until the page is closed.".to_owned());
+        }
+        Loaded::build(self.original.clone(), bundle, corrections, self.generation + 1, notes)
+    }
+}
+
+/// Where a collection's corrections are kept in this browser: by its name and size, so
+/// two collections opened on one site keep theirs apart.
+fn storage_key(bundle: &Bundle) -> Rc<str> {
+    format!("dossier:corrections:{}:{}", bundle.collection.name, bundle.articles.len()).into()
 }
 
 /// The whole app.
@@ -35,18 +117,26 @@ pub fn App() -> Html {
                     None => platform::fetch_text(&url).await,
                 };
                 platform::mark("dossier:fetched");
-                let loaded = match fetched {
-                    Ok(text) => Corpus::from_json(&text).map_err(|error| error.to_string()),
-                    Err(reason) => Err(reason),
-                };
+                let loaded = fetched.and_then(Loaded::first);
                 platform::mark("dossier:corpus-ready");
                 load.set(match loaded {
-                    Ok(corpus) => Load::Ready(CorpusHandle(Rc::new(corpus))),
+                    Ok(loaded) => Load::Ready(loaded),
                     Err(reason) => Load::Failed { url: url.into(), reason: reason.into() },
                 });
             });
         });
     }
+    let on_correct = {
+        let load = load.clone();
+        Callback::from(move |corrections: Corrections| {
+            if let Load::Ready(loaded) = &*load {
+                match loaded.corrected(corrections) {
+                    Ok(corrected) => load.set(Load::Ready(corrected)),
+                    Err(reason) => load.set(Load::Failed { url: "the corrections".into(), reason: reason.into() }),
+                }
+            }
+        })
+    };
     match &*load {
         Load::Loading => html! {
             <main class="loading">
@@ -54,6 +144,14 @@ pub fn App() -> Html {
             </main>
         },
         Load::Failed { url, reason } => html! { <ErrorPanel url={url.clone()} reason={reason.clone()} /> },
-        Load::Ready(corpus) => html! { <Viewer corpus={corpus.clone()} /> },
+        Load::Ready(loaded) => html! {
+            <Viewer
+                key={loaded.generation.to_string()}
+                corpus={loaded.corpus.clone()}
+                corrections={loaded.corrections.clone()}
+                notes={loaded.notes.clone()}
+                {on_correct}
+            />
+        },
     }
 }

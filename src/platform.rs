@@ -45,6 +45,35 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| format!("{url} is not text"))
 }
 
+/// The text kept in the browser's local storage under `key`, if any (and if storage can
+/// be read at all: a private window may refuse it).
+pub fn stored(key: &str) -> Option<String> {
+    web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Keeps `value` in local storage under `key` (removes it for `None`); whether the
+/// browser took it (it refuses when storage is full or disabled).
+pub fn store(key: &str, value: Option<&str>) -> bool {
+    let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten()) else {
+        return false;
+    };
+    match value {
+        Some(value) => storage.set_item(key, value).is_ok(),
+        None => storage.remove_item(key).is_ok(),
+    }
+}
+
+/// The text of the file picked in the file field an event came from, if one was picked.
+pub async fn picked_file_text(event: &Event) -> Option<Result<String, String>> {
+    let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    let name = file.name();
+    let text =
+        JsFuture::from(file.text()).await.map_err(|error| format!("could not read {name}: {}", describe(&error)));
+    Some(text.and_then(|text| text.as_string().ok_or_else(|| format!("{name} is not text"))))
+}
+
 /// A JavaScript object's property `name`, when it is a string (page scripts hand the app
 /// text this way: `register.js`, the one-file dossier).
 fn string_property(object: &impl AsRef<JsValue>, name: &str) -> Option<String> {

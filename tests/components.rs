@@ -26,7 +26,7 @@ async fn render() -> Element {
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let root = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&root).expect("attached");
-    yew::Renderer::<Viewer>::with_root_and_props(root.clone(), ViewerProps { corpus: collection() }).render();
+    yew::Renderer::<Viewer>::with_root_and_props(root.clone(), ViewerProps::new(collection())).render();
     yew::scheduler::flush().await;
     root
 }

@@ -54,7 +54,7 @@ fn the_app_says_it_is_loading_before_the_collection_arrives() {
 
 #[test]
 fn the_viewer_shows_the_collection_its_search_timeline_and_entities() {
-    let html = render::<Viewer>(|| ViewerProps { corpus: fixture() });
+    let html = render::<Viewer>(|| ViewerProps::new(fixture()));
     assert_has(
         &html,
         &[
@@ -93,11 +93,11 @@ fn the_viewer_shows_the_collection_its_search_timeline_and_entities() {
 
 #[test]
 fn an_empty_collection_says_so_instead_of_a_blank_page() {
-    let html = render::<Viewer>(|| ViewerProps {
-        corpus: CorpusHandle(Rc::new(
+    let html = render::<Viewer>(|| {
+        ViewerProps::new(CorpusHandle(Rc::new(
             Corpus::from_bundle(Bundle::new(Collection { name: "Nothing yet".into(), description: None }))
                 .expect("an empty bundle is consistent"),
-        )),
+        )))
     });
     assert_has(&html, &["<h1>Nothing yet</h1>", "0 articles · 0 entities", "This collection has no articles"]);
     assert!(!html.contains("Matching articles"), "no result list for nothing");

@@ -17,6 +17,7 @@ const HANGUL_SYLLABLES: std::ops::RangeInclusive<u32> = 0xAC00..=0xD7A3;
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     let mut folded_pairs = String::new();
+    let mut folded_many = String::new();
     let mut mark_ranges: Vec<(u32, u32)> = Vec::new();
     for code in 0..=0x10FFFFu32 {
         let Some(character) = char::from_u32(code) else { continue };
@@ -31,9 +32,15 @@ fn main() {
             continue;
         }
         let base: Vec<char> = character.nfd().filter(|c| !is_combining_mark(*c)).collect();
-        if base != [character] {
-            let escaped: String = base.iter().map(|c| format!("\\u{{{:x}}}", *c as u32)).collect();
-            let _ = writeln!(folded_pairs, "    ('\\u{{{code:x}}}', \"{escaped}\"),");
+        match base.as_slice() {
+            [same] if *same == character => {}
+            [one] => {
+                let _ = writeln!(folded_pairs, "    ('\\u{{{code:x}}}', '\\u{{{:x}}}'),", *one as u32);
+            }
+            _ => {
+                let escaped: String = base.iter().map(|c| format!("\\u{{{:x}}}", *c as u32)).collect();
+                let _ = writeln!(folded_many, "    ('\\u{{{code:x}}}', \"{escaped}\"),");
+            }
         }
     }
     let mut marks = String::new();
@@ -41,9 +48,11 @@ fn main() {
         let _ = writeln!(marks, "    ('\\u{{{start:x}}}', '\\u{{{end:x}}}'),");
     }
     let source = format!(
-        "/// Characters whose NFD without combining marks differs from them, sorted, with\n\
-         /// those base characters.\n\
-         pub(crate) static FOLDED: &[(char, &str)] = &[\n{folded_pairs}];\n\n\
+        "/// Characters whose NFD without combining marks is one other character, sorted, with\n\
+         /// that base character (pairs of characters: no pointers, which compress badly).\n\
+         pub(crate) static FOLDED: &[(char, char)] = &[\n{folded_pairs}];\n\n\
+         /// Characters whose NFD without combining marks is several characters, sorted.\n\
+         pub(crate) static FOLDED_MANY: &[(char, &str)] = &[\n{folded_many}];\n\n\
          /// Inclusive ranges of combining marks, sorted.\n\
          pub(crate) static COMBINING_MARKS: &[(char, char)] = &[\n{marks}];\n"
     );

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::{
     copy_link::CopyLink,
+    corrections::{CorrectEntity, CorrectionsBar, CorrectionsHandle},
     highlight::highlighted,
     timeline::{EntitySeries, series_strip},
 };
@@ -45,6 +46,8 @@ pub struct EntityPageProps {
     pub on_close: Callback<()>,
     /// Keep only the articles that mention the entity.
     pub on_filter: Callback<EntityId>,
+    /// The reader's corrections.
+    pub corrections: CorrectionsHandle,
 }
 
 /// The link to `entity`'s page, keeping the result list's parameters.
@@ -108,6 +111,13 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                 }
                 { "." }
             </p>
+            <CorrectEntity
+                corpus={corpus.clone()}
+                entity={props.entity}
+                handle={props.corrections.clone()}
+                list_parameters={props.list_parameters.clone()}
+            />
+            <CorrectionsBar handle={props.corrections.clone()} />
             <button type="button" class="filter-by" onclick={filter}>{ format!("Show only articles mentioning {}", entity.name) }</button>
             if let Some(strip) = strip {
                 <section class="entity-section" aria-labelledby="entity-time">

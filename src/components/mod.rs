@@ -1,6 +1,7 @@
 //! The viewer's components, one a file.
 
 pub mod copy_link;
+pub mod corrections;
 pub mod entity_filters;
 pub mod entity_page;
 pub mod error_panel;

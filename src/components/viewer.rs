@@ -3,11 +3,12 @@
 
 use std::{rc::Rc, sync::Arc};
 
-use dossier_core::{DateRange, EntityId, EntityMatch, Selection};
+use dossier_core::{Corrections, DateRange, EntityId, EntityMatch, Selection};
 use yew::prelude::*;
 
 use super::{
     copy_link::CopyLink,
+    corrections::{CorrectionsBar, CorrectionsHandle},
     entity_filters::{Chosen, EntityCallbacks, EntityFilters},
     entity_page::{ENTITY_HEADING_ID, EntityPage},
     header::Header,
@@ -27,6 +28,22 @@ use crate::{
 pub struct ViewerProps {
     /// The loaded collection.
     pub corpus: CorpusHandle,
+    /// The reader's corrections, already applied to it.
+    #[prop_or_default]
+    pub corrections: Rc<Corrections>,
+    /// What the reader should know about them.
+    #[prop_or_default]
+    pub notes: Rc<Vec<String>>,
+    /// Replaces the corrections (the collection is read again with them).
+    #[prop_or_default]
+    pub on_correct: Callback<Corrections>,
+}
+
+impl ViewerProps {
+    /// A collection with no corrections.
+    pub fn new(corpus: CorpusHandle) -> ViewerProps {
+        ViewerProps { corpus, corrections: Rc::default(), notes: Rc::default(), on_correct: Callback::noop() }
+    }
 }
 
 /// Everything a reader sees once the collection is loaded.
@@ -155,6 +172,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let typing = *last_query.borrow() != state.selection.query;
     last_query.borrow_mut().clone_from(&state.selection.query);
     let on_filter_by = use_action(&dispatch, Action::FilterBy);
+    let corrections = CorrectionsHandle {
+        corrections: props.corrections.clone(),
+        notes: props.notes.clone(),
+        on_correct: props.on_correct.clone(),
+    };
     let on_close = {
         let fragment = list.to_fragment();
         Callback::from(move |()| platform::go_to(&fragment))
@@ -191,6 +213,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         list_parameters={list.list_parameters()}
                         {on_close}
                         on_filter={on_filter_by}
+                        corrections={corrections.clone()}
                     />
                 </main>
             } else {
@@ -226,6 +249,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         series={series.clone()}
                         {on_select_range}
                         {on_entities}
+                        corrections={corrections.clone()}
                         {on_bar}
                         {on_zoom}
                     />
@@ -403,6 +427,7 @@ struct SidebarProps {
     series: Rc<Vec<EntitySeries>>,
     on_select_range: Callback<Option<DateRange>>,
     on_entities: EntityCallbacks,
+    corrections: CorrectionsHandle,
     on_bar: Callback<DateRange>,
     on_zoom: Callback<Option<DateRange>>,
 }
@@ -485,6 +510,7 @@ fn Sidebar(props: &SidebarProps) -> Html {
             <div id="filters-sheet" class="filters-sheet" onkeydown={close_on_escape}>
                 <button type="button" class="sheet-close" onclick={close_filters}>{ "Done" }</button>
                 <EntityFilters corpus={props.corpus.clone()} {view} chosen={props.chosen.clone()} on={props.on_entities.clone()} />
+                <CorrectionsBar handle={props.corrections.clone()} />
             </div>
         </aside>
     }

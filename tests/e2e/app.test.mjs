@@ -305,7 +305,7 @@ describe('the bundled seed collection', () => {
     const text = await reader.textContent();
     assert.ok(text.includes('As Breitbart Texas reported, in the aftermath of the raid'), 'last paragraph shown');
     assert.ok(text.includes('16 January 2026'));
-    const mentions = await reader.locator('mark.mention').allTextContents();
+    const mentions = await reader.locator('a.mention').allTextContents();
     for (const name of ['Claudia Sheinbaum', 'Sheinbaum', 'Donald J. Trump', 'Nicolas Maduro', 'New York Times', 'CIA', 'U.S.']) {
       assert.ok(mentions.includes(name), `${name} marked; got ${mentions}`);
     }
@@ -676,6 +676,87 @@ describe('entity pages', () => {
   });
 });
 
+describe('corrections', () => {
+  const path = '/?data=fixtures/fixture.json';
+  const headingIs = (page, name) => page.waitForFunction((wanted) => document.querySelector('.entity-page h2')?.textContent === wanted, name);
+  const statusIs = (page, text) => page.waitForFunction((wanted) => document.querySelector('[role=status]')?.textContent === wanted, text);
+  const facetNames = (page) => page.getByRole('region', { name: 'Mentioned' }).locator('button.entity .name').allTextContents();
+
+  test('rename, hide, merge and undo hold everywhere and survive a reload; export and import', async (t) => {
+    const page = await open(`${path}#/entity/texas`, t);
+    await headingIs(page, 'Texas');
+    await page.getByText('Correct this entity').click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Lone Star State');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await headingIs(page, 'Lone Star State');
+    assert.equal(await page.locator('.entity-page .aliases').textContent(), 'Also written: Texas');
+    await page.reload();
+    await headingIs(page, 'Lone Star State');
+    // Search by the new name finds its article.
+    await page.getByRole('button', { name: '← Back to results' }).click();
+    await search(page, 'lone star ');
+    assert.deepEqual((await results(page)).map((result) => result.title), ['Weather']);
+
+    // Hide Venezuela: gone from the filters and from the articles' marks.
+    await page.goto(`${server.url}${path}#/entity/venezuela`);
+    await headingIs(page, 'Venezuela');
+    await page.getByText('Correct this entity').click();
+    await page.getByRole('button', { name: 'Hide Venezuela: it is not an entity' }).click();
+    await page.getByRole('list', { name: 'Matching articles' }).waitFor();
+    assert.ok(!(await facetNames(page)).includes('Venezuela'));
+    assert.equal(await page.locator('.corrections-bar p').first().textContent(), '2 corrections kept in this browser.');
+    // Undo brings it back.
+    await page.getByRole('button', { name: 'Undo last correction' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('button.entity .name')].some((name) => name.textContent === 'Venezuela'));
+
+    // Merge Mexico into Venezuela, by name: the page of what it joined.
+    await page.goto(`${server.url}${path}#/entity/mexico`);
+    await headingIs(page, 'Mexico');
+    await page.getByText('Correct this entity').click();
+    await page.getByRole('textbox', { name: 'Same as' }).fill('venezuela');
+    await page.getByRole('button', { name: 'Merge' }).click();
+    await headingIs(page, 'Venezuela');
+    assert.equal(await page.locator('.entity-page .aliases').textContent(), 'Also written: Mexico, México');
+    assert.match(await page.locator('.entity-counts').textContent(), /^Mentioned in 2 articles/);
+
+    // Export: a small JSON file of the edits, in order.
+    const href = await page.getByRole('link', { name: 'Export corrections' }).getAttribute('href');
+    const exported = JSON.parse(decodeURIComponent(href.replace('data:application/json;charset=utf-8,', '')));
+    assert.deepEqual(exported.edits.map((edit) => edit.do), ['rename', 'merge']);
+
+    // Import into a fresh browser: the same view; a bad file is refused with its reason.
+    const fresh = await open(`${path}#/entity/claudia-sheinbaum`, t);
+    await headingIs(fresh, 'Claudia Sheinbaum');
+    const picker = fresh.getByLabel('Import corrections');
+    await picker.first().setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 9, "edits": []}') });
+    await fresh.getByRole('alert').filter({ hasText: 'Not imported' }).waitFor();
+    assert.equal(await fresh.getByRole('alert').filter({ hasText: 'Not imported' }).textContent(), 'Not imported: corrections file format version 9; this Dossier reads version 1.');
+    await picker.first().setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+    await fresh.waitForFunction(() => document.querySelector('.corrections-bar p')?.textContent === '2 corrections kept in this browser.');
+    await fresh.goto(`${server.url}${path}#/entity/venezuela`);
+    await headingIs(fresh, 'Venezuela');
+    assert.equal(await fresh.locator('.entity-page .aliases').textContent(), 'Also written: Mexico, México');
+  });
+
+  test('corrections that no longer apply are named, and the rest hold', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    await page.evaluate(() => localStorage.setItem('dossier:corrections:Fixture:6', JSON.stringify({
+      version: 1,
+      edits: [{ do: 'hide', entity: 'atlantis' }, { do: 'rename', entity: 'texas', name: 'Tejas' }],
+    })));
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.locator('.corrections-bar .note').textContent(), 'Correction 1: there is no entity "atlantis" in this collection.');
+    assert.ok((await facetNames(page)).includes('Tejas'));
+    await page.evaluate(() => localStorage.setItem('dossier:corrections:Fixture:6', '{not json'));
+    await page.reload();
+    await ready(page);
+    assert.match(await page.locator('.corrections-bar .note').textContent(), /^The corrections kept in this browser were not applied: not a Dossier corrections file: /);
+    assert.ok((await facetNames(page)).includes('Texas'));
+  });
+});
+
 describe('offline and installed', () => {
   /** A server of its own (so it can be stopped) for `folder` as dist/, stopped after `t`. */
   async function own(t, folder = dist) {
@@ -796,7 +877,7 @@ describe('the one-file dossier', () => {
     await page.getByRole('link', { name: /^The U\.S\. government continues/ }).click();
     const reader = page.getByRole('article', { name: /^The U\.S\. government continues/ });
     await reader.waitFor();
-    assert.ok((await reader.locator('mark.mention').allTextContents()).includes('Claudia Sheinbaum'));
+    assert.ok((await reader.locator('a.mention').allTextContents()).includes('Claudia Sheinbaum'));
     await page.reload();
     await reader.waitFor();
     await page.getByRole('button', { name: 'Back to results' }).click();

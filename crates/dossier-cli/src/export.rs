@@ -2,7 +2,7 @@
 //! and the collection, inlined), which opens by double-click from disk, from an e-mail
 //! attachment or a USB stick, with no network at all.
 //!
-//! The wasm and the collection are gzipped and written in base 85 (four bytes in five
+//! The wasm, the stylesheet and the collection are gzipped and written in base 85 (four bytes in five
 //! characters, where base64 takes six); the page inflates them with the browser's
 //! `DecompressionStream` before starting the app, which reads the
 //! collection from `window.dossierBundle` instead of fetching it. A Content-Security-
@@ -44,9 +44,12 @@ pub fn export(bundle_text: &str, dist: &Path, output: &Path) -> anyhow::Result<u
          }};\n\
          const inflate = async (text) => new Response(new Blob([unpack(text)])\
          .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n\
-         window.dossierBundle = new TextDecoder().decode(await inflate('{bundle}'));\n\
+         const text = async (packed) => new TextDecoder().decode(await inflate(packed));\n\
+         document.head.append(Object.assign(document.createElement('style'), {{ textContent: await text('{css}') }}));\n\
+         window.dossierBundle = await text('{bundle}');\n\
          await __wbg_init({{ module_or_path: await inflate('{wasm}') }});\n",
         glue = build.glue.replace("export { initSync, __wbg_init as default };", ""),
+        css = gzip_base85(build.css.as_bytes(), Effort::Smallest)?,
         bundle = gzip_base85(bundle_text.as_bytes(), Effort::Fast)?,
         wasm = gzip_base85(&build.wasm, Effort::Smallest)?,
     );
@@ -60,10 +63,9 @@ pub fn export(bundle_text: &str, dist: &Path, output: &Path) -> anyhow::Result<u
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
-         <meta name=\"color-scheme\" content=\"light dark\" />\n<title>{title}</title>\n<style>\n{css}\n</style>\n</head>\n\
+         <meta name=\"color-scheme\" content=\"light dark\" />\n<title>{title}</title>\n</head>\n\
          <body>\n<noscript><p class=\"error-panel\" role=\"alert\">Dossier needs JavaScript and WebAssembly to show this collection.</p></noscript>\n\
-         <script type=\"module\">{script}</script>\n</body>\n</html>\n",
-        css = build.css,
+         <script type=\"module\">{script}</script>\n</body>\n</html>\n"
     );
     fs::write(output, &html).with_context(|| format!("writing {}", output.display()))?;
     Ok(html.len())

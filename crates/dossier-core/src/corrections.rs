@@ -35,7 +35,7 @@ impl Default for Corrections {
 
 /// One correction.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "lowercase")]
+#[serde(try_from = "FlatEdit", into = "FlatEdit")]
 pub enum Edit {
     /// The entity is wrong: it and its mentions go.
     Hide {
@@ -63,6 +63,56 @@ pub enum Edit {
         /// Its kind.
         kind: EntityKind,
     },
+}
+
+/// An edit as the file writes it: `{"do": "merge", "entity": ..., "into": ...}`. (Read
+/// through this flat form rather than serde's tagged enums, whose reader costs the app's
+/// download several kilobytes.)
+#[derive(Clone, Serialize, Deserialize)]
+struct FlatEdit {
+    #[serde(rename = "do")]
+    action: String,
+    entity: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    into: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<EntityKind>,
+}
+
+impl TryFrom<FlatEdit> for Edit {
+    type Error = String;
+
+    fn try_from(flat: FlatEdit) -> Result<Edit, String> {
+        let FlatEdit { action, entity, into, name, kind } = flat;
+        let missing = |field: &str| format!("a {action:?} edit needs {field:?}");
+        Ok(match action.as_str() {
+            "hide" => Edit::Hide { entity },
+            "merge" => Edit::Merge { entity, into: into.ok_or_else(|| missing("into"))? },
+            "rename" => Edit::Rename { entity, name: name.ok_or_else(|| missing("name"))? },
+            "kind" => Edit::Kind { entity, kind: kind.ok_or_else(|| missing("kind"))? },
+            other => return Err(format!("unknown edit {other:?} (hide, merge, rename or kind)")),
+        })
+    }
+}
+
+impl From<Edit> for FlatEdit {
+    fn from(edit: Edit) -> FlatEdit {
+        let flat = |action: &str, entity: String| FlatEdit {
+            action: action.to_owned(),
+            entity,
+            into: None,
+            name: None,
+            kind: None,
+        };
+        match edit {
+            Edit::Hide { entity } => flat("hide", entity),
+            Edit::Merge { entity, into } => FlatEdit { into: Some(into), ..flat("merge", entity) },
+            Edit::Rename { entity, name } => FlatEdit { name: Some(name), ..flat("rename", entity) },
+            Edit::Kind { entity, kind } => FlatEdit { kind: Some(kind), ..flat("kind", entity) },
+        }
+    }
 }
 
 impl Edit {
@@ -101,23 +151,21 @@ pub struct Skipped {
 }
 
 impl Corrections {
-    /// Reads a corrections file; its version is checked first.
+    /// Reads a corrections file, and checks its version.
     pub fn from_json(text: &str) -> Result<Corrections, CorrectionsError> {
-        #[derive(Deserialize)]
-        struct Versioned {
-            version: u32,
-        }
-        let versioned: Versioned =
+        let corrections: Corrections =
             serde_json::from_str(text).map_err(|error| CorrectionsError::Malformed(error.to_string()))?;
-        if versioned.version != CORRECTIONS_VERSION {
-            return Err(CorrectionsError::Version { found: versioned.version });
+        if corrections.version != CORRECTIONS_VERSION {
+            return Err(CorrectionsError::Version { found: corrections.version });
         }
-        serde_json::from_str(text).map_err(|error| CorrectionsError::Malformed(error.to_string()))
+        Ok(corrections)
     }
 
-    /// The file's text.
+    /// The file's text: one edit a line.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let edits: Vec<String> =
+            self.edits.iter().map(|edit| serde_json::to_string(edit).unwrap_or_default()).collect();
+        format!("{{\"version\": {}, \"edits\": [\n  {}\n]}}\n", self.version, edits.join(",\n  "))
     }
 
     /// Applies the edits in order to `bundle`'s entities and mentions. An edit naming an
@@ -341,7 +389,7 @@ mod tests {
             ..Corrections::default()
         };
         let text = corrections.to_json();
-        assert!(text.contains(r#""do": "merge""#), "{text}");
+        assert!(text.contains(r#"{"do":"merge","entity":"c","into":"d"}"#), "{text}");
         assert_eq!(Corrections::from_json(&text), Ok(corrections));
         assert_eq!(
             Corrections::from_json(r#"{"version": 2, "edits": []}"#),

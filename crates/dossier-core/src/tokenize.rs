@@ -84,13 +84,14 @@ fn fold_into(word: &str, folded: &mut String) {
             folded.push('\'');
             continue;
         }
-        match table::FOLDED.binary_search_by_key(&character, |&(from, _)| from) {
-            Ok(at) => {
-                for base in table::FOLDED[at].1.chars() {
-                    folded.extend(base.to_lowercase());
-                }
+        if let Ok(at) = table::FOLDED.binary_search_by_key(&character, |&(from, _)| from) {
+            folded.extend(table::FOLDED[at].1.to_lowercase());
+        } else if let Ok(at) = table::FOLDED_MANY.binary_search_by_key(&character, |&(from, _)| from) {
+            for base in table::FOLDED_MANY[at].1.chars() {
+                folded.extend(base.to_lowercase());
             }
-            Err(_) => folded.extend(character.to_lowercase()),
+        } else {
+            folded.extend(character.to_lowercase());
         }
     }
 }
@@ -149,7 +150,7 @@ pub fn sentence_ends_at(text: &str, at: usize) -> bool {
     let word = &before[word_start..];
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let is_dotted = word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-    let is_abbreviation = ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+    let is_abbreviation = ABBREVIATIONS.iter().any(|abbreviation| abbreviation.eq_ignore_ascii_case(word));
     !(is_initial || is_dotted || is_abbreviation)
 }
 
