@@ -903,7 +903,7 @@ describe('a large collection', () => {
     const page = await open('/?data=fixtures/large.json', t);
     await ready(page);
     const places = page.getByRole('group', { name: /^Places/ });
-    const counts = () => places.getByRole('button').allTextContents();
+    const counts = () => places.locator('button.entity').allTextContents();
     assert.deepEqual(await counts(), ['Lima2000', 'Oslo500']);
     await search(page, 'copper');
     assert.equal(await status(page).textContent(), '1250 of 2500 articles, matching “copper”');
