@@ -234,7 +234,9 @@ impl Paragraph<'_, '_> {
                 && self.finder.vocabulary.is_common(first.text)
                 && !self.capitalized.contains(&fold(first.bare()));
             let lowercase = !first.capitalized();
-            if !(function_word || common_opening || lowercase) {
+            // "Chrysler Corp. REUTER": a legal form ends a name, never starts one.
+            let legal_form = first.is(List::CompanySuffixes);
+            if !(function_word || common_opening || lowercase || legal_form) {
                 break;
             }
             span.start += 1;
