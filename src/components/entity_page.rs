@@ -6,13 +6,13 @@ use dossier_core::{EntityId, EntityKind, Selection, snippet::sentence_around, ti
 use yew::prelude::*;
 
 use super::{
-    copy_link::CopyLink,
     corrections::{CorrectEntity, CorrectionsBar, CorrectionsHandle},
     highlight::highlighted,
+    reader::BackToResults,
     timeline::{EntitySeries, series_strip},
 };
 use crate::{
-    platform, route,
+    route,
     state::{CorpusHandle, ViewHandle},
     words::{number, plural},
 };
@@ -72,13 +72,6 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     let profile = use_memo((corpus.clone(), props.entity, props.view.clone()), |(corpus, entity, view)| {
         corpus.entity_profile(*entity, &view.hits)
     });
-    {
-        let on_close = props.on_close.clone();
-        use_effect_with((), move |_| {
-            let listener = platform::on_escape(move || on_close.emit(()));
-            move || drop(listener)
-        });
-    }
     let everything = corpus.select(&Selection::default());
     let presence = corpus.entity_timeline(props.entity);
     let strip = everything.timeline.extent().map(|span| {
@@ -87,7 +80,6 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     });
     let in_collection = corpus.entity_article_count(props.entity) as usize;
     let here = profile.articles.len();
-    let close = props.on_close.reform(|_: MouseEvent| ());
     let filter = {
         let (on_filter, id) = (props.on_filter.clone(), props.entity);
         Callback::from(move |_: MouseEvent| on_filter.emit(id))
@@ -95,10 +87,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     let parameters = props.list_parameters.as_str();
     html! {
         <article class="entity-page" aria-labelledby={ENTITY_HEADING_ID}>
-            <div class="reader-actions">
-                <button type="button" class="back" onclick={close} aria-keyshortcuts="Escape">{ "← Back to results" }</button>
-                <CopyLink />
-            </div>
+            <BackToResults on_close={props.on_close.clone()} />
             <p class={classes!("kind", entity.kind.as_str())}>{ kind_name(entity.kind) }</p>
             <h2 id={ENTITY_HEADING_ID} tabindex="-1">{ entity.name.clone() }</h2>
             if !entity.aliases.is_empty() {

@@ -54,24 +54,38 @@ pub struct ReaderProps {
     pub list_parameters: AttrValue,
 }
 
-/// One article in full.
+/// Props of [`BackToResults`].
+#[derive(Properties, PartialEq)]
+pub struct BackToResultsProps {
+    /// Called when the reader wants the results back.
+    pub on_close: Callback<()>,
+}
+
+/// "Back to results" (Escape does the same) and "Copy link", above an article or an
+/// entity's page.
 #[component]
-pub fn Reader(props: &ReaderProps) -> Html {
-    let corpus = &props.corpus;
-    let article = corpus.article(props.article);
-    let mentions = corpus.mentions(props.article);
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
-    };
+pub fn BackToResults(props: &BackToResultsProps) -> Html {
     {
-        // Escape also goes back to the results.
         let on_close = props.on_close.clone();
         use_effect_with((), move |_| {
             let listener = platform::on_escape(move || on_close.emit(()));
             move || drop(listener)
         });
     }
+    html! {
+        <div class="reader-actions">
+            <button type="button" class="back" onclick={props.on_close.reform(|_: MouseEvent| ())} aria-keyshortcuts="Escape">{ "← Back to results" }</button>
+            <CopyLink />
+        </div>
+    }
+}
+
+/// One article in full.
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let corpus = &props.corpus;
+    let article = corpus.article(props.article);
+    let mentions = corpus.mentions(props.article);
     let parameters = props.list_parameters.as_str();
     let entities: Vec<Html> = corpus
         .article_entities(props.article)
@@ -89,10 +103,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .collect();
     html! {
         <article class="reader" aria-labelledby={READER_HEADING_ID}>
-            <div class="reader-actions">
-                <button type="button" class="back" onclick={close} aria-keyshortcuts="Escape">{ "← Back to results" }</button>
-                <CopyLink />
-            </div>
+            <BackToResults on_close={props.on_close.clone()} />
             <h2 id={READER_HEADING_ID} tabindex="-1">{ highlighted(&article.title, &match_ranges(&article.title, &props.terms), "match") }</h2>
             <p class="meta">
                 <time datetime={article.date.as_str().to_owned()}>{ article.date.human() }</time>

@@ -213,7 +213,8 @@ mod bad_input {
     use super::*;
     use crate::{ArticleDate, EntityKind};
 
-    fn article(body: Vec<String>) -> Article {
+    /// An article of `body`, with nothing else known.
+    pub(super) fn article(body: Vec<String>) -> Article {
         Article {
             id: "a".into(),
             title: String::new(),
@@ -297,22 +298,12 @@ mod properties {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::ArticleDate;
 
     proptest! {
         /// Whatever the text, extraction finishes and every mention lies inside its paragraph.
         #[test]
         fn any_text_gives_mentions_inside_the_text(paragraphs in prop::collection::vec("(\\PC|[A-Z]\\. |’s |U\\.S\\. |–)*", 1..4)) {
-            let mut articles = vec![Article {
-                id: "a".into(),
-                title: String::new(),
-                date: "2026-01-01".parse::<ArticleDate>().expect("valid"),
-                source: String::new(),
-                url: None,
-                author: None,
-                body: paragraphs,
-                mentions: Vec::new(),
-            }];
+            let mut articles = vec![super::bad_input::article(paragraphs)];
             let entities = annotate(&mut articles);
             for mention in &articles[0].mentions {
                 let paragraph = &articles[0].body[mention.paragraph as usize];
