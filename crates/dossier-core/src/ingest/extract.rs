@@ -188,6 +188,18 @@ mod tests {
     }
 
     #[test]
+    fn a_person_whose_full_names_start_a_company_is_that_company() {
+        let (entities, _) = extract(&[
+            "Shares of E.F. Hutton Group Inc rose on Monday, traders said.",
+            "Analysts at E.F. Hutton said the stock was cheap. Hutton expects a rise.",
+        ]);
+        let hutton = entities.iter().find(|entity| entity.aliases.iter().any(|alias| alias == "E.F. Hutton"));
+        let hutton = hutton.unwrap_or_else(|| panic!("E.F. Hutton joins a company: {:?}", summary(&entities)));
+        assert_eq!((hutton.kind, hutton.name.as_str()), (crate::EntityKind::Organization, "E.F. Hutton Group Inc"));
+        assert!(!entities.iter().any(|entity| entity.kind == crate::EntityKind::Person), "{:?}", summary(&entities));
+    }
+
+    #[test]
     fn sentence_initial_common_words_are_not_entities() {
         let (entities, _) =
             extract(&["Despite the rain, nothing happened. Opposition leaders complained. This week was calm. \

@@ -127,8 +127,8 @@ impl Resolver {
     /// "Kidder Peabody", "E.F. Hutton", "Moody" taken for people, or "Moody" and
     /// "Chrysler" filed as organizations of their own, while the collection also names
     /// "Kidder Peabody and Co Inc", "Moody's Investors Service Inc", "Chrysler Corp": a
-    /// name whose every way of writing starts a company's name (one ending in a legal
-    /// form) is that company. A person is taken for the company on that alone; an
+    /// name whose every way of writing (a person's every full name) starts a company's
+    /// name (one ending in a legal form) is that company. A person is taken for the company on that alone; an
     /// organization only if it shares at least half its articles with the company.
     fn short_forms_of_companies(&mut self, assigned: &[Vec<Option<usize>>]) {
         let lists = Lists::get();
@@ -162,7 +162,14 @@ impl Resolver {
             if draft.fixed_name.is_some() || !matches!(draft.kind, EntityKind::Person | EntityKind::Organization) {
                 continue;
             }
-            let mut targets = draft.surfaces.keys().map(|surface| companies.get(&fold(surface)).copied());
+            // A person's full names decide ("J.P. Morgan"); the surname alone ("Morgan") is
+            // theirs whatever it is.
+            let full = draft.kind == EntityKind::Person && draft.surfaces.keys().any(|surface| surface.contains(' '));
+            let mut targets = draft
+                .surfaces
+                .keys()
+                .filter(|surface| !full || surface.contains(' '))
+                .map(|surface| companies.get(&fold(surface)).copied());
             let Some(Some(company)) = targets.next() else { continue };
             let shared = articles[index].intersection(&articles[company]).count();
             let together = draft.kind == EntityKind::Person || shared * 2 >= articles[index].len();
