@@ -78,6 +78,16 @@ fn part(class: u8) -> Option<(NameKind, Part)> {
     Some((NameKind::ALL[usize::from(index / 4)], part))
 }
 
+/// The part of a name of `length` words that its word at `position` is.
+fn part_at(position: usize, length: usize) -> Part {
+    match (position == 0, position + 1 == length) {
+        (true, true) => Part::Unit,
+        (true, false) => Part::Begin,
+        (false, true) => Part::Last,
+        (false, false) => Part::Inside,
+    }
+}
+
 /// Whether `next` may follow `previous` in a well-formed BILOU sequence.
 fn allowed(previous: u8, next: u8) -> bool {
     match (part(previous), part(next)) {
@@ -123,14 +133,9 @@ fn names(tags: &[u8]) -> Vec<Name> {
             }
         }
         match parsed {
-            Some((kind, Part::Unit)) => names.push(Name { words: index..index + 1, kind }),
-            Some((kind, Part::Begin | Part::Inside | Part::Last)) => {
-                if matches!(parsed, Some((_, Part::Last))) {
-                    names.push(Name { words: index..index + 1, kind });
-                } else {
-                    open = Some((index, kind));
-                }
-            }
+            // A stray `L` stands alone, as a `U` does.
+            Some((kind, Part::Unit | Part::Last)) => names.push(Name { words: index..index + 1, kind }),
+            Some((kind, Part::Begin | Part::Inside)) => open = Some((index, kind)),
             None => {}
         }
     }
@@ -172,6 +177,7 @@ struct Sentence<'p> {
     gaps: Vec<String>,
     possessive: Vec<bool>,
     sentence_start: Vec<bool>,
+    /// Starts with a capital or a digit, as a name does.
     capitalized: Vec<bool>,
     /// No name goes on from the word before to this one: a sentence starts, or
     /// punctuation other than a hyphen or `&` stands between.
@@ -256,13 +262,7 @@ impl<'p> Sentence<'p> {
             match longest {
                 Some((end, kind)) => {
                     for index in at..end {
-                        let part = match (index == at, index + 1 == end) {
-                            (true, true) => Part::Unit,
-                            (true, false) => Part::Begin,
-                            (false, true) => Part::Last,
-                            (false, false) => Part::Inside,
-                        };
-                        sentence.gazetteer[index] = Some((kind, part));
+                        sentence.gazetteer[index] = Some((kind, part_at(index - at, end - at)));
                     }
                     at = end;
                 }
@@ -274,12 +274,6 @@ impl<'p> Sentence<'p> {
 
     fn len(&self) -> usize {
         self.folded.len()
-    }
-
-    /// Whether the tagger reads this word at all: a lowercase word outside a name is
-    /// outside any name (names start with a capital or a digit).
-    fn may_start_name(&self, index: usize) -> bool {
-        self.capitalized[index]
     }
 
     /// The features of word `index` that do not depend on the tags before it.
@@ -545,25 +539,13 @@ impl Model {
     /// The names in one paragraph's words.
     pub(crate) fn tag(&self, paragraph: &str, words: &[Word<'_>], evidence: &Evidence<'_>) -> Vec<Name> {
         let sentence = Sentence::new(paragraph, words, evidence);
-        let mut tags = vec![OUTSIDE; sentence.len()];
-        let mut features = Vec::with_capacity(64);
-        for index in 0..sentence.len() {
-            let previous = previous_tag(&mut tags, &sentence.boundary, index);
-            let inside = matches!(part(previous), Some((_, Part::Begin | Part::Inside)));
-            if !inside && !sentence.may_start_name(index) {
-                continue;
-            }
-            features.clear();
-            sentence.features(index, evidence, &mut features);
-            let before = if index > 1 { tags[index - 2] } else { OUTSIDE };
-            history_features(&sentence.folded[index], &sentence.shapes[index], previous, before, &mut features);
-            tags[index] = best(&self.scores(&features), previous, !sentence.capitalized[index]);
-            if tags[index] == OUTSIDE && index > 0 {
-                tags[index - 1] = closed(previous);
-            }
-        }
+        let tags = decode(
+            &sentence,
+            |index, features| sentence.features(index, evidence, features),
+            |_, features, allowed| best(&self.scores(features), allowed),
+        );
         // A name ends on a capitalized word ("Bank of England", never "Bank of").
-        names(&close(tags))
+        names(&tags)
             .into_iter()
             .filter_map(|mut name| {
                 while !name.words.is_empty() && !sentence.capitalized[name.words.end - 1] {
@@ -575,12 +557,51 @@ impl Model {
     }
 }
 
+/// Which classes word `index` may take: those that may follow the tag before it (and,
+/// for a lowercase word, only going on with a name or standing outside one).
+#[derive(Clone, Copy)]
+struct Allowed {
+    previous: u8,
+    lowercase: bool,
+}
+
+/// Tags a sentence's words left to right, the way both reading and learning do:
+/// `own_features` gives a word's features, to which the tags before it are added, and
+/// `choose` picks its class among the allowed ones. A lowercase word outside a name is
+/// not read (names start with a capital or a digit); a name that cannot go on past a
+/// word is closed there.
+fn decode(
+    sentence: &Sentence<'_>,
+    mut own_features: impl FnMut(usize, &mut Vec<u32>),
+    mut choose: impl FnMut(usize, &[u32], Allowed) -> u8,
+) -> Vec<u8> {
+    let mut tags = vec![OUTSIDE; sentence.len()];
+    let mut features = Vec::with_capacity(64);
+    for index in 0..sentence.len() {
+        let previous = previous_tag(&mut tags, &sentence.boundary, index);
+        let inside = matches!(part(previous), Some((_, Part::Begin | Part::Inside)));
+        let lowercase = !sentence.capitalized[index];
+        if !inside && lowercase {
+            continue;
+        }
+        features.clear();
+        own_features(index, &mut features);
+        let before = if index > 1 { tags[index - 2] } else { OUTSIDE };
+        history_features(&sentence.folded[index], &sentence.shapes[index], previous, before, &mut features);
+        tags[index] = choose(index, &features, Allowed { previous, lowercase });
+        if tags[index] == OUTSIDE && index > 0 {
+            tags[index - 1] = closed(previous);
+        }
+    }
+    close(tags)
+}
+
 /// Words with weights below this many steps are dropped from the file.
 const MINIMUM_STEPS: i64 = 8;
 
 /// The best class that may follow `previous`. A word in lowercase ("of", "said") may
 /// only go on with the name before it or stand outside any name, which ends that name.
-fn best(scores: &[f32; CLASSES], previous: u8, lowercase: bool) -> u8 {
+fn best(scores: &[f32; CLASSES], Allowed { previous, lowercase }: Allowed) -> u8 {
     let mut best = OUTSIDE;
     let mut best_score = f32::NEG_INFINITY;
     for (class, &score) in scores.iter().enumerate() {
@@ -706,19 +727,14 @@ pub type Document = Vec<Example>;
 pub fn train(documents: &[Document], epochs: usize, mut progress: impl FnMut(usize, f64)) -> Model {
     let gazetteer = Gazetteer::get();
     let lists = Lists::get();
-    let articles: Vec<Vec<String>> =
-        documents.iter().map(|document| document.iter().map(|example| example.text.clone()).collect()).collect();
-    let vocabulary = Vocabulary::of_paragraphs(articles.iter().flatten().map(String::as_str));
+    let vocabulary = Vocabulary::of_paragraphs(documents.iter().flatten().map(|example| example.text.as_str()));
     // Every word's features and gold tag, computed once.
-    struct Prepared {
+    struct Prepared<'d> {
+        sentence: Sentence<'d>,
         features: Vec<Vec<u32>>,
         gold: Vec<u8>,
-        read: Vec<bool>,
-        boundary: Vec<bool>,
-        folded: Vec<String>,
-        shapes: Vec<String>,
     }
-    let mut sentences: Vec<Prepared> = Vec::new();
+    let mut sentences: Vec<Prepared<'_>> = Vec::new();
     for document in documents {
         let words: Vec<Vec<Word<'_>>> =
             document.iter().map(|example| crate::ingest::words::words(&example.text)).collect();
@@ -732,13 +748,7 @@ pub fn train(documents: &[Document], epochs: usize, mut progress: impl FnMut(usi
                     .filter(|&index| words[index].range.start >= range.start && words[index].range.end <= range.end)
                     .collect();
                 for (position, &index) in inside.iter().enumerate() {
-                    let part = match (position == 0, position + 1 == inside.len()) {
-                        (true, true) => Part::Unit,
-                        (true, false) => Part::Begin,
-                        (false, true) => Part::Last,
-                        (false, false) => Part::Inside,
-                    };
-                    gold[index] = class(*kind, part);
+                    gold[index] = class(*kind, part_at(position, inside.len()));
                 }
             }
             let mut features = Vec::with_capacity(words.len());
@@ -747,21 +757,12 @@ pub fn train(documents: &[Document], epochs: usize, mut progress: impl FnMut(usi
                 sentence.features(index, &evidence, &mut own);
                 features.push(own);
             }
-            let read = (0..words.len()).map(|index| sentence.may_start_name(index)).collect();
-            sentences.push(Prepared {
-                features,
-                gold,
-                read,
-                boundary: sentence.boundary,
-                folded: sentence.folded,
-                shapes: sentence.shapes,
-            });
+            sentences.push(Prepared { sentence, features, gold });
         }
     }
     let mut trainer = Trainer::default();
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut features = Vec::with_capacity(64);
     for epoch in 0..epochs {
         // Fisher-Yates with xorshift64*.
         for index in (1..order.len()).rev() {
@@ -773,31 +774,22 @@ pub fn train(documents: &[Document], epochs: usize, mut progress: impl FnMut(usi
         }
         let (mut wrong, mut seen) = (0usize, 0usize);
         for &sentence_index in &order {
-            let sentence = &sentences[sentence_index];
-            let mut tags = vec![OUTSIDE; sentence.gold.len()];
-            for index in 0..tags.len() {
-                let previous = previous_tag(&mut tags, &sentence.boundary, index);
-                let inside = matches!(part(previous), Some((_, Part::Begin | Part::Inside)));
-                if !inside && !sentence.read[index] {
-                    continue;
-                }
-                features.clear();
-                features.extend_from_slice(&sentence.features[index]);
-                let before = if index > 1 { tags[index - 2] } else { OUTSIDE };
-                history_features(&sentence.folded[index], &sentence.shapes[index], previous, before, &mut features);
-                let guess = best(&trainer.scores(&features), previous, !sentence.read[index]);
-                let gold = sentence.gold[index];
-                trainer.step += 1;
-                seen += 1;
-                if guess != gold {
-                    wrong += 1;
-                    trainer.update(&features, gold, guess);
-                }
-                tags[index] = guess;
-                if guess == OUTSIDE && index > 0 {
-                    tags[index - 1] = closed(previous);
-                }
-            }
+            let prepared = &sentences[sentence_index];
+            decode(
+                &prepared.sentence,
+                |index, features| features.extend_from_slice(&prepared.features[index]),
+                |index, features, allowed| {
+                    let guess = best(&trainer.scores(features), allowed);
+                    let gold = prepared.gold[index];
+                    trainer.step += 1;
+                    seen += 1;
+                    if guess != gold {
+                        wrong += 1;
+                        trainer.update(features, gold, guess);
+                    }
+                    guess
+                },
+            );
         }
         progress(epoch + 1, wrong as f64 / seen.max(1) as f64);
     }
