@@ -111,7 +111,7 @@ fn is_combining_mark(character: char) -> bool {
 }
 
 /// Abbreviations after which a period does not end a sentence.
-pub const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt", "st", "jr", "sr", "inc",
     "corp", "co", "ltd", "vs", "no", "mt", "ft", "rev", "hon", "pres", "dept", "univ", "jan", "feb", "mar", "apr",
     "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "e.g", "i.e", "etc",
@@ -150,8 +150,14 @@ pub fn sentence_ends_at(text: &str, at: usize) -> bool {
     let word = &before[word_start..];
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let is_dotted = word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-    let is_abbreviation = ABBREVIATIONS.iter().any(|abbreviation| abbreviation.eq_ignore_ascii_case(word));
-    !(is_initial || is_dotted || is_abbreviation)
+    !(is_initial || is_dotted || is_abbreviation(word))
+}
+
+/// Whether `word` (without its period, any case) is an abbreviation that a period does
+/// not end a sentence after: "Gov", "Corp", "Jan". Compared in ASCII: `str::to_lowercase`
+/// would add 2.4 KB to the app's download.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.iter().any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::{
     Article,
     ingest::lists::{List, Lists},
-    tokenize::{ABBREVIATIONS, fold, sentence_ends_at, strip_possessive},
+    tokenize::{fold, is_abbreviation, sentence_ends_at, strip_possessive},
 };
 
 /// How often each folded word is written in lowercase and capitalized (outside sentence
@@ -125,8 +125,7 @@ pub(crate) fn words(paragraph: &str) -> Vec<Word<'_>> {
         let mut end = start + core.len();
         let is_initial = core.chars().count() == 1 && core.chars().all(char::is_uppercase);
         let is_dotted = core.contains('.') && !core.ends_with('.');
-        let is_abbreviation = ABBREVIATIONS.contains(&core.to_lowercase().as_str());
-        if !possessive && (is_initial || is_dotted || is_abbreviation) && paragraph[end..].starts_with('.') {
+        if !possessive && (is_initial || is_dotted || is_abbreviation(core)) && paragraph[end..].starts_with('.') {
             end += 1;
         }
         let gap = &paragraph[previous_end.min(start)..start];
