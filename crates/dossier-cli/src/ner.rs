@@ -7,7 +7,12 @@
 //! document a line, `{"id", "text", "entities": [{"start", "end", "label"}]}`, one
 //! sentence a line of `text`, offsets in characters of `text`.
 
-use std::{collections::HashSet, fmt::Write as _, fs, path::Path};
+use std::{
+    collections::{HashMap, HashSet},
+    fmt::Write as _,
+    fs,
+    path::Path,
+};
 
 use anyhow::{Context, bail};
 use dossier_core::{
@@ -75,10 +80,7 @@ fn annotated(record: Record) -> anyhow::Result<Annotated> {
         };
         let line = starts.partition_point(|&start| start <= gold.start).saturating_sub(1);
         let (sentence, moved) = &written[line];
-        let byte = |char_offset: usize| -> Option<usize> {
-            let offset = *moved.get(char_offset.checked_sub(starts[line])?)?;
-            sentence.char_indices().map(|(byte, _)| byte).chain([sentence.len()]).nth(offset)
-        };
+        let byte = |char_offset: usize| byte_offset(sentence, *moved.get(char_offset.checked_sub(starts[line])?)?);
         match (byte(gold.start), byte(gold.end)) {
             (Some(start), Some(end)) if start < end => names[line].push((start..end, kind)),
             _ => bail!("entity {}..{} is not inside one sentence", gold.start, gold.end),
@@ -86,6 +88,12 @@ fn annotated(record: Record) -> anyhow::Result<Annotated> {
     }
     let sentences = written.into_iter().map(|(sentence, _)| sentence).collect();
     Ok(Annotated { id: record.id, sentences, names })
+}
+
+/// The byte offset of the character at `chars` in `text` (its end for the count of its
+/// characters), if there is one.
+fn byte_offset(text: &str, chars: usize) -> Option<usize> {
+    text.char_indices().map(|(byte, _)| byte).chain([text.len()]).nth(chars)
 }
 
 /// A CoNLL sentence (tokens joined by spaces) as it would be written: a clitic joins the
@@ -203,15 +211,15 @@ pub fn evaluate(documents: &[Annotated], model: &Model, tagger_only: bool) -> St
             })
             .collect();
         let entities = annotate_with(&mut articles, model);
+        let kinds: HashMap<&str, EntityKind> =
+            entities.iter().map(|entity| (entity.id.as_str(), entity.kind)).collect();
         for (index, article) in articles.iter().enumerate() {
             for mention in &article.mentions {
-                let Some(entity) = entities.iter().find(|entity| entity.id == mention.entity) else { continue };
+                let Some(&kind) = kinds.get(mention.entity.as_str()) else { continue };
                 let sentence = &article.body[mention.paragraph as usize];
-                let byte = |offset: u32| {
-                    sentence.char_indices().map(|(byte, _)| byte).chain([sentence.len()]).nth(offset as usize)
-                };
+                let byte = |offset: u32| byte_offset(sentence, offset as usize);
                 if let (Some(start), Some(end)) = (byte(mention.start), byte(mention.end)) {
-                    found.insert((index, mention.paragraph as usize, start, end, entity.kind));
+                    found.insert((index, mention.paragraph as usize, start, end, kind));
                 }
             }
         }
