@@ -7,7 +7,7 @@ use std::rc::Rc;
 use dossier_core::{Corrections, Edit, EntityId, EntityKind, tokenize::fold};
 use yew::prelude::*;
 
-use super::entity_page::kind_name;
+use super::entity_page::{entity_href, kind_name};
 use crate::{platform, route, state::CorpusHandle, words::plural};
 
 /// What the reader can do with corrections.
@@ -52,55 +52,43 @@ pub fn CorrectEntity(props: &CorrectEntityProps) -> Html {
     let same_as = use_state(String::new);
     let problem = use_state(|| None::<String>);
     let id = entity.id.clone();
-    let edit = |make: Rc<dyn Fn() -> Option<(Edit, String)>>| {
-        let handle = props.handle.clone();
-        move || {
-            if let Some((edit, fragment)) = make() {
-                // The view comes back from the address once the collection is read again:
-                // to the list when the entity goes, to the one it joined on a merge.
-                platform::write_hash(&fragment, false);
-                handle.on_correct.emit(handle.with(edit));
-            }
-        }
-    };
-    let here = format!("#/entity/{}{}", route::encode(&id), props.list_parameters);
+    let here = entity_href(corpus, props.entity, &props.list_parameters);
     let list = format!("#/{}", props.list_parameters);
     let hide = {
-        let (id, list) = (id.clone(), list.clone());
-        let run = edit(Rc::new(move || Some((Edit::Hide { entity: id.clone() }, list.clone()))));
-        Callback::from(move |_: MouseEvent| run())
+        let (handle, id, list) = (props.handle.clone(), id.clone(), list.clone());
+        Callback::from(move |_: MouseEvent| correct(&handle, Edit::Hide { entity: id.clone() }, &list))
     };
     let rename = {
-        let (id, here, name) = (id.clone(), here.clone(), name.clone());
-        let run =
-            edit(Rc::new(move || Some((Edit::Rename { entity: id.clone(), name: (*name).clone() }, here.clone()))));
+        let (handle, id, here, name) = (props.handle.clone(), id.clone(), here.clone(), name.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            run();
+            correct(&handle, Edit::Rename { entity: id.clone(), name: (*name).clone() }, &here);
         })
     };
     let merge = {
-        let (id, corpus, same_as, problem, parameters) =
-            (id.clone(), corpus.clone(), same_as.clone(), problem.clone(), props.list_parameters.clone());
+        let (handle, id, corpus, same_as, problem, parameters) = (
+            props.handle.clone(),
+            id.clone(),
+            corpus.clone(),
+            same_as.clone(),
+            problem.clone(),
+            props.list_parameters.clone(),
+        );
         let entity = props.entity;
-        let run = edit(Rc::new(move || {
-            let Some(into) = find(&corpus, &same_as, entity) else {
-                problem.set(Some(format!("No other entity is named “{}”.", same_as.trim())));
-                return None;
-            };
-            let target = corpus.entity(into).id.clone();
-            let fragment = format!("#/entity/{}{parameters}", route::encode(&target));
-            Some((Edit::Merge { entity: id.clone(), into: target }, fragment))
-        }));
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            run();
+            match find(&corpus, &same_as, entity) {
+                Some(into) => {
+                    let edit = Edit::Merge { entity: id.clone(), into: corpus.entity(into).id.clone() };
+                    correct(&handle, edit, &entity_href(&corpus, into, &parameters));
+                }
+                None => problem.set(Some(format!("No other entity is named “{}”.", same_as.trim()))),
+            }
         })
     };
     let set_kind = |kind: EntityKind| {
-        let (id, here) = (id.clone(), here.clone());
-        let run = edit(Rc::new(move || Some((Edit::Kind { entity: id.clone(), kind }, here.clone()))));
-        Callback::from(move |_: Event| run())
+        let (handle, id, here) = (props.handle.clone(), id.clone(), here.clone());
+        Callback::from(move |_: Event| correct(&handle, Edit::Kind { entity: id.clone(), kind }, &here))
     };
     let typed = |state: &UseStateHandle<String>| {
         let state = state.clone();
@@ -133,6 +121,13 @@ pub fn CorrectEntity(props: &CorrectEntityProps) -> Html {
             }
         </details>
     }
+}
+
+/// Makes `edit`. The view comes back from `fragment` once the collection is read again:
+/// the list when the entity goes, the entity it joined on a merge, else its own page.
+fn correct(handle: &CorrectionsHandle, edit: Edit, fragment: &str) {
+    platform::write_hash(fragment, false);
+    handle.on_correct.emit(handle.with(edit));
 }
 
 /// The entity (other than `not`) named `text`, by name, alias or id, the most mentioned
