@@ -185,6 +185,12 @@ async function ready(page) {
 
 const status = (page) => page.getByRole('status');
 
+/** Waits until the status line reads `text`. */
+const statusIs = (page, text) => page.waitForFunction((wanted) => document.querySelector('[role=status]')?.textContent === wanted, text);
+
+/** Waits until an entity's page shows `name` as its heading. */
+const headingIs = (page, name) => page.waitForFunction((wanted) => document.querySelector('.entity-page h2')?.textContent === wanted, name);
+
 /** Types `query` in the search box and waits until the status line reports the search. */
 async function search(page, query) {
   await page.getByRole('searchbox', { name: 'Search articles' }).fill(query);
@@ -577,7 +583,6 @@ describe('the view in the address', () => {
 
 describe('entity filters: all, any or not', () => {
   const path = '/?data=fixtures/fixture.json';
-  const statusIs = (page, text) => page.waitForFunction((wanted) => document.querySelector('[role=status]')?.textContent === wanted, text);
 
   test('choosing, any of them, leaving one out, by mouse and keyboard, on chips and in the address', async (t) => {
     const page = await open(path, t);
@@ -627,7 +632,6 @@ describe('entity filters: all, any or not', () => {
 describe('entity pages', () => {
   const path = '/?data=fixtures/fixture.json';
   const heading = (page) => page.getByRole('heading', { level: 2 }).first();
-  const headingIs = (page, name) => page.waitForFunction((wanted) => document.querySelector('.entity-page h2')?.textContent === wanted, name);
 
   test('from a facet: name, kind, mentions over time, who comes with it, its articles with their sentences', async (t) => {
     const page = await open(path, t);
@@ -678,8 +682,6 @@ describe('entity pages', () => {
 
 describe('corrections', () => {
   const path = '/?data=fixtures/fixture.json';
-  const headingIs = (page, name) => page.waitForFunction((wanted) => document.querySelector('.entity-page h2')?.textContent === wanted, name);
-  const statusIs = (page, text) => page.waitForFunction((wanted) => document.querySelector('[role=status]')?.textContent === wanted, text);
   const facetNames = (page) => page.getByRole('region', { name: 'Mentioned' }).locator('button.entity .name').allTextContents();
 
   test('rename, hide, merge and undo hold everywhere and survive a reload; export and import', async (t) => {

@@ -482,15 +482,19 @@ fn ingest_applies_a_corrections_file_and_reports_what_no_longer_applies() {
         ]}"#,
     )
     .expect("writes");
+    // The seed ingested into `bundle` with the corrections file.
+    let ingest_corrected = |bundle: &Path| {
+        dossier(&[
+            "ingest",
+            workspace().join("data/seed").to_str().unwrap_or_default(),
+            "-o",
+            bundle.to_str().unwrap_or_default(),
+            "--corrections",
+            corrections.to_str().unwrap_or_default(),
+        ])
+    };
     let bundle = dir.join("seed.json");
-    let output = dossier(&[
-        "ingest",
-        workspace().join("data/seed").to_str().unwrap_or_default(),
-        "-o",
-        bundle.to_str().unwrap_or_default(),
-        "--corrections",
-        corrections.to_str().unwrap_or_default(),
-    ]);
+    let output = ingest_corrected(&bundle);
     assert!(output.status.success(), "{}", stderr(&output));
     let log = stderr(&output);
     assert!(log.contains("corrections.json: edit 4: there is no entity \"atlantis\" in this collection"), "{log}");
@@ -512,14 +516,7 @@ fn ingest_applies_a_corrections_file_and_reports_what_no_longer_applies() {
     ] {
         fs::write(&corrections, text).expect("writes");
         let fresh = dir.join("fresh.json");
-        let output = dossier(&[
-            "ingest",
-            workspace().join("data/seed").to_str().unwrap_or_default(),
-            "-o",
-            fresh.to_str().unwrap_or_default(),
-            "--corrections",
-            corrections.to_str().unwrap_or_default(),
-        ]);
+        let output = ingest_corrected(&fresh);
         assert_eq!(output.status.code(), Some(2));
         assert!(stderr(&output).contains(reason), "{}", stderr(&output));
         assert!(!fresh.exists(), "nothing written");
