@@ -200,6 +200,20 @@ mod tests {
     }
 
     #[test]
+    fn a_short_name_that_fits_two_full_names_joins_the_most_mentioned() {
+        for _ in 0..8 {
+            let (entities, _) = extract(&["The Federal Home Loan Bank Board and the Federal Reserve Board met. \
+                 The Federal Home Loan Bank Board said rates would rise. Later the Board agreed."]);
+            let with_board: Vec<&str> = entities
+                .iter()
+                .filter(|entity| entity.aliases.iter().any(|alias| alias == "Board"))
+                .map(|entity| entity.name.as_str())
+                .collect();
+            assert_eq!(with_board, ["Federal Home Loan Bank Board"], "{:?}", summary(&entities));
+        }
+    }
+
+    #[test]
     fn sentence_initial_common_words_are_not_entities() {
         let (entities, _) =
             extract(&["Despite the rain, nothing happened. Opposition leaders complained. This week was calm. \

@@ -178,10 +178,7 @@ impl Resolver {
                 if self.drafts[company].fixed_name.is_none() && self.drafts[company].full_name.is_none() {
                     self.drafts[company].full_name = Some(self.drafts[company].name());
                 }
-                let surfaces = std::mem::take(&mut self.drafts[index].surfaces);
-                for (surface, count) in surfaces {
-                    *self.drafts[company].surfaces.entry(surface).or_default() += count;
-                }
+                self.absorb(index, company);
                 self.moved.insert(index, company);
             }
         }
@@ -195,15 +192,20 @@ impl Resolver {
         let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut target: Vec<usize> =
             (0..self.drafts.len()).map(|index| self.moved.get(&index).copied().unwrap_or(index)).collect();
-        for (index, draft) in self.drafts.iter().enumerate().filter(|(_, draft)| !draft.surfaces.is_empty()) {
-            let main = *by_name.entry(fold(&draft.name())).or_insert(index);
-            if main != index && mentions(&self.drafts[main]) < mentions(draft) {
-                by_name.insert(fold(&draft.name()), index);
+        // Each name once (naming a draft sorts its ways of writing).
+        let names: Vec<Option<String>> =
+            self.drafts.iter().map(|draft| (!draft.surfaces.is_empty()).then(|| fold(&draft.name()))).collect();
+        for (index, name) in names.iter().enumerate() {
+            let Some(name) = name else { continue };
+            let main = by_name.entry(name.clone()).or_insert(index);
+            if mentions(&self.drafts[*main]) < mentions(&self.drafts[index]) {
+                *main = index;
             }
         }
-        for (index, draft) in self.drafts.iter().enumerate().filter(|(_, draft)| !draft.surfaces.is_empty()) {
-            let main = by_name[&fold(&draft.name())];
-            if main != index && mentions(draft) * MINOR_KIND_SHARE <= mentions(&self.drafts[main]) {
+        for (index, name) in names.iter().enumerate() {
+            let Some(name) = name else { continue };
+            let main = by_name[name];
+            if main != index && mentions(&self.drafts[index]) * MINOR_KIND_SHARE <= mentions(&self.drafts[main]) {
                 target[index] = main;
             }
         }
@@ -217,13 +219,18 @@ impl Resolver {
         }
         for (index, &main) in target.iter().enumerate() {
             if main != index {
-                let surfaces = std::mem::take(&mut self.drafts[index].surfaces);
-                for (surface, count) in surfaces {
-                    *self.drafts[main].surfaces.entry(surface).or_default() += count;
-                }
+                self.absorb(index, main);
             }
         }
         target
+    }
+
+    /// Draft `from`'s ways of writing become `into`'s; `from` is left empty (and makes no
+    /// entity).
+    fn absorb(&mut self, from: usize, into: usize) {
+        for (surface, count) in std::mem::take(&mut self.drafts[from].surfaces) {
+            *self.drafts[into].surfaces.entry(surface).or_default() += count;
+        }
     }
 
     fn draft(&mut self, key: Key, kind: EntityKind, fixed_name: Option<&'static str>) -> usize {
@@ -317,20 +324,27 @@ impl Resolver {
                 }
             }
         }
-        if one_word && candidate.after_the {
+        let lists = Lists::get();
+        let short_name = candidate.generic || lists.contains(List::ShortNameWords, &candidate.surface);
+        if one_word && candidate.after_the && short_name {
             // "the Times" for The New York Times, "the Commission" for the European
             // Commission, "the Bank" for the Bank of England, named in the same article.
-            let lists = Lists::get();
-            let short_name = candidate.generic || lists.contains(List::ShortNameWords, &candidate.surface);
-            let full = in_article.iter().copied().find(|&draft| {
-                let name = self.drafts[draft].name();
-                let mut words = name.split(' ');
-                let head = words.next().filter(|_| name.contains(" of "));
-                self.drafts[draft].kind == EntityKind::Organization
-                    && name.contains(' ')
-                    && (name.rsplit(' ').next().into_iter().chain(head)).any(|word| fold(word) == folded)
-            });
-            if short_name && full.is_some() {
+            // Where several fit ("the Board"), the most mentioned, then the first filed:
+            // the same collection always gives the same entities.
+            let mentions = |draft: usize| self.drafts[draft].surfaces.values().sum::<usize>();
+            let full = in_article
+                .iter()
+                .copied()
+                .filter(|&draft| {
+                    let name = self.drafts[draft].name();
+                    let mut words = name.split(' ');
+                    let head = words.next().filter(|_| name.contains(" of "));
+                    self.drafts[draft].kind == EntityKind::Organization
+                        && name.contains(' ')
+                        && (name.rsplit(' ').next().into_iter().chain(head)).any(|word| fold(word) == folded)
+                })
+                .max_by_key(|&draft| (mentions(draft), std::cmp::Reverse(draft)));
+            if full.is_some() {
                 return full;
             }
         }
