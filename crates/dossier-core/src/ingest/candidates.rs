@@ -14,8 +14,8 @@ use crate::{
     ingest::{
         gazetteer::Gazetteer,
         lists::{List, Lists},
-        tagger::{Evidence, Model, Name, NameKind, capitalized_in},
-        words::{Vocabulary, Word, words},
+        tagger::{Evidence, Model, Name, NameKind, read_article},
+        words::{Vocabulary, Word},
     },
     tokenize::fold,
 };
@@ -67,8 +67,7 @@ pub(crate) struct Finder<'a> {
 impl Finder<'_> {
     /// The candidates of one article, in reading order.
     pub(crate) fn candidates(&self, article: &Article) -> Vec<Candidate> {
-        let paragraphs: Vec<Vec<Word<'_>>> = article.body.iter().map(|paragraph| words(paragraph)).collect();
-        let capitalized = capitalized_in(paragraphs.iter().map(Vec::as_slice));
+        let (paragraphs, capitalized) = read_article(article.body.iter().map(String::as_str));
         let evidence = Evidence {
             vocabulary: self.vocabulary,
             gazetteer: self.gazetteer,

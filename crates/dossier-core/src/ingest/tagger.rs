@@ -155,17 +155,17 @@ pub(crate) struct Evidence<'a> {
     pub capitalized_in_article: &'a HashSet<String>,
 }
 
-/// The folded words an article capitalizes away from sentence starts.
-pub(crate) fn capitalized_in<'w>(paragraphs: impl IntoIterator<Item = &'w [Word<'w>]>) -> HashSet<String> {
-    let mut found = HashSet::new();
-    for words in paragraphs {
-        for word in words {
-            if !word.sentence_start && word.capitalized() {
-                found.insert(fold(word.bare()));
-            }
+/// An article's paragraphs cut into words, and the folded words it capitalizes away from
+/// sentence starts (the tagger's evidence from the article).
+pub(crate) fn read_article<'t>(paragraphs: impl IntoIterator<Item = &'t str>) -> (Vec<Vec<Word<'t>>>, HashSet<String>) {
+    let paragraphs: Vec<Vec<Word<'t>>> = paragraphs.into_iter().map(crate::ingest::words::words).collect();
+    let mut capitalized = HashSet::new();
+    for word in paragraphs.iter().flatten() {
+        if !word.sentence_start && word.capitalized() {
+            capitalized.insert(fold(word.bare()));
         }
     }
-    found
+    (paragraphs, capitalized)
 }
 
 /// A paragraph's words with what the features read from each.
@@ -691,8 +691,7 @@ pub fn tag_documents(model: &Model, documents: &[Vec<String>]) -> Vec<Vec<Vec<Ta
     documents
         .iter()
         .map(|paragraphs| {
-            let words: Vec<Vec<Word<'_>>> = paragraphs.iter().map(|text| crate::ingest::words::words(text)).collect();
-            let capitalized = capitalized_in(words.iter().map(Vec::as_slice));
+            let (words, capitalized) = read_article(paragraphs.iter().map(String::as_str));
             let evidence = Evidence { vocabulary: &vocabulary, gazetteer, lists, capitalized_in_article: &capitalized };
             paragraphs
                 .iter()
@@ -736,9 +735,7 @@ pub fn train(documents: &[Document], epochs: usize, mut progress: impl FnMut(usi
     }
     let mut sentences: Vec<Prepared<'_>> = Vec::new();
     for document in documents {
-        let words: Vec<Vec<Word<'_>>> =
-            document.iter().map(|example| crate::ingest::words::words(&example.text)).collect();
-        let capitalized = capitalized_in(words.iter().map(Vec::as_slice));
+        let (words, capitalized) = read_article(document.iter().map(|example| example.text.as_str()));
         let evidence = Evidence { vocabulary: &vocabulary, gazetteer, lists, capitalized_in_article: &capitalized };
         for (example, words) in document.iter().zip(&words) {
             let sentence = Sentence::new(&example.text, words, &evidence);
