@@ -427,31 +427,29 @@ fn ner_trains_a_model_twice_the_same_and_scores_and_tags_with_it() {
 #[test]
 fn ner_reports_bad_files_by_line_and_bad_models() {
     let dir = scratch("ner-bad");
-    let malformed = dir.join("malformed.jsonl");
-    fs::write(&malformed, "{\"id\": \"a\", \"text\": \"Ana\", \"entities\": []}\n{not json\n").expect("writes");
-    let output = dossier(&["ner", "eval", malformed.to_str().unwrap_or_default()]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("malformed.jsonl:2: not a record"), "{}", stderr(&output));
-
-    let label = dir.join("label.jsonl");
-    fs::write(
-        &label,
-        "{\"id\": \"a\", \"text\": \"Ana\", \"entities\": [{\"start\": 0, \"end\": 3, \"label\": \"HERO\"}]}\n",
-    )
-    .expect("writes");
-    let output = dossier(&["ner", "eval", label.to_str().unwrap_or_default()]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("label.jsonl:1: unknown label \"HERO\""), "{}", stderr(&output));
-
-    let outside = dir.join("outside.jsonl");
-    fs::write(
-        &outside,
-        "{\"id\": \"a\", \"text\": \"Ana\", \"entities\": [{\"start\": 2, \"end\": 9, \"label\": \"PER\"}]}\n",
-    )
-    .expect("writes");
-    let output = dossier(&["ner", "eval", outside.to_str().unwrap_or_default()]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("outside.jsonl:1: entity 2..9 is not inside one sentence"), "{}", stderr(&output));
+    for (name, text, reason) in [
+        (
+            "malformed.jsonl",
+            "{\"id\": \"a\", \"text\": \"Ana\", \"entities\": []}\n{not json\n",
+            "malformed.jsonl:2: not a record",
+        ),
+        (
+            "label.jsonl",
+            "{\"id\": \"a\", \"text\": \"Ana\", \"entities\": [{\"start\": 0, \"end\": 3, \"label\": \"HERO\"}]}\n",
+            "label.jsonl:1: unknown label \"HERO\"",
+        ),
+        (
+            "outside.jsonl",
+            "{\"id\": \"a\", \"text\": \"Ana\", \"entities\": [{\"start\": 2, \"end\": 9, \"label\": \"PER\"}]}\n",
+            "outside.jsonl:1: entity 2..9 is not inside one sentence",
+        ),
+    ] {
+        let file = dir.join(name);
+        fs::write(&file, text).expect("writes");
+        let output = dossier(&["ner", "eval", file.to_str().unwrap_or_default()]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(stderr(&output).contains(reason), "{}", stderr(&output));
+    }
 
     let model = dir.join("model.bin");
     fs::write(&model, b"not a model").expect("writes");
