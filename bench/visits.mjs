@@ -68,7 +68,7 @@ try {
       const page = await context.newPage();
       await page.goto(server.url + path);
       first.push(await firstResults(page));
-      await page.getByText(/· Available offline/).waitFor({ timeout: 120_000 });
+      await page.getByText(/^Available offline/).waitFor({ timeout: 120_000 });
       await page.reload();
       repeat.push(await firstResults(page));
       await context.close();

@@ -47,7 +47,7 @@
   async function check() {
     if (!(await caches.match(dataUrl))) return false;
     const kept = navigator.storage?.persist ? await navigator.storage.persist().catch(() => false) : false;
-    say(kept ? 'Available offline' : 'Available offline (the browser may clear it when space runs low)');
+    say(kept ? 'Available offline' : 'Available offline (not kept if space runs low)');
     return true;
   }
 
@@ -57,8 +57,14 @@
     if (event.data.type === 'not-saved') say(`Not saved for offline: ${event.data.reason}`);
   });
 
-  navigator.serviceWorker
-    .register('sw.js')
+  // After the page has loaded, as Workbox advises: on a first visit the worker downloads
+  // the whole app again to keep it, which must not compete with the page's own loading.
+  const loaded = new Promise((done) => {
+    if (document.readyState === 'complete') done();
+    else window.addEventListener('load', done, { once: true });
+  });
+  loaded
+    .then(() => navigator.serviceWorker.register('sw.js'))
     .then((registration) => {
       // Some browsers (and automation with workers blocked) resolve with no registration.
       if (!registration) throw new Error('this browser does not keep web apps for offline here');

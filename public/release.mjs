@@ -1,5 +1,10 @@
 // Finishes a release build in dist/, after Trunk (`./x build` runs it):
-//   node public/release.mjs dist
+//   node public/release.mjs dist [first-view.html]
+// 0. With a second argument, puts that HTML (the app's first view of the bundled
+//    collection, drawn by `examples/prerender.rs`) in the page, so the first paint does
+//    not wait for the wasm. It is inert and hidden from screen readers (the app's own
+//    "Loading" status speaks meanwhile), hidden at once when the address asks for another
+//    view or collection (`#/…`, `?data=`), and removed by the app when it draws its own.
 // 1. Puts a strict Content-Security-Policy in index.html, as a <meta> tag since static
 //    hosts often cannot set headers. Scripts come only from the app itself, and the one
 //    inline script Trunk writes (which loads the wasm) only by its hash.
@@ -33,6 +38,37 @@ const policy = (inlineScripts) =>
 
 const indexPath = join(dist, 'index.html');
 let index = await readFile(indexPath, 'utf8');
+
+const firstViewPath = process.argv[3];
+if (firstViewPath) {
+  const root = '<div id="app">';
+  if (!index.includes(root)) throw new Error(`index.html has no ${root} to put the first view before`);
+  if (index.includes('id="prerendered"')) throw new Error('index.html already has a first view');
+  // Without its ids, which the app's own elements carry (the two are in the page together
+  // for a moment, while the app draws).
+  const firstView = (await readFile(firstViewPath, 'utf8')).replace(/ id="[^"]*"/g, '');
+  // Where the address asks for another view or collection (`#/…`, `?data=`), the first
+  // script hides the first view before it is parsed, so no frame shows it, and the second
+  // removes it.
+  const otherView =
+    "if (new URLSearchParams(location.search).has('data') || location.hash.replace(/^#\\/?/, '')) document.documentElement.classList.add('other-view');";
+  const removeIfOther = "document.querySelector('.other-view #prerendered')?.remove();";
+  index = index.replace(
+    root,
+    `<script>${otherView}</script>\n    <div id="prerendered" aria-hidden="true" inert>${firstView}</div>\n    <script>${removeIfOther}</script>\n    ${root}`,
+  );
+  // Trunk's loader starts the wasm's download at once (a preload, then init): hundreds of
+  // kilobytes that compete with the stylesheet on a slow link, while the first view needs
+  // only the HTML and the stylesheet. So the wasm is fetched once that view is painted
+  // (or after 200 ms: a tab opened in the background paints no frame).
+  const preload = /<link rel="preload" href="[^"]+\.wasm"[^>]*>/;
+  const start = 'const wasm = await init(';
+  if (!preload.test(index) || !index.includes(start)) throw new Error("index.html has no wasm preload and init() of Trunk's loader");
+  index = index
+    .replace(preload, '')
+    .replace(start, `await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 200); });\n${start}`);
+  console.error(`  first view: ${firstView.length} bytes of HTML from ${firstViewPath}; the wasm is fetched once it is painted`);
+}
 const inline = [...index.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, code]) =>
   createHash('sha256').update(code).digest('base64'),
 );

@@ -119,9 +119,17 @@ pub fn App() -> Html {
                 platform::mark("dossier:fetched");
                 let loaded = fetched.and_then(Loaded::first);
                 platform::mark("dossier:corpus-ready");
-                load.set(match loaded {
-                    Ok(loaded) => Load::Ready(loaded),
-                    Err(reason) => Load::Failed { url: url.into(), reason: reason.into() },
+                // Drawn in a task of its own: reading and drawing in one would block input
+                // for twice as long on a slow phone. The viewer removes the first view drawn
+                // at build time once it has drawn its own; a failure removes it here.
+                platform::soon(move || {
+                    if loaded.is_err() {
+                        platform::drop_prerendered();
+                    }
+                    load.set(match loaded {
+                        Ok(loaded) => Load::Ready(loaded),
+                        Err(reason) => Load::Failed { url: url.into(), reason: reason.into() },
+                    });
                 });
             });
         });

@@ -9,8 +9,16 @@ pub mod route;
 pub mod state;
 pub mod words;
 
-/// Shows any panic as an error panel, then renders the app into `<body>`.
+/// Shows any panic as an error panel, then renders the app into its root element (beside
+/// the first view drawn at build time, which it replaces once the collection is read), or
+/// into `<body>`.
 pub fn start() {
     platform::install_panic_panel();
-    yew::Renderer::<app::App>::new().render();
+    // In a task after the one that made the wasm ready, so neither blocks input long.
+    platform::soon(|| {
+        match platform::app_root() {
+            Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+            None => yew::Renderer::<app::App>::new().render(),
+        };
+    });
 }

@@ -250,6 +250,26 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Where the app renders: `<div id="app">` in the built page, `None` where the page has
+/// no such element (a one-file dossier), and the app takes `<body>`.
+pub fn app_root() -> Option<web_sys::Element> {
+    element("app")
+}
+
+/// Whether the first view drawn into the page at build time (`public/release.mjs`) is on
+/// screen (the page removes it at once when the address asks for another view).
+pub fn prerendered_shown() -> bool {
+    cfg!(target_arch = "wasm32") && element("prerendered").is_some()
+}
+
+/// Removes the first view drawn into the page at build time, if any: called in the task
+/// that shows the app's own, so no frame shows neither or both.
+pub fn drop_prerendered() {
+    if let Some(shell) = element("prerendered") {
+        shell.remove();
+    }
+}
+
 /// The page's element with `id`.
 fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
@@ -268,6 +288,7 @@ pub fn install_panic_panel() {
             "Dossier stopped because of an internal error. Reload the page to try again. Details: {message}"
         )));
         let _ = body.prepend_with_node_1(&panel);
+        drop_prerendered();
     }));
 }
 
@@ -290,6 +311,11 @@ pub fn on_offline_status(on_change: impl Fn(String) + 'static) -> Option<EventLi
 /// Runs `task` in a task of its own once the browser has handled what is pending (input,
 /// rendering): for work done ahead while the reader is idle.
 pub fn soon(task: impl FnOnce() + 'static) {
+    soon_boxed(Box::new(task));
+}
+
+/// [`soon`] for any task through one closure type: one copy of the glue in the download.
+fn soon_boxed(task: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else { return };
     let callback = wasm_bindgen::closure::Closure::once_into_js(task);
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
@@ -299,6 +325,7 @@ pub fn soon(task: impl FnOnce() + 'static) {
 /// a frame later without noticing.
 pub fn after_paint(task: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || soon(task));
+    let task: Box<dyn FnOnce()> = Box::new(task);
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || soon_boxed(task));
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }

@@ -38,16 +38,18 @@ pub fn Header(props: &HeaderProps) -> Html {
     }
     html! {
         <header class="masthead">
-            <p class="brand">{ "Dossier" }</p>
+            // Beside the brand, on one line that never grows: the note arrives after the
+            // page is drawn, and must not push it down. Always there, so it is announced.
+            <p class="brand">
+                { "Dossier" }
+                <span class="offline" aria-live="polite">{ offline.as_deref().unwrap_or_default().to_owned() }</span>
+            </p>
             <h1>{ props.name.clone() }</h1>
             if let Some(description) = &props.description {
                 <p class="description">{ description.clone() }</p>
             }
             <p class="counts">
                 { format!("{articles} · {entities}") }
-                if let Some(text) = &*offline {
-                    <span class="offline" aria-live="polite">{ format!(" · {text}") }</span>
-                }
             </p>
         </header>
     }

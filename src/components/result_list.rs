@@ -125,7 +125,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         if by_date && last_month != Some(month) {
             last_month = Some(month);
             items.push(html! {
-                <li class="period" role="presentation">
+                <li class="period">
                     <h2 class="period-heading">{ format!("{} {}", month_name(month.1), month.0) }</h2>
                 </li>
             });

@@ -109,6 +109,20 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             move || drop(listener)
         });
     }
+    // While the first view drawn at build time stands in for the app, the sidebar is drawn
+    // a task after the rest (drawing all at once would block input twice as long on a slow
+    // phone); that view goes once the app's is whole.
+    let staged = use_state_eq(platform::prerendered_shown);
+    {
+        let handle = staged.clone();
+        use_effect_with(*staged, move |&staged| {
+            if staged {
+                platform::soon(move || handle.set(false));
+            } else {
+                platform::drop_prerendered();
+            }
+        });
+    }
     // The first letter typed is the slowest keystroke (it matches the most articles):
     // its views are computed ahead, one letter a task, while the reader looks.
     use_effect_with(corpus.clone(), |corpus| warm_first_letters(corpus.clone(), FIRST_LETTERS.chars()));
@@ -239,6 +253,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             list_parameters={list.list_parameters()}
                         />
                     </main>
+                    if !*staged {
                     <Sidebar
                         corpus={corpus.clone()}
                         view={view.clone()}
@@ -253,6 +268,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         {on_bar}
                         {on_zoom}
                     />
+                    }
                 </div>
             }
         </div>

@@ -165,7 +165,7 @@ after(async () => {
  * Opens the app at `path` in a fresh page (with Playwright context `options`, a desktop
  * window by default) and fails the test on any uncaught error.
  */
-async function open(path = '/', t, options = { viewport: { width: 1200, height: 900 } }) {
+async function open(path = '/', t, options = { viewport: { width: 1200, height: 900 } }, beforeGoto = async () => {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors = [];
@@ -174,6 +174,7 @@ async function open(path = '/', t, options = { viewport: { width: 1200, height: 
     await context.close();
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   });
+  await beforeGoto(page);
   await page.goto(path.startsWith('http') ? path : server.url + path);
   return page;
 }
@@ -202,7 +203,7 @@ async function search(page, query) {
 
 /** The results as the reader sees them: title, highlighted words and the "Matched" line. */
 async function results(page) {
-  const items = page.getByRole('list', { name: 'Matching articles' }).getByRole('listitem');
+  const items = page.getByRole('list', { name: 'Matching articles' }).getByRole('article');
   const found = [];
   for (const item of await items.all()) {
     found.push({
@@ -266,7 +267,7 @@ describe('the bundled seed collection', () => {
     await maduro.click();
     assert.equal(await maduro.getAttribute('aria-pressed'), 'true');
     assert.equal(await status(page).textContent(), '1 of 1 articles, mentioning Nicolas Maduro');
-    assert.equal(await page.getByRole('list', { name: 'Matching articles' }).getByRole('listitem').count(), 1);
+    assert.equal(await page.getByRole('list', { name: 'Matching articles' }).getByRole('article').count(), 1);
     await maduro.click();
     assert.equal(await maduro.getAttribute('aria-pressed'), 'false');
     assert.equal(await status(page).textContent(), '1 of 1 articles');
@@ -367,6 +368,70 @@ describe('the bundled seed collection', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
     await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
+  });
+});
+
+describe('the first view, drawn at build time', () => {
+  /** Opens `path` with the app's wasm held back until `release()` is called. */
+  async function openHeld(path, t, options) {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    const page = await open(path, t, options, (page) =>
+      page.route('**/*.wasm', async (route) => {
+        await held;
+        await route.continue();
+      }),
+    );
+    return { page, release };
+  }
+
+  /** Where the reader sees the title, the search box, the first result and the chart. */
+  const places = (page) =>
+    page.evaluate(() =>
+      ['h1', 'input[type=search]', '.results a', '.timeline svg'].map((selector) => {
+        const box = [...document.querySelectorAll(selector)].find((element) => element.getClientRects().length)?.getBoundingClientRect();
+        return box ? `${selector} at ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}` : `${selector} missing`;
+      }),
+    );
+
+  for (const [screen, viewport] of [['a desktop', { width: 1200, height: 900 }], ['a phone', { width: 390, height: 844 }]]) {
+    test(`on ${screen}, shows the collection before the wasm arrives, and the app takes over where it stands`, async (t) => {
+      const { page, release } = await openHeld('/', t, { viewport });
+      const first = page.locator('#prerendered');
+      await first.getByText('U.S. pressure on Mexico over the cartels').waitFor();
+      assert.ok(await first.getByRole('link', { name: /^The U\.S\. government continues/, includeHidden: true }).isVisible(), 'the article is listed');
+      // Screen readers hear that the app is loading, not a copy they cannot use.
+      assert.equal(await page.getByRole('searchbox').count(), 0);
+      assert.equal(await page.getByRole('status').textContent(), 'Loading the collection…');
+      // Nothing in it takes focus or input before the app runs.
+      await first.locator('input[type=search]').focus().catch(() => {});
+      assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'the drawing is inert');
+      const before = await places(page);
+      await page.evaluate(() => {
+        window.shifted = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((entry) => (window.shifted += entry.value))).observe({ type: 'layout-shift' });
+      });
+
+      release();
+      await ready(page);
+      assert.equal(await first.count(), 0, 'the drawing is gone once the app draws');
+      assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).count(), 1);
+      assert.deepEqual(await places(page), before, 'the app draws the same page');
+      assert.equal(await page.evaluate(() => window.shifted), 0, 'nothing moved');
+      await search(page, 'Sheinbaum');
+    });
+  }
+
+  test('an address asking for another view or collection never shows it', async (t) => {
+    for (const path of ['/#/?q=cartel', '/#/article/000_bfbec4599a23c53e', '/?data=fixtures/fixture.json']) {
+      const { page, release } = await openHeld(path, t);
+      await page.locator('#app').waitFor({ state: 'attached' });
+      assert.equal(await page.locator('#prerendered').count(), 0, `${path}: the first view is gone before the app starts`);
+      assert.equal(await page.getByRole('status').textContent(), 'Loading the collection…', `${path}: loading is shown`);
+      assert.ok(await page.getByText('Loading the collection…').isVisible(), `${path}: and seen`);
+      release();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+    }
   });
 });
 
@@ -772,7 +837,7 @@ describe('offline and installed', () => {
   async function visitOnce(t, url) {
     const page = await open(url, t);
     await ready(page);
-    await page.getByText(/· Available offline/).waitFor({ timeout: 30_000 });
+    await page.getByText(/^Available offline/).waitFor({ timeout: 30_000 });
     assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the worker serves the page');
     return page;
   }
@@ -814,7 +879,7 @@ describe('offline and installed', () => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/`);
     await ready(page);
-    await page.getByText(/· Available offline/).waitFor({ timeout: 30_000 });
+    await page.getByText(/^Available offline/).waitFor({ timeout: 30_000 });
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     assert.deepEqual(installabilityErrors, []);
