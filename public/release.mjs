@@ -39,11 +39,15 @@ const policy = (inlineScripts) =>
 const indexPath = join(dist, 'index.html');
 let index = await readFile(indexPath, 'utf8');
 
+// Run again on a finished build (`./x swap` puts another collection in dist/), it first
+// takes out what it put in: the policy and the first view, which are made anew.
+const FIRST_VIEW = /<!-- first view -->[\s\S]*<!-- \/first view -->\n\s*/;
+index = index.replace(/\n\s*<meta http-equiv="Content-Security-Policy"[^>]*\/>/, '').replace(FIRST_VIEW, '');
+
 const firstViewPath = process.argv[3];
 if (firstViewPath) {
   const root = '<div id="app">';
   if (!index.includes(root)) throw new Error(`index.html has no ${root} to put the first view before`);
-  if (index.includes('id="prerendered"')) throw new Error('index.html already has a first view');
   // Without its ids, which the app's own elements carry (the two are in the page together
   // for a moment, while the app draws).
   const firstView = (await readFile(firstViewPath, 'utf8')).replace(/ id="[^"]*"/g, '');
@@ -55,7 +59,7 @@ if (firstViewPath) {
   const removeIfOther = "document.querySelector('.other-view #prerendered')?.remove();";
   index = index.replace(
     root,
-    `<script>${otherView}</script>\n    <div id="prerendered" aria-hidden="true" inert>${firstView}</div>\n    <script>${removeIfOther}</script>\n    ${root}`,
+    `<!-- first view -->\n    <script>${otherView}</script>\n    <div id="prerendered" aria-hidden="true" inert>${firstView}</div>\n    <script>${removeIfOther}</script>\n    <!-- /first view -->\n    ${root}`,
   );
   // Trunk's loader starts the wasm's download at once (a preload, then init): hundreds of
   // kilobytes that compete with the stylesheet on a slow link, while the first view needs
@@ -63,16 +67,14 @@ if (firstViewPath) {
   // (or after 200 ms: a tab opened in the background paints no frame).
   const preload = /<link rel="preload" href="[^"]+\.wasm"[^>]*>/;
   const start = 'const wasm = await init(';
-  if (!preload.test(index) || !index.includes(start)) throw new Error("index.html has no wasm preload and init() of Trunk's loader");
-  index = index
-    .replace(preload, '')
-    .replace(start, `await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 200); });\n${start}`);
+  const painted = 'await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 200); });';
+  if (!index.includes(start)) throw new Error("index.html has no init() of Trunk's loader");
+  if (!index.includes(painted)) index = index.replace(preload, '').replace(start, `${painted}\n${start}`);
   console.error(`  first view: ${firstView.length} bytes of HTML from ${firstViewPath}; the wasm is fetched once it is painted`);
 }
 const inline = [...index.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, code]) =>
   createHash('sha256').update(code).digest('base64'),
 );
-if (index.includes('http-equiv="Content-Security-Policy"')) throw new Error('index.html already has a policy');
 index = index.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy(inline)}" />`);
 if (!index.includes('Content-Security-Policy')) throw new Error('index.html has no <meta charset="utf-8" /> to put the policy after');
 await writeFile(indexPath, index);

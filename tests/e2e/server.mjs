@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,9 +27,10 @@ export function serve({ dist, fixtures }) {
 
 /**
  * Serves `mounts` ([url prefix, folder], first match wins; one must be "/"), `files`
- * (exact url path → file) and extra response `headers`; resolves to { url, close }.
+ * (exact url path → file) and extra response `headers`, gzipped where the browser takes it
+ * with `gzip` (as static hosts serve); resolves to { url, close }.
  */
-export async function serveMounts({ mounts, files = {}, headers = {} }) {
+export async function serveMounts({ mounts, files = {}, headers = {}, gzip = false }) {
   const roots = mounts.map(([prefix, folder]) => [prefix, resolve(folder)]);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
@@ -44,8 +46,13 @@ export async function serveMounts({ mounts, files = {}, headers = {} }) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
-      response.end(body);
+      const zipped = gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '') && extname(file) !== '.png';
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        ...(zipped ? { 'content-encoding': 'gzip' } : {}),
+        ...headers,
+      });
+      response.end(zipped ? gzipSync(body) : body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
