@@ -104,7 +104,8 @@ impl Finder<'_> {
 
 /// Company names the tagger cut at "and": "Standard | and | Poor's Corp", "Kidder
 /// Peabody | and Co": a name, "and", then a name or words ending in a company suffix are
-/// one organization.
+/// one organization; so are two organizations joined by "and" when the second owns
+/// ("rated AA by Standard | and | Poor's").
 fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
     let mut joined: Vec<Name> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
@@ -119,7 +120,14 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
                     .last()
                     .map_or(and, |last| last + 1),
             };
-            if end > and + 1 && words[end - 1].is(List::CompanySuffixes) {
+            let owning_pair = name.kind == NameKind::Organization
+                && names.peek().is_some_and(|next| {
+                    next.words.start == and + 1
+                        && next.kind == NameKind::Organization
+                        && words[next.words.end - 1].possessive
+                })
+                && !words[name.words.clone()].iter().chain(&words[and + 1..end]).any(Word::all_capitals);
+            if end > and + 1 && (words[end - 1].is(List::CompanySuffixes) || owning_pair) {
                 if names.peek().is_some_and(|next| next.words.start == and + 1) {
                     names.next();
                 }

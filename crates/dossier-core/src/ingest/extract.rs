@@ -144,6 +144,16 @@ mod tests {
     }
 
     #[test]
+    fn two_organizations_joined_by_and_where_the_second_owns_are_one_firm() {
+        let (entities, _) = extract(&["The bond was rated AA by Standard and Poor's, the agency said."]);
+        assert_eq!(summary(&entities), ["organization Standard and Poor"]);
+        // Acronyms stay apart: "the EC and GATT's rules" names two bodies.
+        let (entities, _) = extract(&["Talks between the EC and GATT's officials went on."]);
+        let names = summary(&entities);
+        assert!(names.iter().all(|name| !name.contains(" and ")), "{names:?}");
+    }
+
+    #[test]
     fn short_forms_join_full_names_across_articles() {
         let (entities, articles) =
             extract(&["Sen. Elizabeth Warren spoke in Boston.", "Later, Warren said the bill would pass."]);
