@@ -130,9 +130,13 @@ async function gestures(floor) {
     await page.setContent(FLOOR);
   } else {
     await page.goto(`${server.url}/?data=reuters.json`);
-    await page.getByRole('searchbox', { name: 'Search articles' }).waitFor({ timeout: 120_000 });
-    await page.locator('.results .result').first().waitFor();
-    await page.locator('svg.bars rect.all').first().waitFor();
+    // Checked every frame: a locator's waitFor retries after up to 500 ms, which the
+    // figure below would count.
+    await page.waitForFunction(
+      () => document.querySelector('#app .search input') && document.querySelector('#app .results .result') && document.querySelector('#app svg.bars rect.all'),
+      null,
+      { polling: 'raf', timeout: 120_000 },
+    );
     ready = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => {
       const [fetched] = performance.getEntriesByName('dossier:fetched');
       const [corpus] = performance.getEntriesByName('dossier:corpus-ready');

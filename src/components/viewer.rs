@@ -459,8 +459,11 @@ fn Sidebar(props: &SidebarProps) -> Html {
     // Only keystrokes are deferred: a reader who presses a filter or a bar is looking at
     // the sidebar, so it follows in the same frame.
     let defer = props.corpus.articles().len() >= DEFER_SIDEBAR_FROM && props.typing;
-    let shown = use_state_eq(|| props.view.clone());
+    // The view last drawn, kept without a render of its own: noting it as a state drew the
+    // whole sidebar a second time after every change.
+    let shown = use_mut_ref(|| props.view.clone());
     let latest = use_mut_ref(|| None::<ViewHandle>);
+    let redraw = use_force_update();
     let timeline_open = use_state_eq(|| false);
     let filters_open = use_state_eq(|| false);
     {
@@ -469,17 +472,18 @@ fn Sidebar(props: &SidebarProps) -> Html {
             if !defer {
                 // Whatever a keystroke left pending is older than this view.
                 latest.borrow_mut().take();
-                shown.set(view.clone());
+                *shown.borrow_mut() = view.clone();
             } else if latest.borrow_mut().replace(view.clone()).is_none() {
                 platform::after_paint(move || {
                     if let Some(view) = latest.borrow_mut().take() {
-                        shown.set(view);
+                        *shown.borrow_mut() = view;
+                        redraw.force_update();
                     }
                 });
             }
         });
     }
-    let view = if defer { (*shown).clone() } else { props.view.clone() };
+    let view = if defer { shown.borrow().clone() } else { props.view.clone() };
     let everything = props.corpus.select(&Selection::default());
     // The front layer differs from the back one when the query or entities leave articles
     // out (the period does not change either layer).
