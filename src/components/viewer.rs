@@ -254,20 +254,20 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         />
                     </main>
                     if !*staged {
-                    <Sidebar
-                        corpus={corpus.clone()}
-                        view={view.clone()}
-                        range={state.selection.range}
-                        zoom={state.zoom}
-                        chosen={Chosen::of(&state.selection)}
-                        {typing}
-                        series={series.clone()}
-                        {on_select_range}
-                        {on_entities}
-                        corrections={corrections.clone()}
-                        {on_bar}
-                        {on_zoom}
-                    />
+                        <Sidebar
+                            corpus={corpus.clone()}
+                            view={view.clone()}
+                            range={state.selection.range}
+                            zoom={state.zoom}
+                            chosen={Chosen::of(&state.selection)}
+                            {typing}
+                            series={series.clone()}
+                            {on_select_range}
+                            {on_entities}
+                            corrections={corrections.clone()}
+                            {on_bar}
+                            {on_zoom}
+                        />
                     }
                 </div>
             }
