@@ -10,6 +10,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveMounts } from '../tests/e2e/server.mjs';
+import { median } from './stats.mjs';
 
 const LIGHTHOUSE = 'lighthouse@12.8.2';
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -47,7 +48,6 @@ try {
 } finally {
   await server.close();
 }
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`\nLighthouse (${LIGHTHOUSE}, mobile, gzipped), median of ${runs}:`);
 for (const key of Object.keys(rows[0])) {
   const values = rows.map((row) => row[key]);

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveMounts } from '../tests/e2e/server.mjs';
 import { installAfterPaint } from './frames.mjs';
+import { stats } from './stats.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const args = process.argv.slice(2);
@@ -172,11 +173,6 @@ async function typingInApp(browser, url, floor = false) {
   }
   const hurried = await page.evaluate(() => window.__samples.splice(0));
   await page.close();
-  const stats = (samples, field) => {
-    const sorted = samples.map((sample) => sample[field]).filter((value) => value !== undefined).sort((a, b) => a - b);
-    const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-    return { n: sorted.length, p50: at(50), p95: at(95), max: sorted.at(-1) ?? NaN };
-  };
   const firstLetters = awaited.filter((sample) => sample.before === '' && sample.key !== 'Backspace');
   const clearing = awaited.filter((sample) => sample.key === 'Backspace');
   const slowest = [...awaited].sort((a, b) => b.painted - a.painted).slice(0, 5);

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveMounts } from '../tests/e2e/server.mjs';
 import { installAfterPaint } from './frames.mjs';
+import { stats } from './stats.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const dist = join(root, 'dist');
@@ -97,12 +98,6 @@ async function instrument(page, types) {
 
 const take = (page) => page.evaluate(() => window.__samples.splice(0));
 const settle = (page) => page.waitForTimeout(150);
-
-function stats(samples, field) {
-  const sorted = samples.map((sample) => sample[field]).filter((value) => value !== undefined).sort((a, b) => a - b);
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-  return { n: sorted.length, p50: at(50), p95: at(95), max: sorted.at(-1) ?? NaN };
-}
 
 /** Drags across the chart from its left to its right edge and back, a bar per move. */
 async function drag(page, box, bars) {
