@@ -10,7 +10,7 @@
 //   results updated, to the counts and timeline updated (they follow a frame later on a
 //   collection this large) and to that last change painted;
 // - the number of elements on the page: first page, last page, the table open.
-//   node bench/timeline.mjs          (./x bench runs it; it needs dist/ and the Reuters bundle)
+//   node bench/timeline.mjs [--dist D]   (./x bench runs it; it needs dist/ and the Reuters bundle)
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,7 +19,8 @@ import { installAfterPaint } from './frames.mjs';
 import { stats } from './stats.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const dist = join(root, 'dist');
+const at = process.argv.indexOf('--dist');
+const dist = resolve(root, at >= 0 ? process.argv[at + 1] : 'dist');
 const reuters = join(root, 'target/bench/reuters.json');
 const ROUNDS = 3;
 

@@ -4,6 +4,8 @@
 //! What the components call while rendering (links) is plain Rust, so views also render
 //! natively, in the server-renderer tests.
 
+use std::{cell::RefCell, rc::Rc};
+
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -142,6 +144,8 @@ pub fn now_ms() -> f64 {
 /// not be copied (no clipboard outside a secure context, or permission refused).
 pub async fn copy_location() -> Result<String, String> {
     let window = web_sys::window().ok_or("this page has no window")?;
+    // The address of what is on screen, not of the last pause in typing.
+    address_writes().flush();
     let href = window.location().href().map_err(|error| describe(&error))?;
     let navigator = window.navigator();
     let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
@@ -180,6 +184,14 @@ pub fn on_shortcut(on_key: impl Fn(&str) -> bool + 'static) -> Option<EventListe
             event.prevent_default();
         }
     }))
+}
+
+/// Writes the address waiting for a pause before any click (a link, by mouse or Enter)
+/// takes the reader elsewhere: Back must come to what they were looking at.
+pub fn flush_address_on_click() -> Option<EventListener> {
+    let document = web_sys::window()?.document()?;
+    let options = EventListenerOptions::run_in_capture_phase();
+    Some(EventListener::new_with_options(&document, "click", options, |_| address_writes().flush()))
 }
 
 /// Which of the elements matching a selector [`focus_among`] focuses.
@@ -316,9 +328,78 @@ pub fn soon(task: impl FnOnce() + 'static) {
 
 /// [`soon`] for any task through one closure type: one copy of the glue in the download.
 fn soon_boxed(task: Box<dyn FnOnce()>) {
+    later_boxed(0, task);
+}
+
+/// Runs `task` in a task of its own after `ms` milliseconds.
+fn later_boxed(ms: i32, task: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else { return };
     let callback = wasm_bindgen::closure::Closure::once_into_js(task);
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}
+
+/// Runs the last of the tasks handed to it in quick succession: each one waits for a pause
+/// and is dropped if another comes first. For work that follows what the reader does
+/// (typing, dragging) and need not keep up with every step.
+#[derive(Clone, Default)]
+pub struct LastOnly(Rc<RefCell<Waiting>>);
+
+/// The task a [`LastOnly`] holds, and how many it was handed (a timer whose count is no
+/// longer the latest has been overtaken).
+#[derive(Default)]
+struct Waiting {
+    handed: u32,
+    task: Option<Box<dyn FnOnce()>>,
+}
+
+impl LastOnly {
+    /// Drops the task waiting, if any.
+    pub fn cancel(&self) {
+        drop(self.take());
+    }
+
+    /// Runs the task waiting, if any, now.
+    pub fn flush(&self) {
+        if let Some(task) = self.take() {
+            task();
+        }
+    }
+
+    /// Runs `task` after `ms` milliseconds unless another task comes first (or the task
+    /// is cancelled or flushed).
+    pub fn after_pause(&self, ms: i32, task: impl FnOnce() + 'static) {
+        let handed = {
+            let mut waiting = self.0.borrow_mut();
+            waiting.handed = waiting.handed.wrapping_add(1);
+            waiting.task = Some(Box::new(task));
+            waiting.handed
+        };
+        let this = self.clone();
+        later_boxed(
+            ms,
+            Box::new(move || {
+                if this.0.borrow().handed == handed {
+                    this.flush();
+                }
+            }),
+        );
+    }
+
+    fn take(&self) -> Option<Box<dyn FnOnce()>> {
+        let mut waiting = self.0.borrow_mut();
+        waiting.handed = waiting.handed.wrapping_add(1);
+        waiting.task.take()
+    }
+}
+
+thread_local! {
+    static ADDRESS_WRITES: LastOnly = LastOnly::default();
+}
+
+/// The writes of the address waiting for the reader to pause (one address per page, so
+/// one queue: "Copy link" flushes it before it reads the address).
+pub fn address_writes() -> LastOnly {
+    ADDRESS_WRITES.with(LastOnly::clone)
 }
 
 /// Runs `task` once the browser has painted the next frame: for work the reader can see

@@ -73,21 +73,32 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         let corpus = corpus.clone();
         let last_write = use_mut_ref(|| (f64::NEG_INFINITY, Change::Other, ViewState::default()));
         use_effect_with((*state).clone(), move |view| {
+            let pending = platform::address_writes();
             let route = route_of(&corpus, view);
             if Route::parse(&platform::location_hash()) == route {
+                // Back, Forward or a link brought this view: nothing older is written.
+                pending.cancel();
                 return;
             }
             // A query typed, or a period dragged, within SETTLE_MS of the last change of
             // its kind rewrites that history entry: Back goes to the view before, not to
-            // its last letter or pointer move.
+            // its last letter or pointer move. Such rewrites wait for a pause (browsers
+            // throttle a page that writes history too often: Chromium, 200 times in 10
+            // seconds); a new entry is written at once, after any rewrite still waiting.
             let now = platform::now_ms();
             let (settling, change) = {
                 let (then, last_change, before) = &*last_write.borrow();
                 let change = Change::between(before, view);
                 (now - then < SETTLE_MS && change != Change::Other && change == *last_change, change)
             };
-            platform::write_hash(&route.to_fragment(), !settling);
             *last_write.borrow_mut() = (now, change, view.clone());
+            let fragment = route.to_fragment();
+            if settling {
+                pending.after_pause(TYPING_PAUSE_MS, move || platform::write_hash(&fragment, false));
+            } else {
+                pending.flush();
+                platform::write_hash(&fragment, true);
+            }
         });
     }
     let view = use_memo((corpus.clone(), state.selection.clone()), |(corpus, selection)| corpus.select(selection));
@@ -105,8 +116,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         };
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = platform::on_shortcut(move |key| shortcut(key, &dispatch, *paging.borrow()));
-            move || drop(listener)
+            let listeners = (
+                platform::on_shortcut(move |key| shortcut(key, &dispatch, *paging.borrow())),
+                platform::flush_address_on_click(),
+            );
+            move || drop(listeners)
         });
     }
     // While the first view drawn at build time stands in for the app, the sidebar is drawn
@@ -448,9 +462,10 @@ struct SidebarProps {
     on_zoom: Callback<Option<DateRange>>,
 }
 
-/// The timeline and the entity filters. On a large collection they follow the view a
-/// frame after the results, so the results the reader watches update in the keystroke's
-/// frame; keystrokes faster than frames update them once, with the latest view.
+/// The timeline and the entity filters. On a large collection, while the reader types,
+/// they follow the view once typing pauses ([`TYPING_PAUSE_MS`]): the results the reader
+/// watches update in the keystroke's frame, and the next keystroke never waits for the
+/// sidebar of the one before.
 ///
 /// On a narrow screen the timeline is a strip the reader can expand, and the filters a
 /// sheet behind a "Filters (n)" button, so the results come right after the search.
@@ -462,24 +477,23 @@ fn Sidebar(props: &SidebarProps) -> Html {
     // The view last drawn, kept without a render of its own: noting it as a state drew the
     // whole sidebar a second time after every change.
     let shown = use_mut_ref(|| props.view.clone());
-    let latest = use_mut_ref(|| None::<ViewHandle>);
+    let pending = use_memo((), |_| platform::LastOnly::default());
     let redraw = use_force_update();
     let timeline_open = use_state_eq(|| false);
     let filters_open = use_state_eq(|| false);
     {
         let shown = shown.clone();
         use_effect_with(props.view.clone(), move |view| {
-            if !defer {
-                // Whatever a keystroke left pending is older than this view.
-                latest.borrow_mut().take();
-                *shown.borrow_mut() = view.clone();
-            } else if latest.borrow_mut().replace(view.clone()).is_none() {
-                platform::after_paint(move || {
-                    if let Some(view) = latest.borrow_mut().take() {
-                        *shown.borrow_mut() = view;
-                        redraw.force_update();
-                    }
+            if defer {
+                let view = view.clone();
+                pending.after_pause(TYPING_PAUSE_MS, move || {
+                    *shown.borrow_mut() = view;
+                    redraw.force_update();
                 });
+            } else {
+                // Whatever a keystroke left pending is older than this view.
+                pending.cancel();
+                *shown.borrow_mut() = view.clone();
             }
         });
     }
@@ -536,10 +550,17 @@ fn Sidebar(props: &SidebarProps) -> Html {
     }
 }
 
-/// Collections of at least this many articles update the sidebar a frame after the
-/// results (below, a keystroke costs too little for it to matter, and everything updates
-/// at once).
+/// Collections of at least this many articles update the sidebar after the results
+/// (below, a keystroke costs too little for it to matter, and everything updates at once).
 const DEFER_SIDEBAR_FROM: usize = 2_000;
+
+/// How long typing must pause before the sidebar follows the query, and typing or dragging
+/// before the address follows, in milliseconds.
+/// Shorter than the time between a fast typist's keys (about 120 ms at 100 words a
+/// minute), so at a reader's pace it follows every key, a moment later; drawing it after
+/// every key of faster typing (a paste, key repeat, a benchmark) delayed the next key's
+/// results by a frame.
+const TYPING_PAUSE_MS: i32 = 100;
 
 /// The letters and digits whose views are computed ahead, most common first letters of
 /// English words first.

@@ -635,6 +635,29 @@ describe('the view in the address', () => {
     await page.waitForFunction(() => document.querySelector('input[type=search]').value === 'sheinbaum');
   });
 
+  test('a result opened before the address followed the typing still comes back to the whole query', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    // Two edits and a click within a few milliseconds, well inside the pause the address
+    // waits for: the click must write the query before the link goes.
+    await page.evaluate(async () => {
+      const box = document.querySelector('input[type=search]');
+      const type = (text) => {
+        box.value = text;
+        box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text.slice(-1) }));
+      };
+      type('cartel');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      type('cartels');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      [...document.querySelectorAll('a')].find((link) => link.textContent === 'Cartels and banks').click();
+    });
+    await page.getByRole('article', { name: 'Cartels and banks' }).waitFor();
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('input[type=search]')?.value === 'cartels');
+    assert.equal(new URL(page.url()).hash, '#/?q=cartels');
+  });
+
   test('Copy link puts the address on the clipboard and says so', async (t) => {
     const page = await open(path, t, { viewport: { width: 1200, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     await ready(page);
@@ -966,7 +989,7 @@ describe('the one-file dossier', () => {
 });
 
 describe('a large collection', () => {
-  test('the entity counts and the timeline follow the results a frame later', async (t) => {
+  test('the entity counts and the timeline follow the results once typing pauses', async (t) => {
     const page = await open('/?data=fixtures/large.json', t);
     await ready(page);
     const places = page.getByRole('group', { name: /^Places/ });
