@@ -91,7 +91,7 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
     };
     // One pass over the facets (thousands on a large collection) sorts them by kind.
     let mut by_kind: [Vec<EntityFacet>; EntityKind::ALL.len()] = EntityKind::ALL.map(|_| Vec::new());
-    for facet in props.view.facets.iter().filter(|facet| matches(facet)) {
+    for facet in props.corpus.facets_of(&props.view).iter().filter(|facet| matches(facet)) {
         let kind = props.corpus.entity(facet.entity).kind;
         if let Some(slot) = EntityKind::ALL.iter().position(|&other| other == kind) {
             by_kind[slot].push(*facet);

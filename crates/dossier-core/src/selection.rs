@@ -1,7 +1,7 @@
 //! The reader's selection (query, chosen entities, date range) and what it shows: the
 //! matching articles, entity facet counts and timeline buckets, from one call.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use time::{Date, Month};
 
@@ -173,8 +173,10 @@ pub struct SelectionView {
     /// The query resolved against the dictionary: its [`ResolvedQuery::highlights`] are
     /// the words to mark, and [`crate::index::SearchIndex::explain`] takes it.
     pub query: ResolvedQuery,
-    /// Entities mentioned by the matching articles, most frequent first (then by name).
-    pub facets: Vec<EntityFacet>,
+    /// Entities mentioned by the matching articles, most frequent first (then by name):
+    /// counted when first asked for ([`Corpus::facets_of`]), which a viewer can do after
+    /// it has shown the hits.
+    facets: OnceLock<Vec<EntityFacet>>,
     /// Buckets of the articles matching query and entities, ignoring the date range so
     /// the reader sees every period they could move to.
     pub timeline: Timeline,
@@ -198,6 +200,12 @@ impl Corpus {
             return self.first_letter(letter, || self.compute(selection, parsed));
         }
         Arc::new(self.compute(selection, parsed))
+    }
+
+    /// The entities `view`'s articles mention, with how many of them do, most frequent
+    /// first (then by name). Counted on the first call, kept for the next ones.
+    pub fn facets_of<'view>(&self, view: &'view SelectionView) -> &'view [EntityFacet] {
+        view.facets.get_or_init(|| self.facets(&view.hits))
     }
 
     /// Computes and keeps the view of a one-letter query ahead of the reader typing it
@@ -234,11 +242,10 @@ impl Corpus {
                 .collect(),
             None => narrowed.hits.clone(),
         };
-        let facets = self.facets(&hits);
         SelectionView {
             hits,
             query: narrowed.query.clone(),
-            facets,
+            facets: OnceLock::new(),
             timeline: narrowed.timeline.clone(),
             collection_size: self.articles().len(),
         }
@@ -371,7 +378,7 @@ mod tests {
 
     /// The facets as `name count`, in the order the viewer lists them.
     fn facets(corpus: &Corpus, view: &SelectionView) -> Vec<String> {
-        view.facets.iter().map(|facet| format!("{} {}", corpus.entity(facet.entity).name, facet.count)).collect()
+        corpus.facets_of(view).iter().map(|facet| format!("{} {}", corpus.entity(facet.entity).name, facet.count)).collect()
     }
 
     fn entity(corpus: &Corpus, key: &str) -> EntityId {
@@ -390,7 +397,7 @@ mod tests {
         assert_eq!(ids(&corpus, &corpus.select(&any)), ["maduro-arrested", "weather"]);
         let not = corpus.select(&Selection { excluded: vec![mexico], ..Selection::default() });
         assert_eq!(ids(&corpus, &not), ["cartography", "fentanyl-seizures", "cartel-banks", "weather"]);
-        assert!(not.facets.iter().all(|facet| facet.entity != mexico), "an excluded entity counts nothing");
+        assert!(corpus.facets_of(&not).iter().all(|facet| facet.entity != mexico), "an excluded entity counts nothing");
         assert_eq!(not.timeline.total(), 4);
         let any_but = Selection {
             entities: vec![mexico, texas],
@@ -483,7 +490,7 @@ mod tests {
     fn nothing_matching_gives_empty_hits_and_facets() {
         let corpus = fixtures::corpus();
         let view = corpus.select(&Selection { query: "Zapata".into(), ..Selection::default() });
-        assert!(view.hits.is_empty() && view.facets.is_empty() && view.timeline.months.is_empty());
+        assert!(view.hits.is_empty() && corpus.facets_of(&view).is_empty() && view.timeline.months.is_empty());
     }
 
     #[test]
@@ -503,7 +510,7 @@ mod tests {
         let corpus = Corpus::from_bundle(crate::Bundle::new(crate::Collection::default())).expect("consistent");
         for query in ["", "cartel"] {
             let view = corpus.select(&Selection { query: query.into(), ..Selection::default() });
-            assert!(view.hits.is_empty() && view.facets.is_empty() && view.timeline.months.is_empty());
+            assert!(view.hits.is_empty() && corpus.facets_of(&view).is_empty() && view.timeline.months.is_empty());
             assert_eq!(view.collection_size, 0);
         }
     }
@@ -531,7 +538,7 @@ mod tests {
             seen.dedup();
             proptest::prop_assert_eq!(seen.len(), view.hits.len());
             proptest::prop_assert!(view.hits.len() <= corpus.articles().len());
-            proptest::prop_assert!(view.facets.iter().all(|facet| facet.count as usize <= view.hits.len()));
+            proptest::prop_assert!(corpus.facets_of(&view).iter().all(|facet| facet.count as usize <= view.hits.len()));
         }
     }
 
