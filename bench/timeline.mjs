@@ -129,7 +129,7 @@ async function gestures(floor) {
     // Checked every frame: a locator's waitFor retries after up to 500 ms, which the
     // figure below would count.
     await page.waitForFunction(
-      () => document.querySelector('#app .search input') && document.querySelector('#app .results .result') && document.querySelector('#app svg.bars rect.all'),
+      () => document.querySelector('#app .search input') && document.querySelector('#app .results .result') && document.querySelector('#app svg.bars .all'),
       null,
       { polling: 'raf', timeout: 120_000 },
     );

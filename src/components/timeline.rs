@@ -253,21 +253,19 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                     role="group"
                     aria-label={format!("Articles by {}, {span_text}", histogram.interval.name())}
                 >
+                    // Each layer one path: a change of selection rewrites one attribute,
+                    // not a rectangle per bar.
+                    <path class="all" d={bars_path(histogram.bins.iter().map(|bin| bin.total), max)} />
+                    // Empty when nothing narrows: always there, so the bars after it keep
+                    // their places in the diff.
+                    <path class="match" d={if props.narrowed { bars_path(histogram.bins.iter().map(|bin| bin.matching), max) } else { String::new() }} />
                     { for histogram.bins.iter().enumerate().map(|(at, bin)| {
                         let label = bar_label(histogram.interval, bin.period.start, bin.total, bin.matching, props.narrowed);
                         html! {
-                            <g>
-                                if bin.total > 0 {
-                                    <rect class="all" x={bar_x(at)} width="0.8" y={bar_top(bin.total, max)} height={bar_height(bin.total, max)} />
-                                }
-                                if props.narrowed && bin.matching > 0 {
-                                    <rect class="match" x={bar_x(at)} width="0.8" y={bar_top(bin.matching, max)} height={bar_height(bin.matching, max)} />
-                                }
-                                // Named by its title (also the tooltip), read once.
-                                <rect class="hit" x={at.to_string()} width="1" y="0" height="100" role="img">
-                                    <title>{ label }</title>
-                                </rect>
-                            </g>
+                            // Named by its title (also the tooltip), read once.
+                            <rect class="hit" x={at.to_string()} width="1" y="0" height="100" role="img">
+                                <title>{ label }</title>
+                            </rect>
                         }
                     }) }
                     if brushed.is_some() {
@@ -282,7 +280,11 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                     <span class="tick" style={format!("left: {}%", percent(tick.bin, bars))}>{ tick.label.clone() }</span>
                 }) }
             </div>
-            { for props.series.iter().map(|series| series_strip(histogram, series)) }
+            // In an element of their own: Yew pairs a list's children from its end, so a
+            // strip added among the section's children would have it redraw the chart.
+            <div class="series-list">
+                { for props.series.iter().map(|series| series_strip(histogram, series)) }
+            </div>
             if let Some(range) = props.range {
                 <p class="brush-summary" aria-live="polite">{ format!("{}: {} articles", capitalized(&range.human()), number(props.in_range)) }</p>
                 <button
@@ -376,9 +378,7 @@ pub fn series_strip(histogram: &Histogram, series: &EntitySeries) -> Html {
         <div class="series">
             <span class="series-name" aria-hidden="true">{ series.name.clone() }</span>
             <svg viewBox={format!("0 0 {bars} 100")} preserveAspectRatio="none" role="img" aria-label={summary}>
-                { for counts.iter().enumerate().filter(|(_, count)| **count > 0).map(|(at, &count)| html! {
-                    <rect x={bar_x(at)} width="0.8" y={bar_top(count, max)} height={bar_height(count, max)} />
-                }) }
+                <path d={bars_path(counts.iter().copied(), max)} />
             </svg>
         </div>
     }
@@ -437,8 +437,14 @@ fn bar_label(interval: Interval, start: Date, total: u32, matching: u32, narrowe
     label
 }
 
-fn bar_x(at: usize) -> String {
-    format!("{}.1", at)
+/// A path drawing a bar for each count (none for 0), `max` reaching the top: bar `at`
+/// stands 0.8 wide from `at + 0.1`, in a 100-high box.
+fn bars_path(counts: impl Iterator<Item = u32>, max: u32) -> String {
+    let mut path = String::new();
+    for (at, count) in counts.enumerate().filter(|&(_, count)| count > 0) {
+        path.push_str(&format!("M{at}.1 {}h.8V100h-.8z", tenths(1000 - height(count, max))));
+    }
+    path
 }
 
 // Coordinates are written with integers only: formatting floats would add the float
@@ -448,14 +454,6 @@ fn bar_x(at: usize) -> String {
 /// it is not lost.
 fn height(count: u32, max: u32) -> u64 {
     if count == 0 { 0 } else { (u64::from(count) * 970 / u64::from(max.max(1)) + 30).min(1000) }
-}
-
-fn bar_height(count: u32, max: u32) -> String {
-    tenths(height(count, max))
-}
-
-fn bar_top(count: u32, max: u32) -> String {
-    tenths(1000 - height(count, max))
 }
 
 fn tenths(value: u64) -> String {

@@ -378,7 +378,11 @@ mod tests {
 
     /// The facets as `name count`, in the order the viewer lists them.
     fn facets(corpus: &Corpus, view: &SelectionView) -> Vec<String> {
-        corpus.facets_of(view).iter().map(|facet| format!("{} {}", corpus.entity(facet.entity).name, facet.count)).collect()
+        corpus
+            .facets_of(view)
+            .iter()
+            .map(|facet| format!("{} {}", corpus.entity(facet.entity).name, facet.count))
+            .collect()
     }
 
     fn entity(corpus: &Corpus, key: &str) -> EntityId {
