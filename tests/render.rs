@@ -71,7 +71,7 @@ fn the_viewer_shows_the_collection_its_search_timeline_and_entities() {
             r#"role="img" class="hit"><title>Week of 16 March 2026: 1 article</title>"#,
             r#"role="slider" tabindex="0" aria-label="Start of period""#,
             r#"<span style="left: 42.857%" class="tick">2026</span>"#,
-            r#"<span class="name">Mexico</span><span aria-label="2 articles" class="count">2</span>"#,
+            r#"<span class="name">Mexico</span> <span class="count">2<span class="visually-hidden"> articles</span></span>"#,
             r#"<button type="button">Copy link</button>"#,
         ],
     );

@@ -9,7 +9,6 @@ use yew::prelude::*;
 use crate::{
     platform,
     state::{CorpusHandle, ViewHandle},
-    words::plural,
 };
 
 /// How many entities of one kind are listed before "Show all".
@@ -245,8 +244,10 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
                                 title={aliases}
                                 onclick={Callback::from(move |_: MouseEvent| on_toggle.emit(entity))}
                             >
-                                <span class="name">{ record.name.clone() }</span>
-                                <span class="count" aria-label={plural(count as usize, "article", "articles")}>{ count }</span>
+                                // The count's words are hidden text, not a label: a new count
+                                // rewrites one text node ("Mexico 312 articles" to a reader).
+                                <span class="name">{ record.name.clone() }</span>{ " " }
+                                <span class="count">{ count }<span class="visually-hidden">{ if count == 1 { " article" } else { " articles" } }</span></span>
                             </button>
                             <button
                                 type="button"
