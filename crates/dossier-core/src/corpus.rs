@@ -16,7 +16,11 @@ pub struct Corpus {
     entities: Vec<Entity>,
     mentions: Vec<Vec<ResolvedMention>>,
     article_entities: Vec<Vec<EntityId>>,
-    entity_articles: Vec<u32>,
+    /// The articles mentioning each entity, newest first, every entity's in one array
+    /// (`entity_articles[entity_articles_at[e]..entity_articles_at[e + 1]]`): choosing an
+    /// entity starts from its articles instead of testing every article.
+    entity_articles: Vec<ArticleId>,
+    entity_articles_at: Vec<u32>,
     /// The entities in alphabetical order of names.
     entities_by_name: Vec<EntityId>,
     newest_first: Vec<ArticleId>,
@@ -106,7 +110,6 @@ impl Corpus {
         let mut article_ids: HashMap<&str, ()> = HashMap::with_capacity(articles.len());
         let mut mentions = Vec::with_capacity(articles.len());
         let mut article_entities = Vec::with_capacity(articles.len());
-        let mut entity_articles = vec![0u32; entities.len()];
         for article in &articles {
             if article_ids.insert(article.id.as_str(), ()).is_some() {
                 return Err(CorpusError::DuplicateArticle { id: article.id.clone() });
@@ -115,15 +118,14 @@ impl Corpus {
             let mut named: Vec<EntityId> = resolved.iter().map(|mention| mention.entity).collect();
             named.sort_unstable();
             named.dedup();
-            for entity in &named {
-                entity_articles[entity.index()] += 1;
-            }
             mentions.push(resolved);
             article_entities.push(named);
         }
         let mut newest_first: Vec<ArticleId> = (0..articles.len()).map(|index| ArticleId(position(index))).collect();
         newest_first.sort_by(|a, b| articles[b.index()].date.cmp(&articles[a.index()].date).then(a.cmp(b)));
         let index = build_index(&articles, &entities, &article_entities);
+        let (entity_articles, entity_articles_at) =
+            articles_by_entity(entities.len(), &newest_first, &article_entities);
         let mut by_name: Vec<usize> = (0..entities.len()).collect();
         by_name.sort_by(|&a, &b| entities[a].name.cmp(&entities[b].name).then(a.cmp(&b)));
         let entities_by_name = by_name.into_iter().map(|entity| EntityId(position(entity))).collect();
@@ -141,6 +143,7 @@ impl Corpus {
             mentions,
             article_entities,
             entity_articles,
+            entity_articles_at,
             entities_by_name,
             newest_first,
             days,
@@ -189,7 +192,13 @@ impl Corpus {
 
     /// How many articles of the whole collection mention an entity.
     pub fn entity_article_count(&self, id: EntityId) -> u32 {
-        self.entity_articles[id.index()]
+        self.entity_articles_at[id.index() + 1] - self.entity_articles_at[id.index()]
+    }
+
+    /// The articles that mention an entity, newest first (ties in bundle order).
+    pub fn articles_naming(&self, id: EntityId) -> &[ArticleId] {
+        let (start, end) = (self.entity_articles_at[id.index()], self.entity_articles_at[id.index() + 1]);
+        &self.entity_articles[start as usize..end as usize]
     }
 
     /// Every entity, in alphabetical order of names.
@@ -275,6 +284,33 @@ impl Corpus {
     pub fn index(&self) -> &SearchIndex {
         &self.index
     }
+}
+
+/// Each entity's articles in the order of `newest_first`, all in one array, and where
+/// each entity's start (one more than there are entities: the last is the end).
+fn articles_by_entity(
+    entities: usize,
+    newest_first: &[ArticleId],
+    article_entities: &[Vec<EntityId>],
+) -> (Vec<ArticleId>, Vec<u32>) {
+    let mut at = vec![0u32; entities + 1];
+    for named in article_entities {
+        for entity in named {
+            at[entity.index() + 1] += 1;
+        }
+    }
+    for entity in 0..entities {
+        at[entity + 1] += at[entity];
+    }
+    let mut next = at.clone();
+    let mut articles = vec![ArticleId(0); at[entities] as usize];
+    for &article in newest_first {
+        for entity in &article_entities[article.index()] {
+            articles[next[entity.index()] as usize] = article;
+            next[entity.index()] += 1;
+        }
+    }
+    (articles, at)
 }
 
 /// Indexes titles, bodies, sources and the names of the entities each article mentions.

@@ -255,8 +255,15 @@ impl Corpus {
     /// timeline.
     fn narrow(&self, selection: &Selection, parsed: query::Query) -> Narrowed {
         let query = self.index().resolve(&parsed);
+        // Without a query, articles that must name an entity are among that entity's,
+        // which are in the same newest-first order as all of them.
+        let must_name = match selection.entity_match {
+            EntityMatch::All => selection.entities.first(),
+            EntityMatch::Any => None,
+        };
         let candidates: Vec<SearchHit> = if query.is_empty() {
-            self.newest_first().iter().map(|&article| SearchHit::unranked(article)).collect()
+            let articles = must_name.map_or(self.newest_first(), |&entity| self.articles_naming(entity));
+            articles.iter().map(|&article| SearchHit::unranked(article)).collect()
         } else if query.clauses.is_empty() {
             // Only exclusions: everything else, newest first.
             let left: Vec<bool> = {
@@ -298,8 +305,7 @@ impl Corpus {
 
     /// The timeline of the articles mentioning `entity`: its presence over time.
     pub fn entity_timeline(&self, entity: EntityId) -> Timeline {
-        let articles = (0..self.articles().len() as u32).map(ArticleId);
-        self.timeline_of(articles.filter(|&article| self.names(article, entity)))
+        self.timeline_of(self.articles_naming(entity).iter().copied())
     }
 
     /// How many of `articles` fall on each day.
@@ -543,6 +549,45 @@ mod tests {
             proptest::prop_assert_eq!(seen.len(), view.hits.len());
             proptest::prop_assert!(view.hits.len() <= corpus.articles().len());
             proptest::prop_assert!(corpus.facets_of(&view).iter().all(|facet| facet.count as usize <= view.hits.len()));
+        }
+
+        /// Any entity filters (all, any, not) give the articles, newest first, that
+        /// testing each article of the collection against them gives, and each entity's
+        /// timeline counts the articles that mention it.
+        #[test]
+        fn entity_filters_give_what_testing_every_article_gives(
+            chosen in proptest::collection::vec(0u32..6, 0..3),
+            excluded in proptest::collection::vec(0u32..6, 0..2),
+            any in proptest::bool::ANY,
+        ) {
+            let corpus = fixtures::corpus();
+            let ids = |raw: &[u32]| -> Vec<EntityId> { raw.iter().map(|&id| EntityId(id % corpus.entities().len() as u32)).collect() };
+            let selection = Selection {
+                entities: ids(&chosen),
+                excluded: ids(&excluded),
+                entity_match: if any { EntityMatch::Any } else { EntityMatch::All },
+                ..Selection::default()
+            };
+            let names = |article: ArticleId, entity: &EntityId| corpus.article_entities(article).contains(entity);
+            let expected: Vec<ArticleId> = corpus
+                .newest_first()
+                .iter()
+                .copied()
+                .filter(|&article| {
+                    let chosen = if any {
+                        selection.entities.is_empty() || selection.entities.iter().any(|entity| names(article, entity))
+                    } else {
+                        selection.entities.iter().all(|entity| names(article, entity))
+                    };
+                    chosen && !selection.excluded.iter().any(|entity| names(article, entity))
+                })
+                .collect();
+            let found: Vec<ArticleId> = corpus.select(&selection).hits.iter().map(|hit| hit.article).collect();
+            proptest::prop_assert_eq!(found, expected);
+            for entity in selection.entities {
+                let mentioning = corpus.newest_first().iter().filter(|&&article| names(article, &entity)).count();
+                proptest::prop_assert_eq!(corpus.entity_timeline(entity).total() as usize, mentioning);
+            }
         }
     }
 
