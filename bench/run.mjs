@@ -204,7 +204,7 @@ async function typingInApp(browser, url, floor = false) {
 }
 
 function printTyping(typing, floor) {
-  console.log(`\nTyping into the app with ?data= the Reuters bundle (loaded and interactive in ${typing.loaded} ms), no debounce.`);
+  console.log(`\nTyping into the app with ?data= the Reuters bundle (loaded and interactive in ${typing.loaded} ms): results on every key (no debounce), the sidebar once typing pauses.`);
   console.log(`Queries: ${TYPED.join(', ')}, ${ROUNDS} times; each letter awaited, then cleared; then the same typed without pauses; then ${TYPIST_MS} ms apart.`);
   console.log('ms from keydown, p50 / p95 (max)       app: DOM updated     floor: DOM updated   app: painted         floor: painted       painted - floor p95');
   for (const [label, key] of [['every key, awaited', 'awaited'], ['first letters', 'firstLetters'], ['clearing the box', 'clearing'], ['without pauses', 'hurried'], [`${TYPIST_MS} ms apart`, 'paced']]) {

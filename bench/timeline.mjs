@@ -7,8 +7,8 @@
 //   script's part: the new selection computed and rendered) and to that frame painted;
 // - a click on a bar, and a zoom (Enter on a handle), measured the same way;
 // - choosing an entity filter and letting it go (people, organizations, places): to the
-//   results updated, to the counts and timeline updated (they follow a frame later on a
-//   collection this large) and to that last change painted;
+//   results updated, to the counts and timeline updated (drawn with the results: only
+//   typing makes them wait) and to that last change painted;
 // - the number of elements on the page: first page, last page, the table open.
 //   node bench/timeline.mjs [--dist D]   (./x bench runs it; it needs dist/ and the Reuters bundle)
 import { existsSync } from 'node:fs';
@@ -72,8 +72,8 @@ async function instrument(page, types) {
       }, true);
     }
     // The first change after an input is its "DOM updated", painted with the frame that
-    // holds it; later changes before the next input (on a large collection the counts
-    // and timeline follow a frame later) are its "last change", painted in turn.
+    // holds it; later changes before the next input (anything the app draws in a later
+    // task) are its "last change", painted in turn.
     let current = null;
     new MutationObserver(() => {
       const now = performance.now();

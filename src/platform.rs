@@ -323,15 +323,11 @@ pub fn on_offline_status(on_change: impl Fn(String) + 'static) -> Option<EventLi
 /// Runs `task` in a task of its own once the browser has handled what is pending (input,
 /// rendering): for work done ahead while the reader is idle.
 pub fn soon(task: impl FnOnce() + 'static) {
-    soon_boxed(Box::new(task));
+    later_boxed(0, Box::new(task));
 }
 
-/// [`soon`] for any task through one closure type: one copy of the glue in the download.
-fn soon_boxed(task: Box<dyn FnOnce()>) {
-    later_boxed(0, task);
-}
-
-/// Runs `task` in a task of its own after `ms` milliseconds.
+/// Runs `task` in a task of its own after `ms` milliseconds; every timer goes through
+/// this one closure type, for one copy of the glue in the download.
 fn later_boxed(ms: i32, task: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else { return };
     let callback = wasm_bindgen::closure::Closure::once_into_js(task);
@@ -407,6 +403,6 @@ pub fn address_writes() -> LastOnly {
 pub fn after_paint(task: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let task: Box<dyn FnOnce()> = Box::new(task);
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || soon_boxed(task));
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || later_boxed(0, task));
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }

@@ -192,7 +192,7 @@ impl Corpus {
 
     /// How many articles of the whole collection mention an entity.
     pub fn entity_article_count(&self, id: EntityId) -> u32 {
-        self.entity_articles_at[id.index() + 1] - self.entity_articles_at[id.index()]
+        self.articles_naming(id).len() as u32
     }
 
     /// The articles that mention an entity, newest first (ties in bundle order).

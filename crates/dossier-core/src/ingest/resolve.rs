@@ -53,6 +53,11 @@ struct Draft {
 }
 
 impl Draft {
+    /// How many times the draft is mentioned, in all its ways of writing.
+    fn mentions(&self) -> usize {
+        self.surfaces.values().sum()
+    }
+
     fn name(&self) -> String {
         if let Some(name) = self.fixed_name {
             return name.to_owned();
@@ -132,7 +137,6 @@ impl Resolver {
     /// organization only if it shares at least half its articles with the company.
     fn short_forms_of_companies(&mut self, assigned: &[Vec<Option<usize>>]) {
         let lists = Lists::get();
-        let mentions = |draft: &Draft| draft.surfaces.values().sum::<usize>();
         let mut companies: HashMap<String, usize> = HashMap::new();
         for (index, draft) in self.drafts.iter().enumerate() {
             if draft.kind != EntityKind::Organization {
@@ -144,7 +148,7 @@ impl Resolver {
                     for end in 1..words.len() {
                         let prefix = fold(strip_possessive(&words[..end].join(" ")));
                         let company = companies.entry(prefix).or_insert(index);
-                        if mentions(&self.drafts[*company]) < mentions(draft) {
+                        if self.drafts[*company].mentions() < draft.mentions() {
                             *company = index;
                         }
                     }
@@ -188,7 +192,6 @@ impl Resolver {
     /// organization, 160 times for the place) is one entity when one kind is rare: the
     /// rarer draft joins the commoner. Returns where each draft went.
     fn merge_minor_kinds(&mut self) -> Vec<usize> {
-        let mentions = |draft: &Draft| draft.surfaces.values().sum::<usize>();
         let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut target: Vec<usize> =
             (0..self.drafts.len()).map(|index| self.moved.get(&index).copied().unwrap_or(index)).collect();
@@ -198,14 +201,14 @@ impl Resolver {
         for (index, name) in names.iter().enumerate() {
             let Some(name) = name else { continue };
             let main = by_name.entry(name.clone()).or_insert(index);
-            if mentions(&self.drafts[*main]) < mentions(&self.drafts[index]) {
+            if self.drafts[*main].mentions() < self.drafts[index].mentions() {
                 *main = index;
             }
         }
         for (index, name) in names.iter().enumerate() {
             let Some(name) = name else { continue };
             let main = by_name[name];
-            if main != index && mentions(&self.drafts[index]) * MINOR_KIND_SHARE <= mentions(&self.drafts[main]) {
+            if main != index && self.drafts[index].mentions() * MINOR_KIND_SHARE <= self.drafts[main].mentions() {
                 target[index] = main;
             }
         }
@@ -313,7 +316,7 @@ impl Resolver {
             if let Some(people) = surnames.get(&folded) {
                 // A surname of someone named in the same article is theirs; of someone
                 // named elsewhere only if the tagger took the word for a person.
-                let mentions = |draft: &usize| self.drafts[*draft].surfaces.values().sum::<usize>();
+                let mentions = |draft: &usize| self.drafts[*draft].mentions();
                 let person = people
                     .iter()
                     .filter(|draft| tagged == Some(EntityKind::Person) || in_article.contains(draft))
@@ -331,7 +334,7 @@ impl Resolver {
             // Commission, "the Bank" for the Bank of England, named in the same article.
             // Where several fit ("the Board"), the most mentioned, then the first filed:
             // the same collection always gives the same entities.
-            let mentions = |draft: usize| self.drafts[draft].surfaces.values().sum::<usize>();
+            let mentions = |draft: usize| self.drafts[draft].mentions();
             let full = in_article
                 .iter()
                 .copied()
