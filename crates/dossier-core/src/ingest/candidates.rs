@@ -89,6 +89,8 @@ impl Finder<'_> {
                 // "WHO" is an acronym where "Who" is a function word.
                 let plain = word.capitalized()
                     && !word.sentence_start
+                    && !word.is(List::Units)
+                    && !found.glued(at)
                     && (word.all_capitals() || !word.is(List::NotNames))
                     && !word.is(List::Adjectives)
                     && !word.is(List::Titles);
@@ -110,6 +112,21 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
     let mut joined: Vec<Name> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     while let Some(mut name) = names.next() {
+        // "Standard and Poor's" where only "Poor" was taken for a name: a capitalized word
+        // the tagger left out, "and", then a name that owns or ends in a legal form.
+        let start = name.words.start;
+        if start >= 2 && words[start - 1].bare() == "and" && words[start].joined {
+            let first = &words[start - 2];
+            let untagged = joined.last().is_none_or(|before: &Name| before.words.end < start - 1);
+            let suffixes = (name.words.end..words.len())
+                .take_while(|&at| words[at].joined && words[at].is(List::CompanySuffixes))
+                .last()
+                .map_or(name.words.end, |last| last + 1);
+            let owns = words[name.words.end - 1].possessive || suffixes > name.words.end;
+            if untagged && owns && first.capitalized() && !first.all_capitals() {
+                name = Name { words: start - 2..suffixes, kind: NameKind::Organization };
+            }
+        }
         let and = name.words.end;
         let after_and = words.get(and).filter(|word| word.bare() == "and").and(words.get(and + 1));
         if after_and.is_some_and(|word| word.joined && word.capitalized()) {
@@ -120,10 +137,11 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
                     .last()
                     .map_or(and, |last| last + 1),
             };
+            // The second may be taken for a person: "Standard and Poor's 500".
             let owning_pair = name.kind == NameKind::Organization
                 && names.peek().is_some_and(|next| {
                     next.words.start == and + 1
-                        && next.kind == NameKind::Organization
+                        && matches!(next.kind, NameKind::Organization | NameKind::Person)
                         && words[next.words.end - 1].possessive
                 })
                 && !words[name.words.clone()].iter().chain(&words[and + 1..end]).any(Word::all_capitals);
@@ -159,10 +177,32 @@ impl Paragraph<'_, '_> {
     /// their employer, a name ending in an organization word is an organization.
     fn push_name(&self, mut span: Range<usize>, kind: EntityKind, out: &mut Vec<Candidate>) {
         let words = self.words;
+        // "6.17 billion N.Z. Dlrs", "FOB Singapore": a unit is no name, nor part of one;
+        // "<WAIA.HK>": nor is the exchange glued to a ticker.
+        if words[span.clone()].iter().any(|word| word.is(List::Units)) || self.glued(span.start) {
+            return;
+        }
         // "Mayor Adamowicz": a title is not part of a person's name.
         if kind == EntityKind::Person {
             while span.len() > 1 && words[span.start].is(List::Titles) {
                 span.start += 1;
+            }
+        }
+        // "Minister of Mines and Energy Subroto", "Senate Appropriations Agriculture
+        // subcommittee": a word the collection mostly writes in lowercase, and that is no
+        // given name, does not start a person's name.
+        let after_name = span.start > 0 && {
+            let before = &words[span.start - 1];
+            before.capitalized() || matches!(before.bare(), "and" | "of")
+        };
+        if kind == EntityKind::Person && after_name {
+            let vocabulary = self.finder.vocabulary;
+            let common = |word: &Word<'_>| vocabulary.is_common(word.text) && !word.is(List::GivenNames);
+            while span.len() > 1 && common(&words[span.start]) {
+                span.start += 1;
+            }
+            if span.len() == 1 && common(&words[span.start]) {
+                return self.push(span, Class::Unknown, out);
             }
         }
         // "Anne Mills of Shearson": a person ends before "of" or "and".
@@ -180,7 +220,11 @@ impl Paragraph<'_, '_> {
         // takes in the title or adjective the tagger left before it ("General", "Canadian").
         let next = words.get(span.end).filter(|_| !last.possessive);
         let organization_word = last.is(List::CompanySuffixes);
-        let kind = if next.is_some_and(|next| next.is(List::ReportingVerbs)) || (span.len() >= 2 && organization_word) {
+        // No person's name ends in "Association" or "Bank" either.
+        let person_as_organization = kind == EntityKind::Person && last.is(List::OrganizationWords);
+        let kind = if next.is_some_and(|next| next.is(List::ReportingVerbs))
+            || (span.len() >= 2 && (organization_word || person_as_organization))
+        {
             EntityKind::Organization
         } else {
             kind
@@ -303,10 +347,15 @@ impl Paragraph<'_, '_> {
         });
     }
 
-    /// `(ABC)` right after a name.
+    /// Whether word `at` is glued to the one before by a period ("WAIA.HK").
+    fn glued(&self, at: usize) -> bool {
+        at > 0 && &self.text[self.words[at - 1].range.end..self.words[at].range.start] == "."
+    }
+
+    /// `(ABC)` right after a name, unless it spells a word that is never a name ("(SEP)").
     fn acronym_after(&self, index: usize) -> Option<String> {
         let word = self.words.get(index)?;
-        if index == 0 || !self.words[index - 1].capitalized() {
+        if index == 0 || !self.words[index - 1].capitalized() || word.is(List::NotNames) || word.is(List::Units) {
             return None;
         }
         let before = &self.text[self.words[index - 1].range.end..word.range.start];

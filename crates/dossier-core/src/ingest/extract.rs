@@ -154,6 +154,38 @@ mod tests {
     }
 
     #[test]
+    fn units_tickers_and_acronyms_that_spell_a_month_are_no_names() {
+        let (entities, articles) = extract(&[
+            "Retail sales totalled 6.17 billion N.Z. Dlrs in the quarter, Wardley Ltd <WAIA.HK> said.",
+            "Societe Europeenne de Propulsion (SEP) will build the engine.",
+            "COCOA VOLUME MAY 820 JLY 1081 SEP 39 DEC 63",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().all(|name| !name.contains("Dlrs") && !name.contains("HK")), "{names:?}");
+        assert!(articles[2].mentions.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn a_persons_name_starts_after_common_words_and_never_ends_in_an_organization_word() {
+        let (entities, _) = extract(&[
+            "Energy prices and energy demand rose, Minister of Mines and Energy Subroto told the Australian \
+             Petroleum Exploration Association on Monday.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.contains(&"person Subroto".to_owned()), "{names:?}");
+        assert!(names.iter().any(|name| name.starts_with("organization") && name.ends_with("Association")), "{names:?}");
+    }
+
+    #[test]
+    fn a_company_written_without_its_legal_form_is_that_company() {
+        let (entities, _) = extract(&[
+            "In a rare move, Standard and Poor's Corp downgraded the debt of the utility.",
+            "The notes are rated AA by Standard and Poor's, the agency said.",
+        ]);
+        assert_eq!(summary(&entities), ["organization Standard and Poor's Corp (Standard and Poor)"]);
+    }
+
+    #[test]
     fn short_forms_join_full_names_across_articles() {
         let (entities, articles) =
             extract(&["Sen. Elizabeth Warren spoke in Boston.", "Later, Warren said the bill would pass."]);

@@ -40,10 +40,12 @@ pub(crate) enum List {
     ShortNameWords,
     /// Legal forms that end a company's name ("Corp", "Ltd", "AG").
     CompanySuffixes,
+    /// Units and trade terms of wire copy ("Dlrs", "Pct", "FOB"): never part of a name.
+    Units,
 }
 
 impl List {
-    pub(crate) const ALL: [List; 16] = [
+    pub(crate) const ALL: [List; 17] = [
         List::Titles,
         List::NewspaperWords,
         List::OrganizationWords,
@@ -60,6 +62,7 @@ impl List {
         List::NameSuffixes,
         List::ShortNameWords,
         List::CompanySuffixes,
+        List::Units,
     ];
 
     /// The list's file name without `.txt`; also its name in the tagger's features.
@@ -81,6 +84,7 @@ impl List {
             List::NameSuffixes => "name-suffixes",
             List::ShortNameWords => "short-name-words",
             List::CompanySuffixes => "company-suffixes",
+            List::Units => "units",
         }
     }
 
@@ -102,6 +106,7 @@ impl List {
             List::NameSuffixes => include_str!("lists/name-suffixes.txt"),
             List::ShortNameWords => include_str!("lists/short-name-words.txt"),
             List::CompanySuffixes => include_str!("lists/company-suffixes.txt"),
+            List::Units => include_str!("lists/units.txt"),
         }
     }
 
@@ -177,6 +182,8 @@ mod tests {
         (List::SpeechVerbs, List::GivenNames),
         (List::CompanySuffixes, List::GivenNames),
         (List::CompanySuffixes, List::PlaceWords),
+        (List::Units, List::GivenNames),
+        (List::Units, List::CompanySuffixes),
     ];
 
     fn contradictions(sources: &[(List, &'static str)]) -> Vec<String> {

@@ -138,6 +138,8 @@ impl Resolver {
     fn short_forms_of_companies(&mut self, assigned: &[Vec<Option<usize>>]) {
         let lists = Lists::get();
         let mut companies: HashMap<String, usize> = HashMap::new();
+        // Names of several words that are a company's name without its legal form.
+        let mut bare_names: HashSet<String> = HashSet::new();
         for (index, draft) in self.drafts.iter().enumerate() {
             if draft.kind != EntityKind::Organization {
                 continue;
@@ -145,8 +147,12 @@ impl Resolver {
             for surface in draft.surfaces.keys() {
                 let words: Vec<&str> = surface.split(' ').collect();
                 if words.last().is_some_and(|last| lists.contains(List::CompanySuffixes, last)) {
+                    let bare = words.iter().rposition(|word| !lists.contains(List::CompanySuffixes, word));
                     for end in 1..words.len() {
                         let prefix = fold(strip_possessive(&words[..end].join(" ")));
+                        if end >= 2 && bare == Some(end - 1) {
+                            bare_names.insert(prefix.clone());
+                        }
                         let company = companies.entry(prefix).or_insert(index);
                         if self.drafts[*company].mentions() < draft.mentions() {
                             *company = index;
@@ -173,10 +179,12 @@ impl Resolver {
                 .surfaces
                 .keys()
                 .filter(|surface| !full || surface.contains(' '))
-                .map(|surface| companies.get(&fold(surface)).copied());
+                .map(|surface| companies.get(&fold(strip_possessive(surface))).copied());
             let Some(Some(company)) = targets.next() else { continue };
+            // "Standard and Poor" is "Standard and Poor's Corp" wherever it is written.
+            let bare = draft.surfaces.keys().all(|surface| bare_names.contains(&fold(strip_possessive(surface))));
             let shared = articles[index].intersection(&articles[company]).count();
-            let together = draft.kind == EntityKind::Person || shared * 2 >= articles[index].len();
+            let together = draft.kind == EntityKind::Person || bare || shared * 2 >= articles[index].len();
             if company != index && together && targets.all(|target| target == Some(company)) {
                 // The company keeps its full name, however often the short one is written.
                 if self.drafts[company].fixed_name.is_none() && self.drafts[company].full_name.is_none() {
@@ -312,7 +320,9 @@ impl Resolver {
             return alias;
         }
         let one_word = !candidate.surface.contains(char::is_whitespace);
-        if one_word && !candidate.common {
+        // A surname only where the tagger saw a person or nothing: "Quebec" taken for a
+        // place is not the "Hydro Quebec" it took for a person.
+        if one_word && !candidate.common && tagged != Some(EntityKind::Place) {
             if let Some(people) = surnames.get(&folded) {
                 // A surname of someone named in the same article is theirs; of someone
                 // named elsewhere only if the tagger took the word for a person.
@@ -354,11 +364,17 @@ impl Resolver {
         if candidate.generic {
             return None;
         }
-        // A lone name taken for a person that is nobody's surname, and that the gazetteer
-        // knows as a place or organization ("Fla", "Denver"), is that.
+        // A lone name that joins nothing, and that the gazetteer knows as another kind
+        // ("Fla" taken for a person, "the Philippines and its bank advisers" for an
+        // organization), is what the gazetteer says.
         if let (Some(EntityKind::Person), Some(known)) = (tagged, candidate.known_as_other) {
             let entry = &gazetteer.known[known];
             return Some(self.draft(Key::Known(known), entry.kind, Some(entry.name)));
+        }
+        // A word the collection mostly writes in lowercase names nothing of its own (an
+        // acronym still may: "EC" is not the "ec" of a table).
+        if candidate.common && !alias_key(&candidate.surface).starts_with('^') {
+            return None;
         }
         let kind = tagged?;
         let key = if kind == EntityKind::Person { Key::Surname(folded) } else { Key::Name(kind, folded) };
