@@ -111,6 +111,13 @@ impl Finder<'_> {
 fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
     let mut joined: Vec<Name> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
+    // Where a name ends once the legal forms written after it are taken in.
+    let through_suffixes = |end: usize| {
+        (end..words.len())
+            .take_while(|&at| words[at].joined && words[at].is(List::CompanySuffixes))
+            .last()
+            .map_or(end, |last| last + 1)
+    };
     while let Some(mut name) = names.next() {
         // "Standard and Poor's" where only "Poor" was taken for a name: a capitalized word
         // the tagger left out, "and", then a name that owns or ends in a legal form.
@@ -118,10 +125,7 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
         if start >= 2 && words[start - 1].bare() == "and" && words[start].joined {
             let first = &words[start - 2];
             let untagged = joined.last().is_none_or(|before: &Name| before.words.end < start - 1);
-            let suffixes = (name.words.end..words.len())
-                .take_while(|&at| words[at].joined && words[at].is(List::CompanySuffixes))
-                .last()
-                .map_or(name.words.end, |last| last + 1);
+            let suffixes = through_suffixes(name.words.end);
             let owns = words[name.words.end - 1].possessive || suffixes > name.words.end;
             if untagged && owns && first.capitalized() && !first.all_capitals() {
                 name = Name { words: start - 2..suffixes, kind: NameKind::Organization };
@@ -131,11 +135,9 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
         let after_and = words.get(and).filter(|word| word.bare() == "and").and(words.get(and + 1));
         if after_and.is_some_and(|word| word.joined && word.capitalized()) {
             let end = match names.peek() {
-                Some(next) if next.words.start == and + 1 => next.words.end,
-                _ => (and + 1..words.len())
-                    .take_while(|&at| words[at].joined && words[at].is(List::CompanySuffixes))
-                    .last()
-                    .map_or(and, |last| last + 1),
+                // "Standard and Poor's Corp" whatever the tagger took each part for.
+                Some(next) if next.words.start == and + 1 => through_suffixes(next.words.end),
+                _ => through_suffixes(and + 1),
             };
             // The second may be taken for a person: "Standard and Poor's 500".
             let owning_pair = name.kind == NameKind::Organization

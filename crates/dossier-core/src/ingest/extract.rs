@@ -173,7 +173,10 @@ mod tests {
         ]);
         let names = summary(&entities);
         assert!(names.contains(&"person Subroto".to_owned()), "{names:?}");
-        assert!(names.iter().any(|name| name.starts_with("organization") && name.ends_with("Association")), "{names:?}");
+        assert!(
+            names.iter().any(|name| name.starts_with("organization") && name.ends_with("Association")),
+            "{names:?}"
+        );
     }
 
     #[test]
