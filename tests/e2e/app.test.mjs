@@ -409,7 +409,16 @@ describe('the first view, drawn at build time', () => {
       const before = await places(page);
       await page.evaluate(() => {
         window.shifted = 0;
-        new PerformanceObserver((list) => list.getEntries().forEach((entry) => (window.shifted += entry.value))).observe({ type: 'layout-shift' });
+        window.shifts = [];
+        new PerformanceObserver((list) =>
+          list.getEntries().forEach((entry) => {
+            window.shifted += entry.value;
+            for (const { node, previousRect: was, currentRect: now } of entry.sources) {
+              const name = node ? `${node.nodeName} ${node.className || node.textContent.slice(0, 40)}` : 'a removed node';
+              window.shifts.push(`${name}: ${was.x},${was.y} ${was.width}x${was.height} -> ${now.x},${now.y} ${now.width}x${now.height}`);
+            }
+          }),
+        ).observe({ type: 'layout-shift' });
       });
 
       release();
@@ -417,7 +426,8 @@ describe('the first view, drawn at build time', () => {
       assert.equal(await first.count(), 0, 'the drawing is gone once the app draws');
       assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).count(), 1);
       assert.deepEqual(await places(page), before, 'the app draws the same page');
-      assert.equal(await page.evaluate(() => window.shifted), 0, 'nothing moved');
+      const [shifted, shifts] = await page.evaluate(() => [window.shifted, window.shifts]);
+      assert.equal(shifted, 0, `nothing moved, but: ${shifts.join('; ')}`);
       await search(page, 'Sheinbaum');
     });
   }
