@@ -147,7 +147,13 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
                         && words[next.words.end - 1].possessive
                 })
                 && !words[name.words.clone()].iter().chain(&words[and + 1..end]).any(Word::all_capitals);
-            if end > and + 1 && (words[end - 1].is(List::CompanySuffixes) || owning_pair) {
+            // "Kidder Peabody and Co", "Standard and Poor's Corp": one word at most before
+            // the legal form; "Ford Motor Co and Chrysler Corp", "Merrill Lynch Capital
+            // Markets and Salomon Brothers Inc" are two firms.
+            let legal_forms =
+                words[and + 1..end].iter().rev().take_while(|word| word.is(List::CompanySuffixes)).count();
+            let one_firm = end - (and + 1) - legal_forms <= 1 && !words[name.words.end - 1].is(List::CompanySuffixes);
+            if end > and + 1 && one_firm && (words[end - 1].is(List::CompanySuffixes) || owning_pair) {
                 if names.peek().is_some_and(|next| next.words.start == and + 1) {
                     names.next();
                 }
@@ -179,6 +185,21 @@ impl Paragraph<'_, '_> {
     /// their employer, a name ending in an organization word is an organization.
     fn push_name(&self, mut span: Range<usize>, kind: EntityKind, out: &mut Vec<Candidate>) {
         let words = self.words;
+        // "Merrill Lynch Capital Markets and Salomon Brothers Inc", "Ford Motor Co and
+        // Chrysler Corp": two firms, where the first is complete (a legal form, or two
+        // words or more) and so is the second (two words or more, then a legal form).
+        if kind == EntityKind::Organization {
+            if let Some(and) = (span.start + 1..span.end).find(|&at| words[at].bare() == "and") {
+                let names =
+                    |range: Range<usize>| words[range].iter().filter(|word| !word.is(List::CompanySuffixes)).count();
+                let first_complete = words[and - 1].is(List::CompanySuffixes) || and - span.start >= 2;
+                let second_complete = names(and + 1..span.end) >= 2 && words[span.end - 1].is(List::CompanySuffixes);
+                if first_complete && second_complete && names(span.start..and) >= 1 {
+                    self.push_name(span.start..and, kind, out);
+                    return self.push_name(and + 1..span.end, kind, out);
+                }
+            }
+        }
         // "6.17 billion N.Z. Dlrs", "FOB Singapore": a unit is no name, nor part of one;
         // "<WAIA.HK>": nor is the exchange glued to a ticker.
         if words[span.clone()].iter().any(|word| word.is(List::Units)) || self.glued(span.start) {
@@ -221,6 +242,11 @@ impl Paragraph<'_, '_> {
         // name ending in an organization word ("Motors Corp") is an organization, and
         // takes in the title or adjective the tagger left before it ("General", "Canadian").
         let next = words.get(span.end).filter(|_| !last.possessive);
+        // "Agriculture Secretary Richard Lyng": a lone word before a title is a portfolio,
+        // not a name of its own (it may still be another way of writing one).
+        if span.len() == 1 && !first.all_capitals() && next.is_some_and(|next| next.joined && next.is(List::Titles)) {
+            return self.push(span, Class::Unknown, out);
+        }
         let organization_word = last.is(List::CompanySuffixes);
         // No person's name ends in "Association" or "Bank" either.
         let person_as_organization = kind == EntityKind::Person && last.is(List::OrganizationWords);

@@ -189,6 +189,34 @@ mod tests {
     }
 
     #[test]
+    fn two_complete_firms_joined_by_and_are_two() {
+        let (entities, _) = extract(&[
+            "The notes were offered through Merrill Lynch Capital Markets and Salomon Brothers Inc, the bank said.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().all(|name| !name.contains(" and ")), "{names:?}");
+    }
+
+    #[test]
+    fn a_portfolio_before_a_title_is_no_name_of_its_own() {
+        let (entities, _) = extract(&["U.S. Agriculture Secretary Richard Lyng said exports would rise."]);
+        let names = summary(&entities);
+        assert!(names.contains(&"person Richard Lyng".to_owned()), "{names:?}");
+        assert!(names.iter().all(|name| !name.ends_with(" Agriculture")), "{names:?}");
+    }
+
+    #[test]
+    fn a_surname_that_starts_a_companys_name_is_not_a_person_named_elsewhere() {
+        let (entities, articles) = extract(&[
+            "Robert Salomon, a managing director, spoke to reporters.",
+            "Salomon Brothers Inc led the issue of notes.",
+            "The issue was priced at par, Salomon said.",
+        ]);
+        let person = entities.iter().find(|entity| entity.name == "Robert Salomon").expect("the person");
+        assert!(articles[2].mentions.iter().all(|mention| mention.entity != person.id), "{:?}", summary(&entities));
+    }
+
+    #[test]
     fn short_forms_join_full_names_across_articles() {
         let (entities, articles) =
             extract(&["Sen. Elizabeth Warren spoke in Boston.", "Later, Warren said the bill would pass."]);

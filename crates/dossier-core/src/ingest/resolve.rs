@@ -88,6 +88,8 @@ pub(crate) struct Resolver {
     aliases: HashMap<String, usize>,
     /// Drafts merged into another after the collection was read: where each went.
     moved: HashMap<usize, usize>,
+    /// Folded first words of companies' names ("salomon" of "Salomon Brothers Inc").
+    firm_words: HashSet<String>,
 }
 
 impl Resolver {
@@ -108,6 +110,7 @@ impl Resolver {
         }
         // Pass 2: short forms and unclassified names join what they match.
         let surnames = resolver.surnames();
+        resolver.firm_words = resolver.firm_words();
         for (article_index, article) in candidates.iter().enumerate() {
             let in_article: HashSet<usize> = assigned[article_index].iter().flatten().copied().collect();
             for (candidate_index, candidate) in article.iter().enumerate() {
@@ -268,6 +271,19 @@ impl Resolver {
         Some(draft)
     }
 
+    /// Folded first words of companies' names (those ending in a legal form).
+    fn firm_words(&self) -> HashSet<String> {
+        let lists = Lists::get();
+        let organizations = self.drafts.iter().filter(|draft| draft.kind == EntityKind::Organization);
+        organizations
+            .flat_map(|draft| draft.surfaces.keys())
+            .filter(|surface| {
+                surface.rsplit(' ').next().is_some_and(|last| lists.contains(List::CompanySuffixes, last))
+            })
+            .filter_map(|surface| surface.split_once(' ').map(|(first, _)| fold(strip_possessive(first))))
+            .collect()
+    }
+
     /// Folded last name -> people with that last name.
     fn surnames(&self) -> HashMap<String, Vec<usize>> {
         let lists = Lists::get();
@@ -320,20 +336,33 @@ impl Resolver {
             return alias;
         }
         let one_word = !candidate.surface.contains(char::is_whitespace);
-        // A surname only where the tagger saw a person or nothing: "Quebec" taken for a
-        // place is not the "Hydro Quebec" it took for a person.
+        // Never a surname where the tagger saw a place: "Quebec" taken for a place is not
+        // the "Hydro Quebec" it took for a person.
         if one_word && !candidate.common && tagged != Some(EntityKind::Place) {
             if let Some(people) = surnames.get(&folded) {
                 // A surname of someone named in the same article is theirs; of someone
-                // named elsewhere only if the tagger took the word for a person.
+                // named elsewhere only if the tagger took the word for a person, the word
+                // starts no firm's name ("Salomon said" is Salomon Brothers', not Robert
+                // Salomon's), and the collection does not name something else so more
+                // often ("Shell" the company, not the "Norske Shell" taken for a person).
                 let mentions = |draft: &usize| self.drafts[*draft].mentions();
+                let elsewhere = tagged == Some(EntityKind::Person) && !self.firm_words.contains(&folded);
                 let person = people
                     .iter()
-                    .filter(|draft| tagged == Some(EntityKind::Person) || in_article.contains(draft))
+                    .filter(|draft| elsewhere || in_article.contains(draft))
                     .max_by_key(|draft| (in_article.contains(draft), mentions(draft), std::cmp::Reverse(**draft)))
                     .copied();
-                if person.is_some() {
-                    return person;
+                if let Some(person) = person {
+                    let other = [EntityKind::Organization, EntityKind::Place]
+                        .into_iter()
+                        .filter_map(|kind| self.by_key.get(&Key::Name(kind, folded.clone())).copied())
+                        .max_by_key(mentions);
+                    return match other {
+                        Some(other) if !in_article.contains(&person) && mentions(&other) > mentions(&person) => {
+                            Some(other)
+                        }
+                        _ => Some(person),
+                    };
                 }
             }
         }
