@@ -301,8 +301,12 @@ impl Paragraph<'_, '_> {
     /// took four"), a word in lowercase left first ("I emailed FIDE"), unless the gazetteer knows the whole ("The Hague") or it is a
     /// company's ("First Boston Corp").
     fn trimmed(&self, mut span: Range<usize>) -> Range<usize> {
-        // "REUTER E": a lone capital with no period ends no name.
-        while span.len() > 1 && self.words[span.end - 1].text.chars().count() == 1 {
+        // "REUTER E": a lone capital with no period ends no name; nor does a word in
+        // lowercase ("the Iranian Chess Federation and I moved").
+        while span.len() > 1 && {
+            let last = &self.words[span.end - 1];
+            last.text.chars().count() == 1 || last.text.starts_with(char::is_lowercase)
+        } {
             span.end -= 1;
         }
         let company = self.words[span.end - 1].is(List::CompanySuffixes);

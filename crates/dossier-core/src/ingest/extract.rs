@@ -217,6 +217,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_never_ends_in_a_word_in_lowercase() {
+        let (entities, _) =
+            extract(&["I left the toxic environment of the Iranian Chess Federation and I moved to Spain."]);
+        let names = summary(&entities);
+        assert!(names.iter().any(|name| name.ends_with("Iranian Chess Federation")), "{names:?}");
+        assert!(names.iter().all(|name| !name.ends_with(" and")), "{names:?}");
+    }
+
+    #[test]
     fn short_forms_join_full_names_across_articles() {
         let (entities, articles) =
             extract(&["Sen. Elizabeth Warren spoke in Boston.", "Later, Warren said the bill would pass."]);
