@@ -426,7 +426,13 @@ impl SearchIndex {
         let likeliest = expansions.iter().map(plausibility).fold(0.0, f32::max);
         let floor = likeliest / PLAUSIBLE_WITHIN;
         let spelled = |expansion: &&Expansion| expansion.kind != MatchKind::Typo;
-        let best_spelled = expansions.iter().filter(spelled).map(plausibility).fold(0.0, f32::max);
+        // A word typed exactly as the collection writes it is a real word: reading it as a
+        // typo of another costs one more typo (`corn`, in 321 articles, is not `corp`).
+        let as_typed = |expansion: &Expansion| {
+            let real_word = if expansion.kind == MatchKind::Exact { TYPO_DOMINANCE as f32 } else { 1.0 };
+            plausibility(expansion) * real_word
+        };
+        let best_spelled = expansions.iter().filter(spelled).map(as_typed).fold(0.0, f32::max);
         let typo_leads = likeliest > best_spelled;
         // Typos are weighed apart: whether the letters spell a meant word is a matter of
         // what they spell.
@@ -841,6 +847,17 @@ mod tests {
         for typed in ["petrolems ", "petrolem "] {
             assert_eq!(first(&engine, typed, 2), ["Petroleum prices"; 2], "{typed:?}");
         }
+    }
+
+    #[test]
+    fn a_real_word_typed_in_full_is_not_read_as_a_typo_of_a_commoner_one() {
+        // 500 articles hold `corp`, 25 times those holding `corn`: a typo's odds alone
+        // would read `corn` as `corp` mistyped; a word typed exactly costs one typo more.
+        let engine = engine(&[("Corn harvest", "Corn yields rose.", 20), ("Acme Corp", "Acme Corp said.", 500)]);
+        for typed in ["corn", "corn "] {
+            assert_eq!(first(&engine, typed, 20), ["Corn harvest"; 20], "{typed:?}");
+        }
+        assert_eq!(search(&engine.0, "corn ").len(), 20, "the correction is dropped");
     }
 
     #[test]
