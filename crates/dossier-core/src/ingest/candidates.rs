@@ -268,6 +268,13 @@ impl Paragraph<'_, '_> {
                 span.start -= 1;
             }
         }
+        // "in Syracuse, Ind.", "DeMotte, Ind, the FDIC said": a lone word between a place
+        // and a comma or the sentence's end is the state or country it lies in.
+        let kind = if span.len() == 1 && kind != EntityKind::Place && self.follows_a_place(span.start, out) {
+            EntityKind::Place
+        } else {
+            kind
+        };
         // "G7": no person's name has a digit; it may still be another way of writing a
         // name found elsewhere.
         if kind == EntityKind::Person
@@ -377,6 +384,23 @@ impl Paragraph<'_, '_> {
             generic: false,
             known_as_other: None,
         });
+    }
+
+    /// Whether the one word at `at` follows a place and a comma, and ends a clause
+    /// ("Syracuse, Ind." but not "In Paris, Smith said").
+    fn follows_a_place(&self, at: usize, found: &[Candidate]) -> bool {
+        let Some(before) = found.last().filter(|candidate| candidate.paragraph == self.index) else { return false };
+        let gazetteer = self.finder.gazetteer;
+        let place = match before.class {
+            Class::Known(known) => gazetteer.known[known].kind == EntityKind::Place,
+            Class::Kind(kind) | Class::Deferred(kind) => kind == EntityKind::Place,
+            Class::Unknown => false,
+        };
+        let start = self.words[at].range.start;
+        let comma_between = self.text[before.range.end..start].trim() == ",";
+        let after = self.text[self.words[at].range.end..].trim_start();
+        let ends = self.words[at].text.ends_with('.') || after.is_empty() || after.starts_with(['.', ',', ';', ')']);
+        place && comma_between && ends
     }
 
     /// Whether word `at` is glued to the one before by a period ("WAIA.HK").

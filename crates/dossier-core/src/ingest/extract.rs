@@ -226,6 +226,14 @@ mod tests {
     }
 
     #[test]
+    fn a_word_between_a_place_and_the_end_of_a_clause_is_a_place() {
+        let (entities, _) =
+            extract(&["Schult is based in Elkhart, Ind., and the plant will be built in South Bend, Ind."]);
+        let names = summary(&entities);
+        assert!(names.iter().all(|name| !name.starts_with("person")), "{names:?}");
+    }
+
+    #[test]
     fn short_forms_join_full_names_across_articles() {
         let (entities, articles) =
             extract(&["Sen. Elizabeth Warren spoke in Boston.", "Later, Warren said the bill would pass."]);
