@@ -389,14 +389,17 @@ impl Paragraph<'_, '_> {
     /// Whether the one word at `at` follows a place and a comma, and ends a clause
     /// ("Syracuse, Ind." but not "In Paris, Smith said").
     fn follows_a_place(&self, at: usize, found: &[Candidate]) -> bool {
-        let Some(before) = found.last().filter(|candidate| candidate.paragraph == self.index) else { return false };
+        let start = self.words[at].range.start;
+        // The last name filed may lie after this word ("Mills" of "Anne Mills of Shearson"
+        // is filed after "Shearson").
+        let before = found.last().filter(|candidate| candidate.paragraph == self.index && candidate.range.end <= start);
+        let Some(before) = before else { return false };
         let gazetteer = self.finder.gazetteer;
         let place = match before.class {
             Class::Known(known) => gazetteer.known[known].kind == EntityKind::Place,
             Class::Kind(kind) | Class::Deferred(kind) => kind == EntityKind::Place,
             Class::Unknown => false,
         };
-        let start = self.words[at].range.start;
         let comma_between = self.text[before.range.end..start].trim() == ",";
         let after = self.text[self.words[at].range.end..].trim_start();
         let ends = self.words[at].text.ends_with('.') || after.is_empty() || after.starts_with(['.', ',', ';', ')']);
@@ -405,7 +408,7 @@ impl Paragraph<'_, '_> {
 
     /// Whether word `at` is glued to the one before by a period ("WAIA.HK").
     fn glued(&self, at: usize) -> bool {
-        at > 0 && &self.text[self.words[at - 1].range.end..self.words[at].range.start] == "."
+        at > 0 && self.text.get(self.words[at - 1].range.end..self.words[at].range.start) == Some(".")
     }
 
     /// `(ABC)` right after a name, unless it spells a word that is never a name ("(SEP)").
