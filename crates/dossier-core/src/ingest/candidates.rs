@@ -211,9 +211,9 @@ impl Paragraph<'_, '_> {
                 span.start += 1;
             }
         }
-        // "Minister of Mines and Energy Subroto", "Senate Appropriations Agriculture
-        // subcommittee": a word the collection mostly writes in lowercase, and that is no
-        // given name, does not start a person's name.
+        // "Minister of Mines and Energy Subroto": right after another name, a word the
+        // collection mostly writes in lowercase, and that is no given name, does not start
+        // a person's name.
         let after_name = span.start > 0 && {
             let before = &words[span.start - 1];
             before.capitalized() || matches!(before.bare(), "and" | "of")

@@ -393,9 +393,9 @@ impl Resolver {
         if candidate.generic {
             return None;
         }
-        // A lone name that joins nothing, and that the gazetteer knows as another kind
-        // ("Fla" taken for a person, "the Philippines and its bank advisers" for an
-        // organization), is what the gazetteer says.
+        // A lone name taken for a person that is nobody's surname, and that the gazetteer
+        // knows as a place or organization ("Fla", "Denver"), is that. (Not for other
+        // kinds: CoNLL tags teams named after countries as organizations.)
         if let (Some(EntityKind::Person), Some(known)) = (tagged, candidate.known_as_other) {
             let entry = &gazetteer.known[known];
             return Some(self.draft(Key::Known(known), entry.kind, Some(entry.name)));
