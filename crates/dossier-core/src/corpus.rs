@@ -122,12 +122,12 @@ impl Corpus {
             article_entities.push(named);
         }
         let mut newest_first: Vec<ArticleId> = (0..articles.len()).map(|index| ArticleId(position(index))).collect();
-        newest_first.sort_by(|a, b| articles[b.index()].date.cmp(&articles[a.index()].date).then(a.cmp(b)));
+        newest_first.sort_unstable_by(|a, b| articles[b.index()].date.cmp(&articles[a.index()].date).then(a.cmp(b)));
         let index = build_index(&articles, &entities, &article_entities);
         let (entity_articles, entity_articles_at) =
             articles_by_entity(entities.len(), &newest_first, &article_entities);
         let mut by_name: Vec<usize> = (0..entities.len()).collect();
-        by_name.sort_by(|&a, &b| entities[a].name.cmp(&entities[b].name).then(a.cmp(&b)));
+        by_name.sort_unstable_by(|&a, &b| entities[a].name.cmp(&entities[b].name).then(a.cmp(&b)));
         let entities_by_name = by_name.into_iter().map(|entity| EntityId(position(entity))).collect();
         let mut days: Vec<time::Date> = articles.iter().map(|article| article.date.day()).collect();
         days.sort_unstable();
@@ -361,7 +361,7 @@ fn resolve_mentions(
         let end = byte_offset(paragraph, mention.end as usize).ok_or_else(out_of_range)?;
         resolved.push(ResolvedMention { entity, paragraph: mention.paragraph as usize, range: start..end });
     }
-    resolved.sort_by_key(|mention| (mention.paragraph, mention.range.start));
+    resolved.sort_unstable_by_key(|mention| (mention.paragraph, mention.range.start, mention.range.end, mention.entity));
     Ok(resolved)
 }
 

@@ -301,7 +301,7 @@ impl SearchIndex {
             frequent_words.select_nth_unstable_by_key(FREQUENT_WORDS - 1, by_frequency);
             frequent_words.truncate(FREQUENT_WORDS);
         }
-        frequent_words.sort_by_key(by_frequency);
+        frequent_words.sort_unstable_by_key(|id| (by_frequency(id), *id));
         SearchIndex {
             dictionary,
             words,

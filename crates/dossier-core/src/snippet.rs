@@ -86,7 +86,7 @@ pub fn best_snippet(paragraphs: &[String], terms: &[String]) -> Snippet {
             continue;
         }
         let mut distinct: Vec<String> = ranges.iter().map(|r| crate::tokenize::fold(&paragraph[r.clone()])).collect();
-        distinct.sort();
+        distinct.sort_unstable();
         distinct.dedup();
         let better = best.as_ref().is_none_or(|(_, d, n, _)| (distinct.len(), ranges.len()) > (*d, *n));
         if better {
