@@ -37,6 +37,8 @@ pub struct Corpus {
     /// The articles of the last query and entities asked for, before any period: a reader
     /// dragging across the timeline changes only the period (see `Corpus::narrowed`).
     last_narrowed: std::sync::Mutex<Option<Arc<crate::selection::Narrowed>>>,
+    /// The entity counts of the last view whose facets were asked for.
+    pub(crate) last_counted: std::sync::Mutex<Option<crate::selection::Counted>>,
 }
 
 /// A [`crate::Mention`] resolved for rendering.
@@ -152,6 +154,7 @@ impl Corpus {
             everything: std::sync::OnceLock::new(),
             first_letters: std::sync::Mutex::default(),
             last_narrowed: std::sync::Mutex::default(),
+            last_counted: std::sync::Mutex::default(),
         })
     }
 
@@ -361,7 +364,8 @@ fn resolve_mentions(
         let end = byte_offset(paragraph, mention.end as usize).ok_or_else(out_of_range)?;
         resolved.push(ResolvedMention { entity, paragraph: mention.paragraph as usize, range: start..end });
     }
-    resolved.sort_unstable_by_key(|mention| (mention.paragraph, mention.range.start, mention.range.end, mention.entity));
+    resolved
+        .sort_unstable_by_key(|mention| (mention.paragraph, mention.range.start, mention.range.end, mention.entity));
     Ok(resolved)
 }
 

@@ -137,6 +137,31 @@ pub(crate) struct Narrowed {
     timeline: Timeline,
 }
 
+/// What a view's hits were taken from: the articles narrowed by query and entities, and
+/// the period applied to them. Two views of one narrowing differ only in their period.
+#[derive(Clone, Debug)]
+struct Origin {
+    narrowed: Arc<Narrowed>,
+    range: Option<DateRange>,
+}
+
+/// Bookkeeping, not part of what a view shows: two views are equal when their hits,
+/// query, facets and timeline are, wherever they were taken from.
+impl PartialEq for Origin {
+    fn eq(&self, _: &Origin) -> bool {
+        true
+    }
+}
+
+/// Entity counts over a view's hits, kept so that the next view of the same narrowing
+/// (a period dragged along the timeline) is counted from the articles entering and
+/// leaving the period instead of from every article in it.
+#[derive(Debug)]
+pub(crate) struct Counted {
+    origin: Origin,
+    counts: Vec<u32>,
+}
+
 /// Which end of time a date-sorted result list starts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DateOrder {
@@ -182,6 +207,7 @@ pub struct SelectionView {
     pub timeline: Timeline,
     /// Articles in the whole collection.
     pub collection_size: usize,
+    origin: Origin,
 }
 
 impl Corpus {
@@ -205,7 +231,22 @@ impl Corpus {
     /// The entities `view`'s articles mention, with how many of them do, most frequent
     /// first (then by name). Counted on the first call, kept for the next ones.
     pub fn facets_of<'view>(&self, view: &'view SelectionView) -> &'view [EntityFacet] {
-        view.facets.get_or_init(|| self.facets(&view.hits))
+        view.facets.get_or_init(|| {
+            let mut last = self.last_counted.lock().ok();
+            let kept = last.as_mut().and_then(|last| last.take());
+            let counts = match kept {
+                Some(Counted { origin, mut counts }) if Arc::ptr_eq(&origin.narrowed, &view.origin.narrowed) => {
+                    self.move_period(&mut counts, &origin.narrowed.hits, origin.range, view.origin.range);
+                    counts
+                }
+                _ => self.counts(&view.hits),
+            };
+            let facets = self.sorted_facets(&counts);
+            if let Some(last) = last.as_mut() {
+                **last = Some(Counted { origin: view.origin.clone(), counts });
+            }
+            facets
+        })
     }
 
     /// Computes and keeps the view of a one-letter query ahead of the reader typing it
@@ -248,6 +289,7 @@ impl Corpus {
             facets: OnceLock::new(),
             timeline: narrowed.timeline.clone(),
             collection_size: self.articles().len(),
+            origin: Origin { narrowed, range: selection.range },
         }
     }
 
@@ -341,12 +383,47 @@ impl Corpus {
     }
 
     fn facets(&self, hits: &[SearchHit]) -> Vec<EntityFacet> {
+        self.sorted_facets(&self.counts(hits))
+    }
+
+    /// How many of `hits` mention each entity.
+    fn counts(&self, hits: &[SearchHit]) -> Vec<u32> {
         let mut counts = vec![0u32; self.entities().len()];
         for hit in hits {
             for &entity in self.article_entities(hit.article) {
                 counts[entity.index()] += 1;
             }
         }
+        counts
+    }
+
+    /// Turns counts over `narrowed`'s articles in period `from` into counts over those in
+    /// period `to`: only the articles in one and not the other change them.
+    fn move_period(&self, counts: &mut [u32], narrowed: &[SearchHit], from: Option<DateRange>, to: Option<DateRange>) {
+        // Periods as positions in the collection's days, so each article is one compare.
+        let positions = |range: Option<DateRange>| {
+            range.map_or(0..usize::MAX, |range| {
+                let days = self.days();
+                days.partition_point(|&day| day < range.start)..days.partition_point(|&day| day <= range.end)
+            })
+        };
+        let (from, to) = (positions(from), positions(to));
+        for hit in narrowed {
+            let day = self.day_position(hit.article);
+            match (from.contains(&day), to.contains(&day)) {
+                (true, false) => {
+                    self.article_entities(hit.article).iter().for_each(|entity| counts[entity.index()] -= 1)
+                }
+                (false, true) => {
+                    self.article_entities(hit.article).iter().for_each(|entity| counts[entity.index()] += 1)
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Entities with a count, most frequent first, then by name.
+    fn sorted_facets(&self, counts: &[u32]) -> Vec<EntityFacet> {
         // Most frequent first, then by name: a counting sort by count of the entities
         // taken in name order, which keeps name order within each count.
         let highest = counts.iter().copied().max().unwrap_or(0) as usize;
@@ -587,6 +664,28 @@ mod tests {
             for entity in selection.entities {
                 let mentioning = corpus.newest_first().iter().filter(|&&article| names(article, &entity)).count();
                 proptest::prop_assert_eq!(corpus.entity_timeline(entity).total() as usize, mentioning);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Facets counted as a period moves (from the articles entering and leaving it) are
+        /// the facets counted afresh over the view's articles, whatever the periods, in
+        /// whatever order, with queries and entity filters changing between them.
+        #[test]
+        fn facets_of_a_moving_period_are_the_facets_counted_afresh(
+            steps in proptest::collection::vec((0usize..3, 0usize..40, 0usize..40, proptest::bool::ANY), 1..12),
+        ) {
+            let corpus = fixtures::corpus();
+            let days = corpus.days().to_vec();
+            let queries = ["", "cartel", "mexico"];
+            for (query, first, last, whole) in steps {
+                let (first, last) = (days[first % days.len()], days[last % days.len()]);
+                let range = (!whole).then(|| DateRange { start: first.min(last), end: first.max(last) });
+                let selection = Selection { query: queries[query].into(), range, ..Selection::default() };
+                let view = corpus.select(&selection);
+                let afresh = corpus.facets(&view.hits);
+                proptest::prop_assert_eq!(corpus.facets_of(&view), afresh.as_slice());
             }
         }
     }
