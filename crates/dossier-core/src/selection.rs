@@ -275,12 +275,10 @@ impl Corpus {
             }
         };
         let hits: Vec<SearchHit> = match selection.range {
-            Some(range) => narrowed
-                .hits
-                .iter()
-                .filter(|hit| range.contains(self.article(hit.article).date.day()))
-                .copied()
-                .collect(),
+            Some(range) => {
+                let days = self.day_positions(Some(range));
+                narrowed.hits.iter().filter(|hit| days.contains(&self.day_position(hit.article))).copied().collect()
+            }
             None => narrowed.hits.clone(),
         };
         SelectionView {
@@ -400,14 +398,7 @@ impl Corpus {
     /// Turns counts over `narrowed`'s articles in period `from` into counts over those in
     /// period `to`: only the articles in one and not the other change them.
     fn move_period(&self, counts: &mut [u32], narrowed: &[SearchHit], from: Option<DateRange>, to: Option<DateRange>) {
-        // Periods as positions in the collection's days, so each article is one compare.
-        let positions = |range: Option<DateRange>| {
-            range.map_or(0..usize::MAX, |range| {
-                let days = self.days();
-                days.partition_point(|&day| day < range.start)..days.partition_point(|&day| day <= range.end)
-            })
-        };
-        let (from, to) = (positions(from), positions(to));
+        let (from, to) = (self.day_positions(from), self.day_positions(to));
         for hit in narrowed {
             let day = self.day_position(hit.article);
             match (from.contains(&day), to.contains(&day)) {
@@ -420,6 +411,15 @@ impl Corpus {
                 _ => {}
             }
         }
+    }
+
+    /// The positions in [`Corpus::days`] of the days in `range` (all of them without one):
+    /// whether an article falls in a period is then one compare of its day's position.
+    fn day_positions(&self, range: Option<DateRange>) -> std::ops::Range<usize> {
+        let days = self.days();
+        range.map_or(0..days.len(), |range| {
+            days.partition_point(|&day| day < range.start)..days.partition_point(|&day| day <= range.end)
+        })
     }
 
     /// Entities with a count, most frequent first, then by name.
