@@ -143,24 +143,16 @@ impl Resolver {
         let mut companies: HashMap<String, usize> = HashMap::new();
         // Names of several words that are a company's name without its legal form.
         let mut bare_names: HashSet<String> = HashSet::new();
-        for (index, draft) in self.drafts.iter().enumerate() {
-            if draft.kind != EntityKind::Organization {
-                continue;
-            }
-            for surface in draft.surfaces.keys() {
-                let words: Vec<&str> = surface.split(' ').collect();
-                if words.last().is_some_and(|last| lists.contains(List::CompanySuffixes, last)) {
-                    let bare = words.iter().rposition(|word| !lists.contains(List::CompanySuffixes, word));
-                    for end in 1..words.len() {
-                        let prefix = fold(strip_possessive(&words[..end].join(" ")));
-                        if end >= 2 && bare == Some(end - 1) {
-                            bare_names.insert(prefix.clone());
-                        }
-                        let company = companies.entry(prefix).or_insert(index);
-                        if self.drafts[*company].mentions() < draft.mentions() {
-                            *company = index;
-                        }
-                    }
+        for (index, words) in self.company_names() {
+            let bare = words.iter().rposition(|word| !lists.contains(List::CompanySuffixes, word));
+            for end in 1..words.len() {
+                let prefix = fold(strip_possessive(&words[..end].join(" ")));
+                if end >= 2 && bare == Some(end - 1) {
+                    bare_names.insert(prefix.clone());
+                }
+                let company = companies.entry(prefix).or_insert(index);
+                if self.drafts[*company].mentions() < self.drafts[index].mentions() {
+                    *company = index;
                 }
             }
         }
@@ -273,15 +265,22 @@ impl Resolver {
 
     /// Folded first words of companies' names (those ending in a legal form).
     fn firm_words(&self) -> HashSet<String> {
-        let lists = Lists::get();
-        let organizations = self.drafts.iter().filter(|draft| draft.kind == EntityKind::Organization);
-        organizations
-            .flat_map(|draft| draft.surfaces.keys())
-            .filter(|surface| {
-                surface.rsplit(' ').next().is_some_and(|last| lists.contains(List::CompanySuffixes, last))
-            })
-            .filter_map(|surface| surface.split_once(' ').map(|(first, _)| fold(strip_possessive(first))))
+        self.company_names()
+            .filter(|(_, words)| words.len() >= 2)
+            .map(|(_, words)| fold(strip_possessive(words[0])))
             .collect()
+    }
+
+    /// The ways of writing an organization that end in a legal form ("Salomon Brothers
+    /// Inc"), cut into words, with the draft each belongs to.
+    fn company_names(&self) -> impl Iterator<Item = (usize, Vec<&str>)> {
+        let lists = Lists::get();
+        let organizations = self.drafts.iter().enumerate().filter(|(_, draft)| draft.kind == EntityKind::Organization);
+        organizations
+            .flat_map(|(index, draft)| draft.surfaces.keys().map(move |surface| (index, surface.split(' ').collect())))
+            .filter(move |(_, words): &(usize, Vec<&str>)| {
+                words.last().is_some_and(|last| lists.contains(List::CompanySuffixes, last))
+            })
     }
 
     /// Folded last name -> people with that last name.
