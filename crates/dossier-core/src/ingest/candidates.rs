@@ -78,7 +78,11 @@ impl Finder<'_> {
         for (index, (paragraph, words)) in article.body.iter().zip(&paragraphs).enumerate() {
             let found = Paragraph { index, text: paragraph, words, finder: self, capitalized: &capitalized };
             let mut covered = vec![false; words.len()];
-            for name in companies(self.model.tag(paragraph, words, &evidence), words) {
+            let names = people_after_titles(
+                heads_of(companies(self.model.tag(paragraph, words, &evidence), words), words),
+                words,
+            );
+            for name in names {
                 let span = found.trimmed(name.words);
                 if let (Some(kind), false) = (name.kind.entity_kind(), span.is_empty()) {
                     covered[span.clone()].iter_mut().for_each(|covered| *covered = true);
@@ -90,6 +94,7 @@ impl Finder<'_> {
                 let plain = word.capitalized()
                     && !word.sentence_start
                     && !word.is(List::Units)
+                    && !word.is_time_zone()
                     && !found.glued(at)
                     && (word.all_capitals() || !word.is(List::NotNames))
                     && !word.is(List::Adjectives)
@@ -165,6 +170,83 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
     joined
 }
 
+/// "United States Department | of State", "House | of Representatives": a name whose last
+/// word heads organizations' names, followed by "of" and capitalized words, is one
+/// organization with them (through "and": "Department of Health and Human Services").
+fn heads_of(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
+    let mut extended: Vec<Name> = Vec::with_capacity(names.len());
+    let mut names = names.into_iter().peekable();
+    while let Some(mut name) = names.next() {
+        let of = name.words.end;
+        let head = name.kind != NameKind::Person && words[of - 1].is(List::OrganizationHeads);
+        if head && words.get(of).is_some_and(|word| word.bare() == "of") {
+            let mut end = of + 1;
+            while let Some(word) = words.get(end) {
+                // "House of Representatives Speaker Nancy Pelosi": a title ends it.
+                let capital = word.capitalized() && word.joined && !word.sentence_start && !word.is(List::Titles);
+                let and =
+                    word.bare() == "and" && words.get(end + 1).is_some_and(|next| next.capitalized() && next.joined);
+                if !(capital || (and && end > of + 1)) {
+                    break;
+                }
+                end += 1;
+                if capital && word.possessive {
+                    break;
+                }
+            }
+            if end > of + 1 {
+                while names.peek().is_some_and(|next| next.words.end <= end) {
+                    names.next();
+                }
+                // A name the tagger found that runs on past the extension is left whole.
+                if names.peek().is_none_or(|next| next.words.start >= end) {
+                    name = Name { words: name.words.start..end, kind: NameKind::Organization };
+                }
+            }
+        }
+        extended.push(name);
+    }
+    extended
+}
+
+/// "Vice President of the United States Joe | Biden", "Supreme Court Justice Ruth | Bader
+/// Ginsburg": a place or organization whose last word is a given name followed by a
+/// capitalized word ends before that given name, and a person starts there; a title left
+/// at the end of the first name is neither's.
+fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
+    let mut split: Vec<Name> = Vec::with_capacity(names.len());
+    let mut names = names.into_iter().peekable();
+    while let Some(name) = names.next() {
+        let given = name.words.end - 1;
+        let next = words.get(name.words.end).filter(|word| word.joined && word.capitalized() && !word.all_capitals());
+        let split_here = matches!(name.kind, NameKind::Organization | NameKind::Place)
+            && name.words.len() >= 2
+            && words[given].is(List::GivenNames)
+            && !words[given].possessive
+            && next.is_some();
+        if !split_here {
+            split.push(name);
+            continue;
+        }
+        let mut before = name.words.start..given;
+        while !before.is_empty() && words[before.end - 1].is(List::Titles) {
+            before.end -= 1;
+        }
+        if !before.is_empty() {
+            split.push(Name { words: before, kind: name.kind });
+        }
+        let end = match names.peek() {
+            Some(next) if next.words.start == name.words.end => names.next().map_or(given + 1, |next| next.words.end),
+            _ => (given + 1..words.len())
+                .take_while(|&at| words[at].joined && words[at].capitalized())
+                .last()
+                .map_or(given + 1, |last| last + 1),
+        };
+        split.push(Name { words: given..end, kind: NameKind::Person });
+    }
+    split
+}
+
 /// One paragraph being read.
 struct Paragraph<'a, 't> {
     index: usize,
@@ -202,7 +284,22 @@ impl Paragraph<'_, '_> {
         }
         // "6.17 billion N.Z. Dlrs", "FOB Singapore": a unit is no name, nor part of one;
         // "<WAIA.HK>": nor is the exchange glued to a ticker.
-        if words[span.clone()].iter().any(|word| word.is(List::Units)) || self.glued(span.start) {
+        if words[span.clone()].iter().any(|word| word.is(List::Units) || word.is_time_zone()) || self.glued(span.start)
+        {
+            return;
+        }
+        // "COVID-19", "F-35": a name glued to a number by a hyphen is a disease's, a
+        // model's or a product's, none of the kinds kept.
+        let after = &self.text[words[span.end - 1].range.end..];
+        if after.strip_prefix('-').is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit())) {
+            return;
+        }
+        // "West German", "South Korean": a point of the compass and a nationality make an
+        // adjective, not a name.
+        if span.len() == 2
+            && matches!(fold(words[span.start].bare()).as_str(), "north" | "south" | "east" | "west")
+            && words[span.end - 1].is(List::Adjectives)
+        {
             return;
         }
         // "Mayor Adamowicz": a title is not part of a person's name.
@@ -248,12 +345,14 @@ impl Paragraph<'_, '_> {
             return self.push(span, Class::Unknown, out);
         }
         let organization_word = last.is(List::CompanySuffixes);
-        // No person's name ends in "Association" or "Bank" either.
+        // No person's name ends in "Association" or "Bank" either, nor in "Airport".
         let person_as_organization = kind == EntityKind::Person && last.is(List::OrganizationWords);
         let kind = if next.is_some_and(|next| next.is(List::ReportingVerbs))
             || (span.len() >= 2 && (organization_word || person_as_organization))
         {
             EntityKind::Organization
+        } else if kind == EntityKind::Person && span.len() >= 2 && last.is(List::PlaceWords) {
+            EntityKind::Place
         } else {
             kind
         };
@@ -285,6 +384,19 @@ impl Paragraph<'_, '_> {
         let first = &words[span.start];
         let surface = self.surface(&span);
         let gazetteer = self.finder.gazetteer;
+        // "the Philippines", "the Netherlands" taken for an organization: a place the
+        // gazetteer knows, written after "the", is that place (a team named after its
+        // country, which CoNLL tags as an organization, is written without "the").
+        let kind = match gazetteer.lookup(surface) {
+            Some(known)
+                if kind == EntityKind::Organization
+                    && gazetteer.known[known].kind == EntityKind::Place
+                    && self.after_the(first.range.start) =>
+            {
+                EntityKind::Place
+            }
+            _ => kind,
+        };
         let known = gazetteer.lookup(surface).filter(|&known| gazetteer.known[known].kind == kind);
         if known.is_none() && self.is_not_a_name(&span) {
             return;
@@ -326,7 +438,8 @@ impl Paragraph<'_, '_> {
             let lowercase = !first.capitalized();
             // "Chrysler Corp. REUTER": a legal form ends a name, never starts one.
             let legal_form = first.is(List::CompanySuffixes);
-            if !(function_word || common_opening || lowercase || legal_form) {
+            let opener = first.sentence_start && first.is(List::Openers);
+            if !(function_word || common_opening || lowercase || legal_form || opener) {
                 break;
             }
             span.start += 1;
@@ -345,7 +458,9 @@ impl Paragraph<'_, '_> {
                 || first.is(List::NameSuffixes)
                 || first.is(List::Titles)
                 || first.is(List::Adjectives)
-                || (first.sentence_start && self.finder.vocabulary.is_common(first.text)));
+                || (first.sentence_start && self.finder.vocabulary.is_common(first.text))
+                || (first.sentence_start && first.is(List::Openers))
+                || (first.sentence_start && !first.is_latin() && !self.capitalized.contains(&fold(first.bare()))));
         let suffixes_only = self.words[span.clone()].iter().all(|word| word.is(List::CompanySuffixes));
         // "100%": no letter at all.
         let no_letter = !self.words[span.clone()].iter().any(|word| word.text.contains(char::is_alphabetic));
@@ -369,10 +484,7 @@ impl Paragraph<'_, '_> {
     fn push(&self, span: Range<usize>, class: Class, out: &mut Vec<Candidate>) {
         let (first, last) = (&self.words[span.start], &self.words[span.end - 1]);
         let range = first.range.start..last.range.end;
-        let before = self.text[..range.start].trim_end();
-        let after_the = before.len() >= 3
-            && before.get(before.len() - 3..).is_some_and(|word| word.eq_ignore_ascii_case("the"))
-            && !before[..before.len() - 3].ends_with(char::is_alphanumeric);
+        let after_the = self.after_the(range.start);
         out.push(Candidate {
             paragraph: self.index,
             range,
@@ -384,6 +496,14 @@ impl Paragraph<'_, '_> {
             generic: false,
             known_as_other: None,
         });
+    }
+
+    /// Whether the word "the" comes right before byte `start`.
+    fn after_the(&self, start: usize) -> bool {
+        let before = self.text[..start].trim_end();
+        before.len() >= 3
+            && before.get(before.len() - 3..).is_some_and(|word| word.eq_ignore_ascii_case("the"))
+            && !before[..before.len() - 3].ends_with(char::is_alphanumeric)
     }
 
     /// Whether the one word at `at` follows a place and a comma, and ends a clause
@@ -414,7 +534,12 @@ impl Paragraph<'_, '_> {
     /// `(ABC)` right after a name, unless it spells a word that is never a name ("(SEP)").
     fn acronym_after(&self, index: usize) -> Option<String> {
         let word = self.words.get(index)?;
-        if index == 0 || !self.words[index - 1].capitalized() || word.is(List::NotNames) || word.is(List::Units) {
+        if index == 0
+            || !self.words[index - 1].capitalized()
+            || word.is(List::NotNames)
+            || word.is(List::Units)
+            || word.is_time_zone()
+        {
             return None;
         }
         let before = &self.text[self.words[index - 1].range.end..word.range.start];

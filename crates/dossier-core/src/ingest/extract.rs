@@ -206,6 +206,59 @@ mod tests {
     }
 
     #[test]
+    fn time_zones_adverbs_opening_a_sentence_and_names_glued_to_a_number_are_no_names() {
+        let (entities, articles) = extract(&[
+            "The plane landed at 9:40 a.m. local time (0140 UTC) on Sunday.",
+            "Additionally, the council met in private. Sadly some were never found.",
+            "Cases of COVID-19 rose again, and two F-35 jets flew over the city.",
+        ]);
+        let names = summary(&entities);
+        assert!(articles.iter().all(|article| article.mentions.is_empty()), "{names:?}");
+    }
+
+    #[test]
+    fn a_title_between_an_office_and_a_persons_name_ends_the_office() {
+        let (entities, _) = extract(&[
+            "Former Vice President of the United States Joe Biden won the primary, and Biden thanked voters.",
+            "Supreme Court Justice Ruth Bader Ginsburg wrote the opinion.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.contains(&"person Joe Biden (Biden)".to_owned()), "{names:?}");
+        assert!(names.contains(&"person Ruth Bader Ginsburg".to_owned()), "{names:?}");
+        assert!(names.iter().all(|name| !name.contains("States Joe") && !name.contains("Justice")), "{names:?}");
+    }
+
+    #[test]
+    fn a_department_of_something_is_one_organization() {
+        let (entities, _) = extract(&[
+            "The family left on advice from the United States Department of State, officials said.",
+            "United States House of Representatives Speaker Nancy Pelosi called the vote.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.contains(&"organization United States Department of State".to_owned()), "{names:?}");
+        assert!(names.contains(&"person Nancy Pelosi".to_owned()), "{names:?}");
+        assert!(names.iter().all(|name| !name.contains("Speaker")), "{names:?}");
+    }
+
+    #[test]
+    fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
+        let (entities, _) = extract(&[
+            "Coconut exports from the Philippines rose in March, traders said.",
+            "West German exports fell, and South Korean imports rose.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().all(|name| !name.starts_with("organization Philippines")), "{names:?}");
+        assert!(names.iter().all(|name| !name.contains("German") && !name.contains("Korean")), "{names:?}");
+    }
+
+    #[test]
+    fn a_persons_name_does_not_end_in_a_place_word() {
+        let (entities, _) = extract(&["The aircraft came down between Fath Airport and the city, the ministry said."]);
+        let names = summary(&entities);
+        assert!(names.iter().all(|name| !name.starts_with("person")), "{names:?}");
+    }
+
+    #[test]
     fn a_surname_that_starts_a_companys_name_is_not_a_person_named_elsewhere() {
         let (entities, articles) = extract(&[
             "Robert Salomon, a managing director, spoke to reporters.",

@@ -42,10 +42,15 @@ pub(crate) enum List {
     CompanySuffixes,
     /// Units and trade terms of wire copy ("Dlrs", "Pct", "FOB"): never part of a name.
     Units,
+    /// Adverbs that open a sentence ("Additionally", "Sadly"): no name there. Not one of
+    /// the tagger's features (the model was trained without it).
+    Openers,
+    /// Time zones ("UTC", "EST"): never a name. Not one of the tagger's features.
+    TimeZones,
 }
 
 impl List {
-    pub(crate) const ALL: [List; 17] = [
+    pub(crate) const ALL: [List; 19] = [
         List::Titles,
         List::NewspaperWords,
         List::OrganizationWords,
@@ -63,7 +68,16 @@ impl List {
         List::ShortNameWords,
         List::CompanySuffixes,
         List::Units,
+        List::Openers,
+        List::TimeZones,
     ];
+
+    /// Whether the tagger reads the list as a feature: lists added after the model was
+    /// trained are read by the rules alone, so the shipped weights stay what training
+    /// writes.
+    pub(crate) fn is_feature(self) -> bool {
+        !matches!(self, List::Openers | List::TimeZones)
+    }
 
     /// The list's file name without `.txt`; also its name in the tagger's features.
     pub(crate) fn name(self) -> &'static str {
@@ -85,6 +99,8 @@ impl List {
             List::ShortNameWords => "short-name-words",
             List::CompanySuffixes => "company-suffixes",
             List::Units => "units",
+            List::Openers => "openers",
+            List::TimeZones => "time-zones",
         }
     }
 
@@ -107,6 +123,8 @@ impl List {
             List::ShortNameWords => include_str!("lists/short-name-words.txt"),
             List::CompanySuffixes => include_str!("lists/company-suffixes.txt"),
             List::Units => include_str!("lists/units.txt"),
+            List::Openers => include_str!("lists/openers.txt"),
+            List::TimeZones => include_str!("lists/time-zones.txt"),
         }
     }
 
@@ -143,10 +161,10 @@ impl Lists {
         self.mask(word) & list.bit() != 0
     }
 
-    /// The lists that hold `word`.
-    pub(crate) fn lists_of(&self, word: &str) -> impl Iterator<Item = List> + use<> {
+    /// The lists that hold `word` and that the tagger reads as features.
+    pub(crate) fn features_of(&self, word: &str) -> impl Iterator<Item = List> + use<> {
         let mask = self.mask(word);
-        List::ALL.into_iter().filter(move |list| mask & list.bit() != 0)
+        List::ALL.into_iter().filter(move |list| list.is_feature() && mask & list.bit() != 0)
     }
 
     fn mask(&self, word: &str) -> u32 {
@@ -184,6 +202,8 @@ mod tests {
         (List::CompanySuffixes, List::PlaceWords),
         (List::Units, List::GivenNames),
         (List::Units, List::CompanySuffixes),
+        (List::Openers, List::GivenNames),
+        (List::TimeZones, List::GivenNames),
     ];
 
     fn contradictions(sources: &[(List, &'static str)]) -> Vec<String> {
@@ -222,6 +242,6 @@ mod tests {
         assert!(lists.contains(List::Titles, "Gov."));
         assert!(lists.contains(List::Titles, "PRESIDENT"));
         assert!(!lists.contains(List::Titles, "Sheinbaum"));
-        assert_eq!(lists.lists_of("Bank").collect::<Vec<_>>(), [List::OrganizationWords, List::OrganizationHeads]);
+        assert_eq!(lists.features_of("Bank").collect::<Vec<_>>(), [List::OrganizationWords, List::OrganizationHeads]);
     }
 }

@@ -90,6 +90,9 @@ pub(crate) struct Resolver {
     moved: HashMap<usize, usize>,
     /// Folded first words of companies' names ("salomon" of "Salomon Brothers Inc").
     firm_words: HashSet<String>,
+    /// Per folded word left to the collection: how often the tagger took it for a person,
+    /// and for a place.
+    lone_readings: HashMap<String, (usize, usize)>,
 }
 
 impl Resolver {
@@ -110,6 +113,12 @@ impl Resolver {
         }
         // Pass 2: short forms and unclassified names join what they match.
         let surnames = resolver.surnames();
+        for candidate in candidates.iter().flatten() {
+            if let Class::Deferred(kind @ (EntityKind::Person | EntityKind::Place)) = candidate.class {
+                let readings = resolver.lone_readings.entry(fold(&candidate.surface)).or_default();
+                if kind == EntityKind::Person { readings.0 += 1 } else { readings.1 += 1 }
+            }
+        }
         resolver.firm_words = resolver.firm_words();
         for (article_index, article) in candidates.iter().enumerate() {
             let in_article: HashSet<usize> = assigned[article_index].iter().flatten().copied().collect();
@@ -263,6 +272,20 @@ impl Resolver {
         Some(draft)
     }
 
+    /// Whether the tagger took the word alone for a person at least as often as for a place.
+    fn mostly_a_person(&self, folded: &str) -> bool {
+        self.lone_readings.get(folded).is_some_and(|(person, place)| person >= place)
+    }
+
+    /// Whether a way of writing the person starts with a given name ("Joe Biden").
+    fn given_name_first(&self, draft: usize) -> bool {
+        let lists = Lists::get();
+        self.drafts[draft]
+            .surfaces
+            .keys()
+            .any(|surface| surface.split_once(' ').is_some_and(|(first, _)| lists.contains(List::GivenNames, first)))
+    }
+
     /// Folded first words of companies' names (those ending in a legal form).
     fn firm_words(&self) -> HashSet<String> {
         self.company_names()
@@ -335,9 +358,7 @@ impl Resolver {
             return alias;
         }
         let one_word = !candidate.surface.contains(char::is_whitespace);
-        // Never a surname where the tagger saw a place: "Quebec" taken for a place is not
-        // the "Hydro Quebec" it took for a person.
-        if one_word && !candidate.common && tagged != Some(EntityKind::Place) {
+        if one_word && !candidate.common {
             if let Some(people) = surnames.get(&folded) {
                 // A surname of someone named in the same article is theirs; of someone
                 // named elsewhere only if the tagger took the word for a person, the word
@@ -346,9 +367,19 @@ impl Resolver {
                 // often ("Shell" the company, not the "Norske Shell" taken for a person).
                 let mentions = |draft: &usize| self.drafts[*draft].mentions();
                 let elsewhere = tagged == Some(EntityKind::Person) && !self.firm_words.contains(&folded);
+                // Where the tagger saw a place, a surname only of someone named in the same
+                // article, by a given name ("Joe Biden ... Biden") or by a word the
+                // collection takes alone for a person at least as often as for a place (not
+                // "Chechnya" after a "Lebed Chechnya" of a headline; "Quebec", which the
+                // gazetteer knows, never reaches here).
+                let place = tagged == Some(EntityKind::Place);
+                let person_here = |draft: &usize| {
+                    in_article.contains(draft)
+                        && (!place || self.mostly_a_person(&folded) || self.given_name_first(*draft))
+                };
                 let person = people
                     .iter()
-                    .filter(|draft| elsewhere || in_article.contains(draft))
+                    .filter(|draft| elsewhere || person_here(draft))
                     .max_by_key(|draft| (in_article.contains(draft), mentions(draft), std::cmp::Reverse(**draft)))
                     .copied();
                 if let Some(person) = person {

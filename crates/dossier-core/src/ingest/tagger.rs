@@ -327,7 +327,7 @@ impl<'p> Sentence<'p> {
                 continue;
             }
             let exact = self.exact[at as usize];
-            for list in evidence.lists.lists_of(exact) {
+            for list in evidence.lists.features_of(exact) {
                 push(template, &[list.name()]);
             }
         }
@@ -339,10 +339,10 @@ impl<'p> Sentence<'p> {
                 (false, false) => "inside",
             };
             push(28, &[position, ["1", "2", "3", "4+"][(run.len() - 1).min(3)]]);
-            for list in evidence.lists.lists_of(self.exact[run.end - 1]) {
+            for list in evidence.lists.features_of(self.exact[run.end - 1]) {
                 push(29, &[list.name(), position]);
             }
-            for list in evidence.lists.lists_of(self.exact[run.start]) {
+            for list in evidence.lists.features_of(self.exact[run.start]) {
                 push(30, &[list.name(), position]);
             }
         }

@@ -114,6 +114,21 @@ impl Word<'_> {
     pub(crate) fn is(&self, list: List) -> bool {
         Lists::get().contains(list, self.text)
     }
+
+    /// "UTC", "EST" written in capitals ("Est" and "Cet" may be words of other languages).
+    pub(crate) fn is_time_zone(&self) -> bool {
+        self.all_capitals() && self.is(List::TimeZones)
+    }
+
+    /// Whether the word is in Latin script ("После", a Russian sentence's first word, is
+    /// not: the collection's lowercase counts, which tell a capitalized common word from a
+    /// name, are too thin to judge it).
+    pub(crate) fn is_latin(&self) -> bool {
+        self.text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+    }
 }
 
 pub(crate) fn words(paragraph: &str) -> Vec<Word<'_>> {
