@@ -364,21 +364,30 @@ impl LastOnly {
     /// Runs `task` after `ms` milliseconds unless another task comes first (or the task
     /// is cancelled or flushed).
     pub fn after_pause(&self, ms: i32, task: impl FnOnce() + 'static) {
+        later_boxed(ms, self.hand(Box::new(task)));
+    }
+
+    /// Runs `task` once the next frame has painted, unless another task comes first (or
+    /// the task is cancelled or flushed).
+    pub fn after_next_paint(&self, task: impl FnOnce() + 'static) {
+        let run = self.hand(Box::new(task));
+        after_paint(run);
+    }
+
+    /// Makes `task` the one waiting; returns what runs it if it is still the latest.
+    fn hand(&self, task: Box<dyn FnOnce()>) -> Box<dyn FnOnce()> {
         let handed = {
             let mut waiting = self.0.borrow_mut();
             waiting.handed = waiting.handed.wrapping_add(1);
-            waiting.task = Some(Box::new(task));
+            waiting.task = Some(task);
             waiting.handed
         };
         let this = self.clone();
-        later_boxed(
-            ms,
-            Box::new(move || {
-                if this.0.borrow().handed == handed {
-                    this.flush();
-                }
-            }),
-        );
+        Box::new(move || {
+            if this.0.borrow().handed == handed {
+                this.flush();
+            }
+        })
     }
 
     fn take(&self) -> Option<Box<dyn FnOnce()>> {

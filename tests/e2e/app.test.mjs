@@ -189,6 +189,15 @@ const status = (page) => page.getByRole('status');
 /** Waits until the status line reads `text`. */
 const statusIs = (page, text) => page.waitForFunction((wanted) => document.querySelector('[role=status]')?.textContent === wanted, text);
 
+/**
+ * Presses Back (or Forward) as a reader does: once the last change is on screen. The app
+ * writes a new history entry once the frame showing it has painted.
+ */
+async function back(page, forward = false) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  await (forward ? page.goForward() : page.goBack());
+}
+
 /** Waits until an entity's page shows `name` as its heading. */
 const headingIs = (page, name) => page.waitForFunction((wanted) => document.querySelector('.entity-page h2')?.textContent === wanted, name);
 
@@ -337,7 +346,7 @@ describe('the bundled seed collection', () => {
     await page.getByRole('article', { name: /^The U\.S\. government continues/ }).waitFor();
     await page.goto(server.url + '/#/');
     await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
-    await page.goBack();
+    await back(page);
     await page.getByRole('article', { name: /^The U\.S\. government continues/ }).waitFor();
   });
 
@@ -591,17 +600,17 @@ describe('the view in the address', () => {
     assert.equal(await status(page).textContent(), narrowed);
     assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'cartel');
     assert.equal(await page.getByRole('button', { name: /^Mexico / }).getAttribute('aria-pressed'), 'true');
-    await page.goBack();
+    await back(page);
     await page.waitForFunction(() => !document.querySelector('[role=status]').textContent.includes('January'));
     assert.equal(await status(page).textContent(), '1 of 6 articles, matching “cartel”, mentioning Mexico');
-    await page.goBack();
+    await back(page);
     await page.waitForFunction(() => !document.querySelector('[role=status]').textContent.includes('Mexico'));
     assert.equal(await status(page).textContent(), '3 of 6 articles, matching “cartel”');
     // Each step awaited, as for Back: a second traversal issued before the first commits
     // can replace it in the browser, which made this test flaky on a loaded machine.
-    await page.goForward();
+    await back(page, true);
     await page.waitForFunction(() => document.querySelector('[role=status]').textContent === '1 of 6 articles, matching “cartel”, mentioning Mexico');
-    await page.goForward();
+    await back(page, true);
     await page.waitForFunction((text) => document.querySelector('[role=status]').textContent === text, narrowed);
   });
 
@@ -641,7 +650,7 @@ describe('the view in the address', () => {
     await box.pressSequentially(' troops', { delay: 40 });
     await page.waitForFunction(() => location.hash === '#/?q=sheinbaum%20troops');
     assert.equal(await entries(), before + 2);
-    await page.goBack();
+    await back(page);
     await page.waitForFunction(() => document.querySelector('input[type=search]').value === 'sheinbaum');
   });
 
@@ -663,7 +672,7 @@ describe('the view in the address', () => {
       [...document.querySelectorAll('a')].find((link) => link.textContent === 'Cartels and banks').click();
     });
     await page.getByRole('article', { name: 'Cartels and banks' }).waitFor();
-    await page.goBack();
+    await back(page);
     await page.waitForFunction(() => document.querySelector('input[type=search]')?.value === 'cartels');
     assert.equal(new URL(page.url()).hash, '#/?q=cartels');
   });
@@ -723,7 +732,7 @@ describe('entity filters: all, any or not', () => {
     // Pressing the left-out name itself lets it go.
     await filters.getByRole('button', { name: /^Venezuela / }).click();
     await statusIs(page, '6 of 6 articles');
-    await page.goBack();
+    await back(page);
     await statusIs(page, '5 of 6 articles, not mentioning Venezuela');
   });
 });
@@ -751,7 +760,7 @@ describe('entity pages', () => {
     // A companion's page, and Back.
     await companions.filter({ hasText: 'Venezuela' }).click();
     await headingIs(page, 'Venezuela');
-    await page.goBack();
+    await back(page);
     await headingIs(page, 'Mexico');
     // Only its articles, in the results.
     await page.getByRole('button', { name: 'Show only articles mentioning Mexico' }).click();
@@ -1043,7 +1052,7 @@ describe('the timeline', () => {
     assert.equal(await page.getByRole('slider', { name: 'Start of period' }).getAttribute('aria-valuetext'), '5 January 2026');
     assert.equal(await page.getByRole('slider', { name: 'End of period' }).getAttribute('aria-valuetext'), '22 March 2026');
     // One history entry for the whole drag.
-    await page.goBack();
+    await back(page);
     await page.waitForFunction(() => document.querySelector('[role=status]').textContent === '6 of 6 articles');
   });
 
@@ -1174,7 +1183,7 @@ describe('the result list', () => {
     await page.getByRole('group', { name: 'Sort results' }).getByRole('button', { name: 'Newest' }).click();
     // Newest is the order without a query: nothing to keep in the address; page 1 again.
     await page.waitForFunction(() => location.hash === '#/?from=2026-02-01&to=2026-04-30&zoom=2026-01-12..2026-05-17');
-    await page.goBack();
+    await back(page);
     await page.waitForFunction(() => document.querySelector('[aria-label="Sort results"] [aria-pressed=true]')?.textContent === 'Oldest');
     await check();
   });
