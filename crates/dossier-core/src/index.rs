@@ -54,12 +54,17 @@ impl Field {
     }
 
     /// BM25's `b` for the field, from 0 (a long field counts like a short one) to 1 (an
-    /// occurrence in a field twice the average length counts about half).
+    /// occurrence in a field twice the average length counts about half). The body's is
+    /// below the usual 0.75: news runs from two-line briefs and price tables to long
+    /// reports, and a brief that names a word once is rarely more about it (on the tuning
+    /// half of the judged queries, 0.5 raised P@10 in every class by 0.02 to 0.03). A
+    /// headline's length says even less: a word in a headline and the body outranks one
+    /// in a shorter headline alone.
     pub fn length_normalisation(self) -> f32 {
         match self {
-            Field::Title => 0.5,
+            Field::Title => 0.2,
             Field::Entities => 0.3,
-            Field::Body => 0.75,
+            Field::Body => 0.5,
             Field::Source => 0.0,
         }
     }
