@@ -78,10 +78,8 @@ impl Finder<'_> {
         for (index, (paragraph, words)) in article.body.iter().zip(&paragraphs).enumerate() {
             let found = Paragraph { index, text: paragraph, words, finder: self, capitalized: &capitalized };
             let mut covered = vec![false; words.len()];
-            let names = people_after_titles(
-                heads_of(companies(self.model.tag(paragraph, words, &evidence), words), words),
-                words,
-            );
+            let names = companies(self.model.tag(paragraph, words, &evidence), words);
+            let names = particles_joined(people_after_titles(heads_of(names, words), words), words);
             for name in names {
                 let span = found.trimmed(name.words);
                 if let (Some(kind), false) = (name.kind.entity_kind(), span.is_empty()) {
@@ -245,6 +243,26 @@ fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
         split.push(Name { words: given..end, kind: NameKind::Person });
     }
     split
+}
+
+/// "Rocky De La | Fuente": a person's name that ends in a particle ("De", "Van", "Al")
+/// goes on with the capitalized word after it.
+fn particles_joined(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
+    let mut joined: Vec<Name> = Vec::with_capacity(names.len());
+    let mut names = names.into_iter().peekable();
+    while let Some(mut name) = names.next() {
+        let end = name.words.end;
+        let particle = name.kind == NameKind::Person && name.words.len() >= 2 && words[end - 1].is(List::Connectors);
+        if particle && words.get(end).is_some_and(|next| next.joined && next.capitalized() && !next.all_capitals()) {
+            let through = match names.peek() {
+                Some(next) if next.words.start == end => names.next().map_or(end + 1, |next| next.words.end),
+                _ => end + 1,
+            };
+            name = Name { words: name.words.start..through, kind: NameKind::Person };
+        }
+        joined.push(name);
+    }
+    joined
 }
 
 /// One paragraph being read.

@@ -252,6 +252,14 @@ mod tests {
     }
 
     #[test]
+    fn a_persons_name_goes_on_after_a_particle() {
+        let (entities, _) =
+            extract(&["In party news, businessman Rocky De La Fuente, already the nominee, spoke in Reno."]);
+        let names = summary(&entities);
+        assert!(names.contains(&"person Rocky De La Fuente".to_owned()), "{names:?}");
+    }
+
+    #[test]
     fn a_persons_name_does_not_end_in_a_place_word() {
         let (entities, _) = extract(&["The aircraft came down between Fath Airport and the city, the ministry said."]);
         let names = summary(&entities);
