@@ -208,9 +208,10 @@ fn heads_of(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
 }
 
 /// "Vice President of the United States Joe | Biden", "Supreme Court Justice Ruth | Bader
-/// Ginsburg": a place or organization whose last word is a given name followed by a
-/// capitalized word ends before that given name, and a person starts there; a title left
-/// at the end of the first name is neither's.
+/// Ginsburg": a place or organization of two words or more and a given name, followed by
+/// a capitalized word, ends before that given name, and a person starts there; a title
+/// left at the end of the first name is neither's. ("San Jose Mercury News" and "St.
+/// Louis Cardinals" keep their one word before the given name.)
 fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
     let mut split: Vec<Name> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
@@ -218,7 +219,7 @@ fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
         let given = name.words.end - 1;
         let next = words.get(name.words.end).filter(|word| word.joined && word.capitalized() && !word.all_capitals());
         let split_here = matches!(name.kind, NameKind::Organization | NameKind::Place)
-            && name.words.len() >= 2
+            && name.words.len() >= 3
             && words[given].is(List::GivenNames)
             && !words[given].possessive
             && next.is_some();
