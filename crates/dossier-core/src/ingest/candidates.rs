@@ -307,6 +307,11 @@ impl Paragraph<'_, '_> {
         {
             return;
         }
+        // "((WN)) How did you...": a transcript's speaker label in initials stands for
+        // someone named in full elsewhere, or for the interviewer; no name of its own.
+        if span.len() == 1 && words[span.start].all_capitals() && self.speaker_label(&span) {
+            return;
+        }
         // "COVID-19", "F-35": a name glued to a number by a hyphen is a disease's, a
         // model's or a product's, none of the kinds kept.
         let after = &self.text[words[span.end - 1].range.end..];
@@ -515,6 +520,14 @@ impl Paragraph<'_, '_> {
             generic: false,
             known_as_other: None,
         });
+    }
+
+    /// Whether the words open the paragraph in parentheses, as a transcript's speaker
+    /// label: "((WN))", "(Q)".
+    fn speaker_label(&self, span: &Range<usize>) -> bool {
+        let before = self.text[..self.words[span.start].range.start].trim();
+        let after = &self.text[self.words[span.end - 1].range.end..];
+        matches!(before, "(" | "((") && after.starts_with(')')
     }
 
     /// Whether the word "the" comes right before byte `start`.

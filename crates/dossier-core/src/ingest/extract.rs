@@ -252,6 +252,18 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_label_in_initials_is_no_name() {
+        let (entities, _) = extract(&[
+            "An interview with the author.",
+            "((WN)) How did you start writing?",
+            "((Zara Kay)) I was born in Tanzania.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().all(|name| !name.contains("WN")), "{names:?}");
+        assert!(names.contains(&"place Tanzania".to_owned()), "{names:?}");
+    }
+
+    #[test]
     fn a_persons_name_goes_on_after_a_particle() {
         let (entities, _) =
             extract(&["In party news, businessman Rocky De La Fuente, already the nominee, spoke in Reno."]);
