@@ -206,11 +206,12 @@ mod tests {
     }
 
     #[test]
-    fn time_zones_adverbs_opening_a_sentence_and_names_glued_to_a_number_are_no_names() {
+    fn time_zones_sentence_openers_and_names_glued_to_a_number_are_no_names() {
         let (entities, articles) = extract(&[
-            "The plane landed at 9:40 a.m. local time (0140 UTC) on Sunday.",
+            "At 2:45 a.m. local time (0645 UTC), his office said, he had left.",
             "Additionally, the council met in private. Sadly some were never found.",
-            "Cases of COVID-19 rose again, and two F-35 jets flew over the city.",
+            "COVID-19 was previously announced to be a pandemic by the health minister.",
+            "Мечта стать врачом осталась. После того, как у нее случился инсульт, она ушла.",
         ]);
         let names = summary(&entities);
         assert!(articles.iter().all(|article| article.mentions.is_empty()), "{names:?}");
@@ -273,9 +274,8 @@ mod tests {
 
     #[test]
     fn a_persons_name_does_not_end_in_a_place_word() {
-        let (entities, _) = extract(&["The aircraft came down between Fath Airport and the city, the ministry said."]);
-        let names = summary(&entities);
-        assert!(names.iter().all(|name| !name.starts_with("person")), "{names:?}");
+        let (entities, _) = extract(&["He flew into Kennedy Airport on Monday."]);
+        assert_eq!(summary(&entities), ["place Kennedy Airport"]);
     }
 
     #[test]
