@@ -401,14 +401,13 @@ impl Corpus {
         let (from, to) = (self.day_positions(from), self.day_positions(to));
         for hit in narrowed {
             let day = self.day_position(hit.article);
-            match (from.contains(&day), to.contains(&day)) {
-                (true, false) => {
-                    self.article_entities(hit.article).iter().for_each(|entity| counts[entity.index()] -= 1)
-                }
-                (false, true) => {
-                    self.article_entities(hit.article).iter().for_each(|entity| counts[entity.index()] += 1)
-                }
-                _ => {}
+            let entering = to.contains(&day);
+            if from.contains(&day) == entering {
+                continue;
+            }
+            for entity in self.article_entities(hit.article) {
+                let count = &mut counts[entity.index()];
+                *count = if entering { *count + 1 } else { *count - 1 };
             }
         }
     }

@@ -408,10 +408,11 @@ impl Paragraph<'_, '_> {
         let first = &words[span.start];
         let surface = self.surface(&span);
         let gazetteer = self.finder.gazetteer;
+        let entry = gazetteer.lookup(surface);
         // "the Philippines", "the Netherlands" taken for an organization: a place the
         // gazetteer knows, written after "the", is that place (a team named after its
         // country, which CoNLL tags as an organization, is written without "the").
-        let kind = match gazetteer.lookup(surface) {
+        let kind = match entry {
             Some(known)
                 if kind == EntityKind::Organization
                     && gazetteer.known[known].kind == EntityKind::Place
@@ -421,7 +422,7 @@ impl Paragraph<'_, '_> {
             }
             _ => kind,
         };
-        let known = gazetteer.lookup(surface).filter(|&known| gazetteer.known[known].kind == kind);
+        let known = entry.filter(|&known| gazetteer.known[known].kind == kind);
         if known.is_none() && self.is_not_a_name(&span) {
             return;
         }
@@ -435,7 +436,7 @@ impl Paragraph<'_, '_> {
         self.push(span.clone(), class, out);
         if let Some(candidate) = out.last_mut() {
             candidate.generic = span.len() == 1 && self.is_generic(first);
-            candidate.known_as_other = gazetteer.lookup(surface).filter(|_| known.is_none());
+            candidate.known_as_other = entry.filter(|_| known.is_none());
         }
     }
 
