@@ -346,6 +346,9 @@ pub struct LastOnly(Rc<RefCell<Waiting>>);
 struct Waiting {
     handed: u32,
     task: Option<Box<dyn FnOnce()>>,
+    /// The task only waits for a frame and must not be dropped: a task handed after it
+    /// runs it first.
+    kept: bool,
 }
 
 impl LastOnly {
@@ -367,15 +370,20 @@ impl LastOnly {
         later_boxed(ms, self.hand(Box::new(task)));
     }
 
-    /// Runs `task` once the next frame has painted, unless another task comes first (or
-    /// the task is cancelled or flushed).
+    /// Runs `task` once the next frame has painted, or when another task is handed
+    /// before that (then first): it is delayed, never dropped, unless cancelled.
     pub fn after_next_paint(&self, task: impl FnOnce() + 'static) {
         let run = self.hand(Box::new(task));
+        self.0.borrow_mut().kept = true;
         after_paint(run);
     }
 
-    /// Makes `task` the one waiting; returns what runs it if it is still the latest.
+    /// Makes `task` the one waiting (after running a kept one); returns what runs it if
+    /// it is still the latest.
     fn hand(&self, task: Box<dyn FnOnce()>) -> Box<dyn FnOnce()> {
+        if self.0.borrow().kept {
+            self.flush();
+        }
         let handed = {
             let mut waiting = self.0.borrow_mut();
             waiting.handed = waiting.handed.wrapping_add(1);
@@ -393,6 +401,7 @@ impl LastOnly {
     fn take(&self) -> Option<Box<dyn FnOnce()>> {
         let mut waiting = self.0.borrow_mut();
         waiting.handed = waiting.handed.wrapping_add(1);
+        waiting.kept = false;
         waiting.task.take()
     }
 }

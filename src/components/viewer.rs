@@ -72,8 +72,6 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     {
         let corpus = corpus.clone();
         let last_write = use_mut_ref(|| (f64::NEG_INFINITY, Change::Other, ViewState::default()));
-        // Whether the write waiting is a new entry.
-        let pushing = use_mut_ref(|| false);
         use_effect_with((*state).clone(), move |view| {
             let pending = platform::address_writes();
             let route = route_of(&corpus, view);
@@ -81,7 +79,6 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 // Back, Forward or a link brought this view (or the reader undid, within a
                 // frame, a change not yet written): nothing older is written.
                 pending.cancel();
-                *pushing.borrow_mut() = false;
                 return;
             }
             // A query typed, or a period dragged, within SETTLE_MS of the last change of
@@ -99,22 +96,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             *last_write.borrow_mut() = (now, change, view.clone());
             let fragment = route.to_fragment();
             if settling {
-                // A new entry still waiting for its frame is written first: a rewrite must
-                // not take its place.
-                if *pushing.borrow() {
-                    pending.flush();
-                }
+                // (A new entry still waiting for its frame is written first: a rewrite
+                // never takes its place.)
                 pending.after_pause(TYPING_PAUSE_MS, move || platform::write_hash(&fragment, false));
             } else {
                 pending.flush();
                 // Once the frame is painted: pushState takes 1 to 3 ms in Chromium, which a
                 // click on a filter or a bar would otherwise wait for to be drawn.
-                *pushing.borrow_mut() = true;
-                let pushed = pushing.clone();
-                pending.after_next_paint(move || {
-                    *pushed.borrow_mut() = false;
-                    platform::write_hash(&fragment, true);
-                });
+                pending.after_next_paint(move || platform::write_hash(&fragment, true));
             }
         });
     }
