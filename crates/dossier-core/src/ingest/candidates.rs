@@ -79,7 +79,8 @@ impl Finder<'_> {
             let found = Paragraph { index, text: paragraph, words, finder: self, capitalized: &capitalized };
             let mut covered = vec![false; words.len()];
             let names = companies(self.model.tag(paragraph, words, &evidence), words);
-            let names = particles_joined(people_after_titles(heads_of(names, words), words), words);
+            let names = heads_of(names, words, self.vocabulary);
+            let names = particles_joined(people_after_titles(names, words), words);
             for name in names {
                 let span = found.trimmed(name.words);
                 if let (Some(kind), false) = (name.kind.entity_kind(), span.is_empty()) {
@@ -168,43 +169,157 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
     joined
 }
 
-/// "United States Department | of State", "House | of Representatives": a name whose last
-/// word heads organizations' names, followed by "of" and capitalized words, is one
-/// organization with them (through "and": "Department of Health and Human Services").
-fn heads_of(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
-    let mut extended: Vec<Name> = Vec::with_capacity(names.len());
-    let mut names = names.into_iter().peekable();
-    while let Some(mut name) = names.next() {
-        let of = name.words.end;
-        let head = name.kind != NameKind::Person && words[of - 1].is(List::OrganizationHeads);
-        if head && words.get(of).is_some_and(|word| word.bare() == "of") {
-            let mut end = of + 1;
-            while let Some(word) = words.get(end) {
-                // "House of Representatives Speaker Nancy Pelosi": a title ends it.
-                let capital = word.capitalized() && word.joined && !word.sentence_start && !word.is(List::Titles);
-                let and =
-                    word.bare() == "and" && words.get(end + 1).is_some_and(|next| next.capitalized() && next.joined);
-                if !(capital || (and && end > of + 1)) {
-                    break;
-                }
-                end += 1;
-                if capital && word.possessive {
-                    break;
-                }
+/// "United States Department | of State", "Centers for | Disease Control | and | Prevention",
+/// "Bavarian State Ministry of Public | Health | and | Health Care": a word that heads
+/// organizations' names, followed by "of" or "for" and capitalized words (through "and":
+/// "Department of Health and Human Services"; after "the": "Department of the Interior"),
+/// is one organization with them and with the capitalized words before it, whatever the
+/// tagger took each part for, or left out.
+fn heads_of(names: Vec<Name>, words: &[Word<'_>], vocabulary: &Vocabulary) -> Vec<Name> {
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        match organization_from_head(at, &names, words, vocabulary) {
+            Some(span) => {
+                at = span.end;
+                spans.push(span);
             }
-            if end > of + 1 {
-                while names.peek().is_some_and(|next| next.words.end <= end) {
-                    names.next();
-                }
-                // A name the tagger found that runs on past the extension is left whole.
-                if names.peek().is_none_or(|next| next.words.start >= end) {
-                    name = Name { words: name.words.start..end, kind: NameKind::Organization };
-                }
-            }
+            None => at += 1,
         }
-        extended.push(name);
     }
+    if spans.is_empty() {
+        return names;
+    }
+    let inside = |name: &Name| spans.iter().any(|span| span.start <= name.words.start && name.words.end <= span.end);
+    let mut extended: Vec<Name> = names.into_iter().filter(|name| !inside(name)).collect();
+    extended.extend(spans.into_iter().map(|words| Name { words, kind: NameKind::Organization }));
+    extended.sort_by_key(|name| name.words.start);
     extended
+}
+
+/// The organization [`heads_of`] reads around the word at `head`, if that word heads one.
+fn organization_from_head(
+    head: usize,
+    names: &[Name],
+    words: &[Word<'_>],
+    vocabulary: &Vocabulary,
+) -> Option<Range<usize>> {
+    let word = &words[head];
+    if !word.capitalized()
+        || word.all_capitals()
+        || !(word.is(List::OrganizationHeads) || word.is(List::InstitutionHeads))
+    {
+        return None;
+    }
+    let name_at = |at: usize| names.iter().find(|name| name.words.contains(&at));
+    // "John Church of ..." is a person's name.
+    let a_person = |name: &Name| name.kind == NameKind::Person && name.words.len() > 1;
+    if name_at(head).is_some_and(a_person) {
+        return None;
+    }
+    let connector = words.get(head + 1)?;
+    if !matches!(connector.bare(), "of" | "for") || !connector.joined || connector.sentence_start {
+        return None;
+    }
+    let mut first = head + 2;
+    if words.get(first).is_some_and(|word| word.bare() == "the" && word.joined && !word.sentence_start) {
+        first += 1;
+    }
+    // Capitalized words written in lowercase elsewhere in the collection: "Infectious
+    // Disease", "Human Services" are no person's or firm's name, whatever the tagger says.
+    let all_common = |name: &Name| words[name.words.clone()].iter().all(|word| vocabulary.is_common(word.text));
+    // A person starts here: a given name and another capitalized word ("House of
+    // Representatives Adam Kinzinger"), or a person's name the tagger found ("Darin LaHood").
+    let person_at = |at: usize| {
+        let given =
+            words[at].is(List::GivenNames) && words.get(at + 1).is_some_and(|next| next.capitalized() && next.joined);
+        given || names.iter().any(|name| name.words.start == at && a_person(name) && !all_common(name))
+    };
+    // Another name starts here: "Union Bank of Switzerland and | Morgan Stanley International",
+    // "Bank of Japan and | European"; not "Marine and | Atmospheric Science" (common words)
+    // or "Volcanology and | Seismology" (one word taken for a person).
+    let another_name_at = |at: usize| {
+        names.iter().any(|name| {
+            name.words.start == at && !(name.kind == NameKind::Person && name.words.len() == 1) && !all_common(name)
+        })
+    };
+    let mut end = first;
+    while let Some(word) = words.get(end) {
+        // "House of Representatives Speaker Nancy Pelosi": a title ends it.
+        let capital = word.capitalized()
+            && word.joined
+            && !word.sentence_start
+            && !word.is(List::Titles)
+            && !(end > first && person_at(end));
+        // "Port Authority of New York | and New Jersey", "Bank of Iron County | and Summit
+        // Savings": a place ends it.
+        let place_before = (first..end)
+            .any(|at| words[at].is(List::PlaceWords) || name_at(at).is_some_and(|name| name.kind == NameKind::Place));
+        // "Department of Health and Human Services", but not "Department of Energy, and
+        // Office of Naval Research", "University of Miami and Chris Fallows".
+        let and = word.bare() == "and"
+            && word.joined
+            && end > first
+            && !place_before
+            && goes_on_after_and(end + 1, words)
+            && !person_at(end + 1)
+            && !another_name_at(end + 1);
+        // "District Court for the District of Columbia", "Council of Ex-Muslims of Britain".
+        let of = word.bare() == "of"
+            && word.joined
+            && end > first
+            && words.get(end + 1).is_some_and(|next| next.capitalized() && !next.sentence_start);
+        if !(capital || and || of) {
+            break;
+        }
+        end += 1;
+        if capital && word.possessive {
+            break;
+        }
+    }
+    if end == first {
+        return None;
+    }
+    // Back over the capitalized words before the head: "Bavarian State Ministry",
+    // "Massachusetts Institute", whatever the tagger took them for (but not a person's name,
+    // a title, an owner, or a sentence's first word it did not take for a name).
+    let mut start = name_at(head).map_or(head, |name| name.words.start);
+    while start > 0 && words[start].joined && !words[start].sentence_start {
+        let before = &words[start - 1];
+        if !before.capitalized() || before.possessive || before.is(List::Titles) {
+            break;
+        }
+        match name_at(start - 1) {
+            Some(name) if a_person(name) => break,
+            Some(name) => start = name.words.start,
+            None if before.sentence_start => break,
+            None => start -= 1,
+        }
+    }
+    // A name the tagger found that runs on past the organization is left whole.
+    let crossing = names.iter().any(|name| name.words.start < end && name.words.end > end);
+    (!crossing).then_some(start..end)
+}
+
+/// Whether the capitalized words from `at` may go on an organization's name after "and"
+/// ("Health and *Human Services*"), rather than start another name: no acronym ("UC
+/// Davis"), no word that heads an organization's name ("Stanford University", "Center
+/// for Food Safety", "Bank of France"), and not one word that names one ("Senate").
+fn goes_on_after_and(at: usize, words: &[Word<'_>]) -> bool {
+    let run = words[at.min(words.len())..]
+        .iter()
+        .enumerate()
+        .take_while(|&(offset, word)| word.capitalized() && (offset == 0 || word.joined) && !word.sentence_start)
+        .map(|(_, word)| word);
+    let mut count = 0;
+    for word in run {
+        if word.all_capitals() || word.is(List::OrganizationHeads) || word.is(List::InstitutionHeads) {
+            return false;
+        }
+        count += 1;
+    }
+    // "the House of Representatives and Senate": one word naming an organization alone.
+    count > 1 || (count == 1 && !words[at].is(List::OrganizationWords))
 }
 
 /// "Vice President of the United States Joe | Biden", "Supreme Court Justice Ruth | Bader
@@ -457,7 +572,11 @@ impl Paragraph<'_, '_> {
         while span.len() > 1 && !company && self.finder.gazetteer.lookup(self.surface(&span)).is_none() {
             let first = &self.words[span.start];
             let function_word = first.is(List::NotNames) && !first.text.ends_with('.');
+            // "Ministry of International Trade" opening a quotation is a name's head.
+            let head = (first.is(List::OrganizationHeads) || first.is(List::InstitutionHeads))
+                && self.words.get(span.start + 1).is_some_and(|next| matches!(next.bare(), "of" | "for"));
             let common_opening = first.sentence_start
+                && !head
                 && self.finder.vocabulary.is_common(first.text)
                 && !self.capitalized.contains(&fold(first.bare()));
             let lowercase = !first.capitalized();

@@ -242,6 +242,43 @@ mod tests {
     }
 
     #[test]
+    fn an_institution_of_or_for_something_is_named_in_full() {
+        let (entities, _) = extract(&[
+            "Officials at the Centers for Disease Control and Prevention said the virus spread.",
+            "Yesterday evening, the Bavarian State Ministry of Public Health and Health Care in Munich confirmed a case.",
+            "The suit was filed in U.S. District Court for the Southern District of New York on Monday.",
+            "\"We will do our utmost,\" Ministry of International Trade and Industry officials said.",
+        ]);
+        let names = summary(&entities);
+        for full in [
+            "organization Centers for Disease Control and Prevention",
+            "organization Bavarian State Ministry of Public Health and Health Care",
+            "organization U.S. District Court for the Southern District of New York",
+            "organization Ministry of International Trade and Industry",
+        ] {
+            assert!(names.contains(&full.to_owned()), "{full}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn an_institution_ends_before_another_name_after_and() {
+        let (entities, _) = extract(&[
+            "The shares were placed by Union Bank of Switzerland and Morgan Stanley International in London.",
+            "The study was led by the University of Miami and Chris Fallows, a photographer.",
+            "Republican members of the House of Representatives Adam Kinzinger and Mike Bost voted no.",
+            "Scientists from the University of Washington and Center for Ecosystem Sentinels examine it.",
+            "It was funded by the Department of Energy, and Office of Naval Research.",
+            "The Ministry of Health, and Public Works engineers, agreed on the plan.",
+            "The Bank of Iron County and Summit Savings agreed to merge.",
+        ]);
+        let names = summary(&entities);
+        for name in ["organization Union Bank of Switzerland", "person Chris Fallows", "person Adam Kinzinger"] {
+            assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
+        }
+        assert!(names.iter().all(|name| !name.contains(" and ")), "{names:?}");
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",

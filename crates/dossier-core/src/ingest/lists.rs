@@ -47,10 +47,14 @@ pub(crate) enum List {
     Openers,
     /// Time zones ("UTC", "EST"): never a name. Not one of the tagger's features.
     TimeZones,
+    /// More first words of organizations' names before "of" or "for" ("*Centers* for
+    /// Disease Control"), beside [`List::OrganizationHeads`]. Not one of the tagger's
+    /// features.
+    InstitutionHeads,
 }
 
 impl List {
-    pub(crate) const ALL: [List; 19] = [
+    pub(crate) const ALL: [List; 20] = [
         List::Titles,
         List::NewspaperWords,
         List::OrganizationWords,
@@ -70,13 +74,14 @@ impl List {
         List::Units,
         List::Openers,
         List::TimeZones,
+        List::InstitutionHeads,
     ];
 
     /// Whether the tagger reads the list as a feature: lists added after the model was
     /// trained are read by the rules alone, so the shipped weights stay what training
     /// writes.
     pub(crate) fn is_feature(self) -> bool {
-        !matches!(self, List::Openers | List::TimeZones)
+        !matches!(self, List::Openers | List::TimeZones | List::InstitutionHeads)
     }
 
     /// The list's file name without `.txt`; also its name in the tagger's features.
@@ -101,6 +106,7 @@ impl List {
             List::Units => "units",
             List::Openers => "openers",
             List::TimeZones => "time-zones",
+            List::InstitutionHeads => "institution-heads",
         }
     }
 
@@ -125,6 +131,7 @@ impl List {
             List::Units => include_str!("lists/units.txt"),
             List::Openers => include_str!("lists/openers.txt"),
             List::TimeZones => include_str!("lists/time-zones.txt"),
+            List::InstitutionHeads => include_str!("lists/institution-heads.txt"),
         }
     }
 
@@ -204,6 +211,8 @@ mod tests {
         (List::Units, List::CompanySuffixes),
         (List::Openers, List::GivenNames),
         (List::TimeZones, List::GivenNames),
+        (List::InstitutionHeads, List::GivenNames),
+        (List::InstitutionHeads, List::NotNames),
     ];
 
     fn contradictions(sources: &[(List, &'static str)]) -> Vec<String> {
