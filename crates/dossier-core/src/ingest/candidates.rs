@@ -80,7 +80,7 @@ impl Finder<'_> {
             let mut covered = vec![false; words.len()];
             let names = companies(self.model.tag(paragraph, words, &evidence), words);
             let names = heads_of(names, words, self.vocabulary);
-            let names = particles_joined(people_after_titles(names, words), words);
+            let names = particles_joined(people_after_titles(organizations_after_places(names, words), words), words);
             for name in names {
                 let span = found.trimmed(name.words);
                 if let (Some(kind), false) = (name.kind.entity_kind(), span.is_empty()) {
@@ -320,6 +320,31 @@ fn goes_on_after_and(at: usize, words: &[Word<'_>]) -> bool {
     }
     // "the House of Representatives and Senate": one word naming an organization alone.
     count > 1 || (count == 1 && !words[at].is(List::OrganizationWords))
+}
+
+/// "United States Postal | Service", "United States Supreme | Court": a place followed by
+/// capitalized words the tagger left out, the last of which ends organizations' names, is
+/// one organization with them.
+fn organizations_after_places(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
+    let mut extended: Vec<Name> = Vec::with_capacity(names.len());
+    let mut names = names.into_iter().peekable();
+    while let Some(mut name) = names.next() {
+        let from = name.words.end;
+        let next_name = names.peek().map_or(words.len(), |next| next.words.start);
+        let run = (from..next_name.min(from + 3))
+            .take_while(|&at| {
+                let word = &words[at];
+                word.capitalized() && word.joined && !word.sentence_start && !words[at - 1].possessive
+            })
+            .last()
+            .map_or(from, |last| last + 1);
+        let ends_run = words.get(run).is_none_or(|after| !(after.capitalized() && after.joined));
+        if name.kind == NameKind::Place && run > from && ends_run && words[run - 1].is(List::OrganizationWords) {
+            name = Name { words: name.words.start..run, kind: NameKind::Organization };
+        }
+        extended.push(name);
+    }
+    extended
 }
 
 /// "Vice President of the United States Joe | Biden", "Supreme Court Justice Ruth | Bader

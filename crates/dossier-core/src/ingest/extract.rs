@@ -279,6 +279,18 @@ mod tests {
     }
 
     #[test]
+    fn a_place_and_a_word_that_ends_organizations_names_are_one_organization() {
+        let (entities, _) = extract(&[
+            "The United States Postal Service does not cover most of the reservation.",
+            "The case went to the United States Supreme Court last year.",
+        ]);
+        let names = summary(&entities);
+        for name in ["organization United States Postal Service", "organization United States Supreme Court"] {
+            assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
+        }
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",
