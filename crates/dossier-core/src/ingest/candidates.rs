@@ -563,7 +563,9 @@ impl Paragraph<'_, '_> {
             _ => kind,
         };
         let known = entry.filter(|&known| gazetteer.known[known].kind == kind);
-        if known.is_none() && self.is_not_a_name(&span) {
+        if known.is_none()
+            && (self.is_not_a_name(&span) || (kind != EntityKind::Organization && self.is_a_people(&span)))
+        {
             return;
         }
         // A one-word name is first looked up among the collection's names: "Sheinbaum" is
@@ -641,6 +643,22 @@ impl Paragraph<'_, '_> {
                 .nth(1)
                 .is_some_and(|rest| !rest.is_empty() && rest.chars().all(char::is_lowercase));
         one_word || suffixes_only || contraction || no_letter
+    }
+
+    /// A people, a faith's or a party's followers, named in the plural: "Azerbaijanis",
+    /// "Sunnis", "Native Americans", "Indigenous Australians" (the words before it written
+    /// in lowercase elsewhere in the collection). Not an organization's name ("Christian
+    /// Democrats", "Young Republicans").
+    fn is_a_people(&self, span: &Range<usize>) -> bool {
+        let words = &self.words[span.clone()];
+        let Some((last, before)) = words.split_last() else { return false };
+        let singular = |suffix: &str| {
+            last.text
+                .strip_suffix(suffix)
+                .is_some_and(|stem| !stem.is_empty() && Lists::get().contains(List::Adjectives, stem))
+        };
+        let plural = !last.possessive && (singular("s") || singular("es"));
+        plural && before.iter().all(|word| self.finder.vocabulary.is_common(word.text))
     }
 
     /// A lone word that names a kind of organization or place ("Commission", "Bank",

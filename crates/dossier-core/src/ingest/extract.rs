@@ -291,6 +291,22 @@ mod tests {
     }
 
     #[test]
+    fn a_people_in_the_plural_is_no_name() {
+        let (entities, _) = extract(&[
+            "Armenians and Azerbaijanis have fought over the region for decades.",
+            "The new law would prevent many Native Americans from voting, a native group said.",
+            "Tensions between Sunnis and Shiites rose.",
+        ]);
+        let names = summary(&entities);
+        assert!(
+            names.iter().all(|name| !["Armenians", "Azerbaijanis", "Native Americans", "Sunnis"]
+                .iter()
+                .any(|people| name.contains(people))),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",
