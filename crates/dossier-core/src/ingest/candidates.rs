@@ -633,6 +633,10 @@ impl Paragraph<'_, '_> {
                 || (first.sentence_start && first.is(List::Openers))
                 || (first.sentence_start && !first.is_latin() && !self.capitalized.contains(&fold(first.bare()))));
         let suffixes_only = self.words[span.clone()].iter().all(|word| word.is(List::CompanySuffixes));
+        // "Voting Rights Act", "Louvre Accord", "Nobel Peace Prize": a law, an agreement, a
+        // prize, a contest or a war.
+        let last = &self.words[span.end - 1];
+        let event = span.len() > 1 && !last.all_capitals() && last.is(List::EventWords);
         // "100%": no letter at all.
         let no_letter = !self.words[span.clone()].iter().any(|word| word.text.contains(char::is_alphabetic));
         // "I'm", "Don't": a contraction.
@@ -642,7 +646,7 @@ impl Paragraph<'_, '_> {
                 .split(['\'', '’'])
                 .nth(1)
                 .is_some_and(|rest| !rest.is_empty() && rest.chars().all(char::is_lowercase));
-        one_word || suffixes_only || contraction || no_letter
+        one_word || suffixes_only || contraction || no_letter || event
     }
 
     /// A people, a faith's or a party's followers, named in the plural: "Azerbaijanis",

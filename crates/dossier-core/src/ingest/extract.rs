@@ -307,6 +307,22 @@ mod tests {
     }
 
     #[test]
+    fn laws_agreements_prizes_and_contests_are_no_names() {
+        let (entities, articles) = extract(&[
+            "The Voting Rights Act was passed in 1965.",
+            "Finance ministers met to review the Louvre Accord in Paris.",
+            "She won the Nobel Peace Prize and later the Chicago Marathon.",
+        ]);
+        let names = summary(&entities);
+        assert!(
+            names.iter().all(|name| !["Act", "Accord", "Prize", "Marathon"].iter().any(|word| name.ends_with(word))),
+            "{names:?}"
+        );
+        assert!(names.contains(&"place Paris".to_owned()), "{names:?}");
+        assert!(articles.iter().all(|article| article.mentions.len() <= 1), "{names:?}");
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",

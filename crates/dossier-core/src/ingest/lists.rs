@@ -51,10 +51,13 @@ pub(crate) enum List {
     /// Disease Control"), beside [`List::OrganizationHeads`]. Not one of the tagger's
     /// features.
     InstitutionHeads,
+    /// Last words of laws, agreements, prizes, contests and wars ("Voting Rights *Act*"):
+    /// no person, organization or place. Not one of the tagger's features.
+    EventWords,
 }
 
 impl List {
-    pub(crate) const ALL: [List; 20] = [
+    pub(crate) const ALL: [List; 21] = [
         List::Titles,
         List::NewspaperWords,
         List::OrganizationWords,
@@ -75,13 +78,14 @@ impl List {
         List::Openers,
         List::TimeZones,
         List::InstitutionHeads,
+        List::EventWords,
     ];
 
     /// Whether the tagger reads the list as a feature: lists added after the model was
     /// trained are read by the rules alone, so the shipped weights stay what training
     /// writes.
     pub(crate) fn is_feature(self) -> bool {
-        !matches!(self, List::Openers | List::TimeZones | List::InstitutionHeads)
+        !matches!(self, List::Openers | List::TimeZones | List::InstitutionHeads | List::EventWords)
     }
 
     /// The list's file name without `.txt`; also its name in the tagger's features.
@@ -107,6 +111,7 @@ impl List {
             List::Openers => "openers",
             List::TimeZones => "time-zones",
             List::InstitutionHeads => "institution-heads",
+            List::EventWords => "event-words",
         }
     }
 
@@ -132,6 +137,7 @@ impl List {
             List::Openers => include_str!("lists/openers.txt"),
             List::TimeZones => include_str!("lists/time-zones.txt"),
             List::InstitutionHeads => include_str!("lists/institution-heads.txt"),
+            List::EventWords => include_str!("lists/event-words.txt"),
         }
     }
 
@@ -213,6 +219,9 @@ mod tests {
         (List::TimeZones, List::GivenNames),
         (List::InstitutionHeads, List::GivenNames),
         (List::InstitutionHeads, List::NotNames),
+        (List::EventWords, List::GivenNames),
+        (List::EventWords, List::OrganizationWords),
+        (List::EventWords, List::PlaceWords),
     ];
 
     fn contradictions(sources: &[(List, &'static str)]) -> Vec<String> {
