@@ -94,6 +94,7 @@ impl Finder<'_> {
                     && !word.sentence_start
                     && !word.is(List::Units)
                     && !word.is_time_zone()
+                    && !found.is_common_acronym(word)
                     && !found.glued(at)
                     && (word.all_capitals() || !word.is(List::NotNames))
                     && !word.is(List::Adjectives)
@@ -563,8 +564,13 @@ impl Paragraph<'_, '_> {
             _ => kind,
         };
         let known = entry.filter(|&known| gazetteer.known[known].kind == kind);
+        // "Gross National Product (GNP)" names no entity either.
+        let common_acronym = self.words.get(span.end).is_some_and(|word| self.is_common_acronym(word))
+            && self.acronym_after(span.end).is_some();
         if known.is_none()
-            && (self.is_not_a_name(&span) || (kind != EntityKind::Organization && self.is_a_people(&span)))
+            && (self.is_not_a_name(&span)
+                || common_acronym
+                || (kind != EntityKind::Organization && self.is_a_people(&span)))
         {
             return;
         }
@@ -629,6 +635,7 @@ impl Paragraph<'_, '_> {
                 || first.is(List::NameSuffixes)
                 || first.is(List::Titles)
                 || first.is(List::Adjectives)
+                || self.is_common_acronym(first)
                 || (first.sentence_start && self.finder.vocabulary.is_common(first.text))
                 || (first.sentence_start && first.is(List::Openers))
                 || (first.sentence_start && !first.is_latin() && !self.capitalized.contains(&fold(first.bare()))));
@@ -663,6 +670,11 @@ impl Paragraph<'_, '_> {
         };
         let plural = !last.possessive && (singular("s") || singular("es"));
         plural && before.iter().all(|word| self.finder.vocabulary.is_common(word.text))
+    }
+
+    /// "GNP", "DNA", "CEOs", "PhD": an abbreviation of common nouns (not "Aids" or "Tv").
+    fn is_common_acronym(&self, word: &Word<'_>) -> bool {
+        word.is(List::CommonAcronyms) && word.text.chars().filter(|c| c.is_uppercase()).count() >= 2
     }
 
     /// A lone word that names a kind of organization or place ("Commission", "Bank",

@@ -323,6 +323,16 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_of_common_nouns_are_no_names() {
+        let (entities, articles) = extract(&[
+            "Gross National Product (GNP) rose 1.2 pct, and GNP is seen rising again.",
+            "The DNA samples were sent to the lab, and LGBT groups welcomed the CEOs.",
+        ]);
+        let names = summary(&entities);
+        assert!(articles.iter().all(|article| article.mentions.is_empty()), "{names:?}");
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",

@@ -54,10 +54,13 @@ pub(crate) enum List {
     /// Last words of laws, agreements, prizes, contests and wars ("Voting Rights *Act*"):
     /// no person, organization or place. Not one of the tagger's features.
     EventWords,
+    /// Abbreviations of common nouns ("GNP", "DNA", "CEO"): never a name on their own.
+    /// Not one of the tagger's features.
+    CommonAcronyms,
 }
 
 impl List {
-    pub(crate) const ALL: [List; 21] = [
+    pub(crate) const ALL: [List; 22] = [
         List::Titles,
         List::NewspaperWords,
         List::OrganizationWords,
@@ -79,13 +82,17 @@ impl List {
         List::TimeZones,
         List::InstitutionHeads,
         List::EventWords,
+        List::CommonAcronyms,
     ];
 
     /// Whether the tagger reads the list as a feature: lists added after the model was
     /// trained are read by the rules alone, so the shipped weights stay what training
     /// writes.
     pub(crate) fn is_feature(self) -> bool {
-        !matches!(self, List::Openers | List::TimeZones | List::InstitutionHeads | List::EventWords)
+        !matches!(
+            self,
+            List::Openers | List::TimeZones | List::InstitutionHeads | List::EventWords | List::CommonAcronyms
+        )
     }
 
     /// The list's file name without `.txt`; also its name in the tagger's features.
@@ -112,6 +119,7 @@ impl List {
             List::TimeZones => "time-zones",
             List::InstitutionHeads => "institution-heads",
             List::EventWords => "event-words",
+            List::CommonAcronyms => "common-acronyms",
         }
     }
 
@@ -138,6 +146,7 @@ impl List {
             List::TimeZones => include_str!("lists/time-zones.txt"),
             List::InstitutionHeads => include_str!("lists/institution-heads.txt"),
             List::EventWords => include_str!("lists/event-words.txt"),
+            List::CommonAcronyms => include_str!("lists/common-acronyms.txt"),
         }
     }
 
@@ -222,6 +231,8 @@ mod tests {
         (List::EventWords, List::GivenNames),
         (List::EventWords, List::OrganizationWords),
         (List::EventWords, List::PlaceWords),
+        (List::CommonAcronyms, List::GivenNames),
+        (List::CommonAcronyms, List::CompanySuffixes),
     ];
 
     fn contradictions(sources: &[(List, &'static str)]) -> Vec<String> {
