@@ -246,12 +246,11 @@ fn organization_from_head(
     };
     let mut end = first;
     while let Some(word) = words.get(end) {
-        // "House of Representatives Speaker Nancy Pelosi": a title ends it.
-        let capital = word.capitalized()
-            && word.joined
-            && !word.sentence_start
-            && !word.is(List::Titles)
-            && !(end > first && person_at(end));
+        // "House of Representatives Speaker Nancy Pelosi": a title before a name ends it
+        // ("Department of Justice" goes on).
+        let title = word.is(List::Titles) && words.get(end + 1).is_some_and(|next| next.capitalized() && next.joined);
+        let capital =
+            word.capitalized() && word.joined && !word.sentence_start && !title && !(end > first && person_at(end));
         // "Port Authority of New York | and New Jersey", "Bank of Iron County | and Summit
         // Savings": a place ends it.
         let place_before = (first..end)
@@ -331,6 +330,20 @@ fn organizations_after_places(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name>
     let mut names = names.into_iter().peekable();
     while let Some(mut name) = names.next() {
         let from = name.words.end;
+        // "United States Coast | Guard", the last word taken for an organization of its own.
+        if let Some(next) = names.peek().filter(|next| {
+            name.kind == NameKind::Place
+                && next.words.start == from
+                && next.words.len() == 1
+                && words[from].joined
+                && !words[from - 1].possessive
+                && words[from].is(List::OrganizationWords)
+        }) {
+            name = Name { words: name.words.start..next.words.end, kind: NameKind::Organization };
+            names.next();
+            extended.push(name);
+            continue;
+        }
         let next_name = names.peek().map_or(words.len(), |next| next.words.start);
         let run = (from..next_name.min(from + 3))
             .take_while(|&at| {
@@ -512,12 +525,26 @@ impl Paragraph<'_, '_> {
         let organization_word = last.is(List::CompanySuffixes);
         // No person's name ends in "Association" or "Bank" either, nor in "Airport".
         let person_as_organization = kind == EntityKind::Person && last.is(List::OrganizationWords);
+        let known_whole = || self.finder.gazetteer.lookup(self.surface(&span)).is_some();
         let kind = if next.is_some_and(|next| next.is(List::ReportingVerbs))
             || (span.len() >= 2 && (organization_word || person_as_organization))
         {
             EntityKind::Organization
         } else if kind == EntityKind::Person && span.len() >= 2 && last.is(List::PlaceWords) {
             EntityKind::Place
+        } else if kind == EntityKind::Organization
+            && span.len() >= 2
+            && last.is(List::FacilityWords)
+            && !words[span.clone()].iter().any(|word| matches!(word.bare(), "of" | "for"))
+            && !known_whole()
+        {
+            // "LaGuardia Airport", "Trafalgar Square" (not "Savings and Loan Association
+            // of Fountain Valley").
+            EntityKind::Place
+        } else if kind == EntityKind::Place && last.is(List::OrganizationWords) && self.after_a_known_place(&span) {
+            // "United States Navy", "United States Democratic Party" (not "West Bank",
+            // "Russian Federation", "Central Clinical Hospital").
+            EntityKind::Organization
         } else {
             kind
         };
@@ -670,6 +697,17 @@ impl Paragraph<'_, '_> {
         };
         let plural = !last.possessive && (singular("s") || singular("es"));
         plural && before.iter().all(|word| self.finder.vocabulary.is_common(word.text))
+    }
+
+    /// Whether the name is a place the gazetteer knows ("United States") followed by more
+    /// words ("Navy").
+    fn after_a_known_place(&self, span: &Range<usize>) -> bool {
+        let gazetteer = self.finder.gazetteer;
+        (span.start + 1..span.end).any(|end| {
+            gazetteer
+                .lookup(self.surface(&(span.start..end)))
+                .is_some_and(|known| gazetteer.known[known].kind == EntityKind::Place)
+        })
     }
 
     /// "GNP", "DNA", "CEOs", "PhD": an abbreviation of common nouns (not "Aids" or "Tv").

@@ -333,6 +333,27 @@ mod tests {
     }
 
     #[test]
+    fn a_facility_is_a_place_and_a_countrys_navy_an_organization() {
+        let (entities, _) = extract(&[
+            "He was found at a hostel near LaGuardia Airport.",
+            "The storm hit tourist attractions such as the Kalibo International Airport.",
+            "The United States Navy announced the discovery of the submarine.",
+            "The United States Coast Guard said it had found the boat.",
+            "The United States Department of Justice is investigating the company.",
+        ]);
+        let names = summary(&entities);
+        for name in [
+            "place LaGuardia Airport",
+            "place Kalibo International Airport",
+            "organization United States Navy",
+            "organization United States Coast Guard",
+            "organization United States Department of Justice",
+        ] {
+            assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
+        }
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",

@@ -57,10 +57,13 @@ pub(crate) enum List {
     /// Abbreviations of common nouns ("GNP", "DNA", "CEO"): never a name on their own.
     /// Not one of the tagger's features.
     CommonAcronyms,
+    /// Last words of facilities and natural features ("LaGuardia *Airport*"): a place.
+    /// Not one of the tagger's features.
+    FacilityWords,
 }
 
 impl List {
-    pub(crate) const ALL: [List; 22] = [
+    pub(crate) const ALL: [List; 23] = [
         List::Titles,
         List::NewspaperWords,
         List::OrganizationWords,
@@ -83,6 +86,7 @@ impl List {
         List::InstitutionHeads,
         List::EventWords,
         List::CommonAcronyms,
+        List::FacilityWords,
     ];
 
     /// Whether the tagger reads the list as a feature: lists added after the model was
@@ -120,6 +124,7 @@ impl List {
             List::InstitutionHeads => "institution-heads",
             List::EventWords => "event-words",
             List::CommonAcronyms => "common-acronyms",
+            List::FacilityWords => "facility-words",
         }
     }
 
@@ -147,6 +152,7 @@ impl List {
             List::InstitutionHeads => include_str!("lists/institution-heads.txt"),
             List::EventWords => include_str!("lists/event-words.txt"),
             List::CommonAcronyms => include_str!("lists/common-acronyms.txt"),
+            List::FacilityWords => include_str!("lists/facility-words.txt"),
         }
     }
 
@@ -233,6 +239,8 @@ mod tests {
         (List::EventWords, List::PlaceWords),
         (List::CommonAcronyms, List::GivenNames),
         (List::CommonAcronyms, List::CompanySuffixes),
+        (List::FacilityWords, List::OrganizationWords),
+        (List::FacilityWords, List::GivenNames),
     ];
 
     fn contradictions(sources: &[(List, &'static str)]) -> Vec<String> {
