@@ -354,6 +354,19 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_alone_is_the_person_of_the_same_article_named_with_it() {
+        let (entities, articles) = extract(&[
+            "Chinese leader Zhao Ziyang met the delegation. Zhao said trade would grow.",
+            "Former agent Tony Mendez died on Saturday. Tony was 78.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().any(|name| name.starts_with("person Zhao Ziyang")), "{names:?}");
+        assert!(names.iter().any(|name| name.starts_with("person Tony Mendez")), "{names:?}");
+        assert!(names.iter().all(|name| name != "person Zhao" && name != "person Tony"), "{names:?}");
+        assert!(articles.iter().all(|article| article.mentions.len() == 2), "{names:?}");
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",

@@ -396,6 +396,22 @@ impl Resolver {
                 }
             }
         }
+        // "Brigid Kosgei ... Brigid": a given name alone is the one person of the same
+        // article named with it first.
+        let named_otherwise = [EntityKind::Organization, EntityKind::Place]
+            .into_iter()
+            .any(|kind| self.by_key.contains_key(&Key::Name(kind, folded.clone())));
+        if one_word && tagged == Some(EntityKind::Person) && !named_otherwise && !self.firm_words.contains(&folded) {
+            let mut named = in_article.iter().copied().filter(|&draft| {
+                let name = self.drafts[draft].name();
+                self.drafts[draft].kind == EntityKind::Person
+                    && name.split(' ').count() >= 2
+                    && name.split(' ').next().is_some_and(|given| fold(given) == folded)
+            });
+            if let (Some(person), None) = (named.next(), named.next()) {
+                return Some(person);
+            }
+        }
         let lists = Lists::get();
         let short_name = candidate.generic || lists.contains(List::ShortNameWords, &candidate.surface);
         if one_word && candidate.after_the && short_name {
