@@ -94,7 +94,7 @@ impl Finder<'_> {
                     && !word.sentence_start
                     && !word.is(List::Units)
                     && !word.is_time_zone()
-                    && !found.is_common_acronym(word)
+                    && !word.is_common_acronym()
                     && !found.glued(at)
                     && (word.all_capitals() || !word.is(List::NotNames))
                     && !word.is(List::Adjectives)
@@ -592,8 +592,8 @@ impl Paragraph<'_, '_> {
         };
         let known = entry.filter(|&known| gazetteer.known[known].kind == kind);
         // "Gross National Product (GNP)" names no entity either.
-        let common_acronym = self.words.get(span.end).is_some_and(|word| self.is_common_acronym(word))
-            && self.acronym_after(span.end).is_some();
+        let common_acronym =
+            self.words.get(span.end).is_some_and(Word::is_common_acronym) && self.acronym_after(span.end).is_some();
         if known.is_none()
             && (self.is_not_a_name(&span)
                 || common_acronym
@@ -662,7 +662,7 @@ impl Paragraph<'_, '_> {
                 || first.is(List::NameSuffixes)
                 || first.is(List::Titles)
                 || first.is(List::Adjectives)
-                || self.is_common_acronym(first)
+                || first.is_common_acronym()
                 || (first.sentence_start && self.finder.vocabulary.is_common(first.text))
                 || (first.sentence_start && first.is(List::Openers))
                 || (first.sentence_start && !first.is_latin() && !self.capitalized.contains(&fold(first.bare()))));
@@ -685,8 +685,8 @@ impl Paragraph<'_, '_> {
 
     /// A people, a faith's or a party's followers, named in the plural: "Azerbaijanis",
     /// "Sunnis", "Native Americans", "Indigenous Australians" (the words before it written
-    /// in lowercase elsewhere in the collection). Not an organization's name ("Christian
-    /// Democrats", "Young Republicans").
+    /// in lowercase elsewhere in the collection, unlike the "Christian" of "Christian
+    /// Democrats"). The caller keeps names taken for organizations ("Liberal Democrats").
     fn is_a_people(&self, span: &Range<usize>) -> bool {
         let words = &self.words[span.clone()];
         let Some((last, before)) = words.split_last() else { return false };
@@ -708,11 +708,6 @@ impl Paragraph<'_, '_> {
                 .lookup(self.surface(&(span.start..end)))
                 .is_some_and(|known| gazetteer.known[known].kind == EntityKind::Place)
         })
-    }
-
-    /// "GNP", "DNA", "CEOs", "PhD": an abbreviation of common nouns (not "Aids" or "Tv").
-    fn is_common_acronym(&self, word: &Word<'_>) -> bool {
-        word.is(List::CommonAcronyms) && word.text.chars().filter(|c| c.is_uppercase()).count() >= 2
     }
 
     /// A lone word that names a kind of organization or place ("Commission", "Bank",

@@ -95,7 +95,12 @@ impl List {
     pub(crate) fn is_feature(self) -> bool {
         !matches!(
             self,
-            List::Openers | List::TimeZones | List::InstitutionHeads | List::EventWords | List::CommonAcronyms
+            List::Openers
+                | List::TimeZones
+                | List::InstitutionHeads
+                | List::EventWords
+                | List::CommonAcronyms
+                | List::FacilityWords
         )
     }
 

@@ -396,12 +396,17 @@ impl Resolver {
                 }
             }
         }
-        // "Brigid Kosgei ... Brigid": a given name alone is the one person of the same
-        // article named with it first.
-        let named_otherwise = [EntityKind::Organization, EntityKind::Place]
-            .into_iter()
-            .any(|kind| self.by_key.contains_key(&Key::Name(kind, folded.clone())));
-        if one_word && tagged == Some(EntityKind::Person) && !named_otherwise && !self.firm_words.contains(&folded) {
+        // "Brigid Kosgei ... Brigid", "Zhao Ziyang ... Zhao": a lone word taken for a person
+        // is the one person of the same article whose name it starts, unless the
+        // collection files the word as an organization or place, or a company's name
+        // starts with it ("Pirelli SpA" beside a "Pirelli Cables" taken for a person).
+        let named_otherwise = || {
+            self.firm_words.contains(&folded)
+                || [EntityKind::Organization, EntityKind::Place]
+                    .into_iter()
+                    .any(|kind| self.by_key.contains_key(&Key::Name(kind, folded.clone())))
+        };
+        if one_word && tagged == Some(EntityKind::Person) && !named_otherwise() {
             let mut named = in_article.iter().copied().filter(|&draft| {
                 let name = self.drafts[draft].name();
                 self.drafts[draft].kind == EntityKind::Person

@@ -120,6 +120,11 @@ impl Word<'_> {
         self.all_capitals() && self.is(List::TimeZones)
     }
 
+    /// "GNP", "DNA", "CEOs", "PhD": an abbreviation of common nouns (not "Aids" or "Tv").
+    pub(crate) fn is_common_acronym(&self) -> bool {
+        self.is(List::CommonAcronyms) && self.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+    }
+
     /// Whether the word is in Latin script ("После", a Russian sentence's first word, is
     /// not: the collection's lowercase counts, which tell a capitalized common word from a
     /// name, are too thin to judge it).
