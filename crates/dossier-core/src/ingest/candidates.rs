@@ -400,15 +400,28 @@ fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
     split
 }
 
-/// "Rocky De La | Fuente": a person's name that ends in a particle ("De", "Van", "Al")
-/// goes on with the capitalized word after it.
+/// "Rocky De La | Fuente", "Rebecca Nyandeng | De Mabior", "Valéry Giscard | d'Estaing": a
+/// person's name that ends in a particle ("De", "Van", "Al"), or that a particle and a
+/// capitalized word follow, goes on with them.
 fn particles_joined(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
+    let capitalized_name = |word: &Word<'_>| word.joined && word.capitalized() && !word.all_capitals();
+    let particle = |word: &Word<'_>| word.is(List::Connectors) && word.bare() != "of";
     let mut joined: Vec<Name> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     while let Some(mut name) = names.next() {
-        let end = name.words.end;
-        let particle = name.kind == NameKind::Person && name.words.len() >= 2 && words[end - 1].is(List::Connectors);
-        if particle && words.get(end).is_some_and(|next| next.joined && next.capitalized() && !next.all_capitals()) {
+        let mut end = name.words.end;
+        if name.kind == NameKind::Person && name.words.len() >= 2 {
+            let elided = words.get(end).is_some_and(|next| next.joined && next.has_elided_particle());
+            let particle_next = words.get(end).is_some_and(|next| next.joined && particle(next))
+                && words.get(end + 1).is_some_and(capitalized_name)
+                && names.peek().is_none_or(|next| next.words.start > end);
+            if elided || particle_next {
+                end += 1;
+                name.words.end = end;
+            }
+        }
+        let particle = name.kind == NameKind::Person && name.words.len() >= 2 && particle(&words[end - 1]);
+        if particle && words.get(end).is_some_and(capitalized_name) {
             let through = match names.peek() {
                 Some(next) if next.words.start == end => names.next().map_or(end + 1, |next| next.words.end),
                 _ => end + 1,
@@ -624,7 +637,7 @@ impl Paragraph<'_, '_> {
         // lowercase ("the Iranian Chess Federation and I moved").
         while span.len() > 1 && {
             let last = &self.words[span.end - 1];
-            last.text.chars().count() == 1 || last.text.starts_with(char::is_lowercase)
+            last.text.chars().count() == 1 || (last.text.starts_with(char::is_lowercase) && !last.has_elided_particle())
         } {
             span.end -= 1;
         }

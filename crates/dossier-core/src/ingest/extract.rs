@@ -367,6 +367,18 @@ mod tests {
     }
 
     #[test]
+    fn a_particle_after_a_persons_name_goes_on_with_it() {
+        let (entities, _) = extract(&[
+            "He was prime minister under President Valéry Giscard d'Estaing in the seventies.",
+            "U.N. Secretary-General Javier Perez de Cuellar said talks would resume.",
+        ]);
+        let names = summary(&entities);
+        for name in ["person Valéry Giscard d'Estaing", "person Javier Perez de Cuellar"] {
+            assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
+        }
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",

@@ -125,6 +125,13 @@ impl Word<'_> {
         self.is(List::CommonAcronyms) && self.text.chars().filter(|c| c.is_uppercase()).count() >= 2
     }
 
+    /// "d'Estaing", "d’Alema": a name with its particle written onto it.
+    pub(crate) fn has_elided_particle(&self) -> bool {
+        ["d'", "d’"]
+            .iter()
+            .any(|particle| self.text.strip_prefix(particle).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
+    }
+
     /// Whether the word is in Latin script ("После", a Russian sentence's first word, is
     /// not: the collection's lowercase counts, which tell a capitalized common word from a
     /// name, are too thin to judge it).
