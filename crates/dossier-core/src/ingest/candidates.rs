@@ -537,7 +537,8 @@ impl Paragraph<'_, '_> {
         }
         let organization_word = last.is(List::CompanySuffixes);
         // No person's name ends in "Association" or "Bank" either, nor in "Airport".
-        let person_as_organization = kind == EntityKind::Person && last.is(List::OrganizationWords);
+        let person_as_organization =
+            kind == EntityKind::Person && (last.is(List::OrganizationWords) || last.is(List::InstitutionHeads));
         let known_whole = || self.finder.gazetteer.lookup(self.surface(&span)).is_some();
         let kind = if next.is_some_and(|next| next.is(List::ReportingVerbs))
             || (span.len() >= 2 && (organization_word || person_as_organization))

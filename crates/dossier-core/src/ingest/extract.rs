@@ -340,6 +340,7 @@ mod tests {
             "The United States Navy announced the discovery of the submarine.",
             "The United States Coast Guard said it had found the boat.",
             "The United States Department of Justice is investigating the company.",
+            "The plaintiffs were Western Native Voice, Blackfeet Nation, Confederated Salish and Kootenai Tribes, and Crow Tribe.",
         ]);
         let names = summary(&entities);
         for name in [
@@ -348,6 +349,7 @@ mod tests {
             "organization United States Navy",
             "organization United States Coast Guard",
             "organization United States Department of Justice",
+            "organization Blackfeet Nation",
         ] {
             assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
         }
