@@ -616,10 +616,13 @@ impl Paragraph<'_, '_> {
             return;
         }
         // A one-word name is first looked up among the collection's names: "Sheinbaum" is
-        // the Claudia Sheinbaum of the same article whatever the tagger took it for.
+        // the Claudia Sheinbaum of the same article whatever the tagger took it for; so is
+        // a surname with its particles ("De Clercq" of Willy de Clercq).
+        let particles_first = span.len() >= 2
+            && words[span.start..span.end - 1].iter().all(|word| word.is(List::Connectors) && word.bare() != "of");
         let class = match known {
             Some(known) => Class::Known(known),
-            None if span.len() == 1 => Class::Deferred(kind),
+            None if span.len() == 1 || (kind == EntityKind::Person && particles_first) => Class::Deferred(kind),
             None => Class::Kind(kind),
         };
         self.push(span.clone(), class, out);

@@ -381,6 +381,19 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_with_its_particles_is_the_person_named_in_full() {
+        let (entities, articles) = extract(&[
+            "EC External Affairs Commissioner Willy de Clercq arrived on Monday. De Clercq said talks would go on.",
+            "Belgian Finance Minister Herman De Croo spoke. De Croo said taxes would fall. De Croo said so twice.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().any(|name| name.starts_with("person Willy de Clercq")), "{names:?}");
+        assert!(names.contains(&"person Herman De Croo (De Croo)".to_owned()), "{names:?}");
+        let people: HashSet<&String> = articles[1].mentions.iter().map(|mention| &mention.entity).collect();
+        assert_eq!(people.len(), 1, "{names:?}");
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",

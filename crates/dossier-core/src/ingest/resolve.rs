@@ -65,10 +65,12 @@ impl Draft {
         if let Some(name) = &self.full_name {
             return name.clone();
         }
-        // A person is named by their fullest common form, never by a surname alone.
-        let full_names = self.kind == EntityKind::Person && self.surfaces.keys().any(|s| s.contains(' '));
+        // A person is named by their fullest common form, never by a surname alone (with
+        // its particles or not: "De Croo" of Herman De Croo).
+        let full_name = |surface: &str| surface.contains(' ') && particle_surname(surface).is_none();
+        let full_names = self.kind == EntityKind::Person && self.surfaces.keys().any(|surface| full_name(surface));
         let mut surfaces: Vec<(&String, &usize)> =
-            self.surfaces.iter().filter(|(surface, _)| !full_names || surface.contains(' ')).collect();
+            self.surfaces.iter().filter(|(surface, _)| !full_names || full_name(surface)).collect();
         surfaces.sort_by(|a, b| b.1.cmp(a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(b.0)));
         surfaces.first().map(|(surface, _)| (*surface).clone()).unwrap_or_default()
     }
@@ -358,8 +360,10 @@ impl Resolver {
             return alias;
         }
         let one_word = !candidate.surface.contains(char::is_whitespace);
-        if one_word && !candidate.common {
-            if let Some(people) = surnames.get(&folded) {
+        // The surname a lone word, or a surname with its particles ("De Clercq"), is.
+        let surname = if one_word { Some(folded.clone()) } else { particle_surname(&candidate.surface) };
+        if let (Some(surname), false) = (surname, candidate.common) {
+            if let Some(people) = surnames.get(&surname) {
                 // A surname of someone named in the same article is theirs; of someone
                 // named elsewhere only if the tagger took the word for a person, the word
                 // starts no firm's name ("Salomon said" is Salomon Brothers', not Robert
@@ -520,6 +524,17 @@ fn alias_key(surface: &str) -> String {
 
 /// A person's key: folded first and last name, leaving out "Jr." and the like; a name of
 /// one word is a surname.
+/// "De Clercq", "van der Klugt": the folded last word of a name whose other words are all
+/// particles.
+fn particle_surname(surface: &str) -> Option<String> {
+    let lists = Lists::get();
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let (last, particles) = words.split_last()?;
+    let all_particles = !particles.is_empty()
+        && particles.iter().all(|word| lists.contains(List::Connectors, word) && !word.eq_ignore_ascii_case("of"));
+    all_particles.then(|| fold(last))
+}
+
 fn person_key(surface: &str) -> Option<Key> {
     let lists = Lists::get();
     let words: Vec<String> =
