@@ -394,6 +394,17 @@ mod tests {
     }
 
     #[test]
+    fn an_organization_named_after_its_country_meets_its_other_spellings() {
+        let (entities, _) = extract(&[
+            "The United States Navy confirmed the discovery on Monday.",
+            "A U.S. Navy spokesman said the wreck would be left in place.",
+        ]);
+        let names = summary(&entities);
+        let navies: Vec<&String> = names.iter().filter(|name| name.contains("Navy")).collect();
+        assert_eq!(navies.len(), 1, "{names:?}");
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",

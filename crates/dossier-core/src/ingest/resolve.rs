@@ -265,7 +265,7 @@ impl Resolver {
                 (Key::Known(known), entry.kind, Some(entry.name))
             }
             Class::Kind(EntityKind::Person) => (person_key(&candidate.surface)?, EntityKind::Person, None),
-            Class::Kind(kind) => (Key::Name(kind, fold(&candidate.surface)), kind, None),
+            Class::Kind(kind) => (Key::Name(kind, name_key(&candidate.surface, gazetteer)), kind, None),
             Class::Deferred(_) | Class::Unknown => return None,
         };
         let draft = self.draft(key, kind, fixed_name);
@@ -522,8 +522,22 @@ fn alias_key(surface: &str) -> String {
     if capitals { format!("^{}", fold(surface)) } else { fold(surface) }
 }
 
-/// A person's key: folded first and last name, leaving out "Jr." and the like; a name of
-/// one word is a surname.
+/// The folded name of an organization or place, a known place it starts with written as
+/// the gazetteer names it: "U.S. Navy" and "United States Navy" meet.
+fn name_key(surface: &str, gazetteer: &Gazetteer) -> String {
+    let words: Vec<&str> = surface.split(' ').collect();
+    for length in (1..words.len().min(4)).rev() {
+        let prefix = words[..length].join(" ");
+        if let Some(known) = gazetteer.lookup(&prefix) {
+            let entry = &gazetteer.known[known];
+            if entry.kind == EntityKind::Place {
+                return fold(&format!("{} {}", entry.name, words[length..].join(" ")));
+            }
+        }
+    }
+    fold(surface)
+}
+
 /// "De Clercq", "van der Klugt": the folded last word of a name whose other words are all
 /// particles.
 fn particle_surname(surface: &str) -> Option<String> {
@@ -535,6 +549,8 @@ fn particle_surname(surface: &str) -> Option<String> {
     all_particles.then(|| fold(last))
 }
 
+/// A person's key: folded first and last name, leaving out "Jr." and the like; a name of
+/// one word is a surname.
 fn person_key(surface: &str) -> Option<Key> {
     let lists = Lists::get();
     let words: Vec<String> =
