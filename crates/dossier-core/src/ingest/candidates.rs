@@ -415,7 +415,18 @@ fn particles_joined(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
             let particle_next = words.get(end).is_some_and(|next| next.joined && particle(next))
                 && words.get(end + 1).is_some_and(capitalized_name)
                 && names.peek().is_none_or(|next| next.words.start > end);
-            if elided || particle_next {
+            // "Rebecca Nyandeng | De Mabior": the particle and the rest taken for a person.
+            let particle_person = names.peek().is_some_and(|next| {
+                next.kind == NameKind::Person
+                    && next.words.start == end
+                    && next.words.len() >= 2
+                    && words[end].joined
+                    && particle(&words[end])
+            });
+            if particle_person {
+                end = names.next().map_or(end, |next| next.words.end);
+                name.words.end = end;
+            } else if elided || particle_next {
                 end += 1;
                 name.words.end = end;
             }

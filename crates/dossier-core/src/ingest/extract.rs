@@ -373,9 +373,12 @@ mod tests {
         let (entities, _) = extract(&[
             "He was prime minister under President Valéry Giscard d'Estaing in the seventies.",
             "U.N. Secretary-General Javier Perez de Cuellar said talks would resume.",
+            "One of South Sudan's Vice Presidents, Rebecca Nyandeng De Mabior, also commented.",
         ]);
         let names = summary(&entities);
-        for name in ["person Valéry Giscard d'Estaing", "person Javier Perez de Cuellar"] {
+        for name in
+            ["person Valéry Giscard d'Estaing", "person Javier Perez de Cuellar", "person Rebecca Nyandeng De Mabior"]
+        {
             assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
         }
     }
