@@ -127,6 +127,9 @@ enum NerCommand {
         /// Score the tagger's own names, before they are merged across the collection.
         #[arg(long)]
         tagger_only: bool,
+        /// Also list every name found wrongly and every name missed, with its sentence.
+        #[arg(long)]
+        show_errors: bool,
     },
     /// Print the names the tagger reads in text from standard input, one paragraph a
     /// line, each name as `[kind name]`: a way to see what the extractor starts from.
@@ -191,14 +194,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             if !held_out.is_empty() {
                 let model = dossier_core::ingest::tagger::Model::from_bytes(&bytes)?;
-                println!("held out:\n{}", ner::evaluate(&held_out, &model, false));
+                println!("held out:\n{}", ner::score(&held_out, &model, false).table());
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ner(NerCommand::Eval { data, model, tagger_only }) => {
+        Command::Ner(NerCommand::Eval { data, model, tagger_only, show_errors }) => {
             let documents = ner::read(&data)?;
             let model = ner::model(model.as_deref())?;
-            print!("{}", ner::evaluate(&documents, &model, tagger_only));
+            let scored = ner::score(&documents, &model, tagger_only);
+            let mut out = io::stdout().lock();
+            if show_errors {
+                write!(out, "{}", scored.errors(&documents))?;
+            }
+            write!(out, "{}", scored.table())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ner(NerCommand::Tag { model }) => {

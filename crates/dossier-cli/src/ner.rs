@@ -170,10 +170,16 @@ pub fn train(documents: &[Annotated], epochs: usize) -> Model {
 /// (document, sentence, byte range, kind)
 type Span = (usize, usize, usize, usize, EntityKind);
 
-/// Precision, recall and F1 per kind of the whole extractor (the tagger, then merging
-/// across the collection) run with `model` on `documents`, as a table. With
-/// `tagger_only`, the tagger's own names are scored, before merging.
-pub fn evaluate(documents: &[Annotated], model: &Model, tagger_only: bool) -> String {
+/// The names annotated and the names found in the same documents.
+pub struct Scored {
+    documents: usize,
+    gold: HashSet<Span>,
+    found: HashSet<Span>,
+}
+
+/// Runs the whole extractor (the tagger, then merging across the collection) with `model`
+/// on `documents`; with `tagger_only`, only the tagger, before merging.
+pub fn score(documents: &[Annotated], model: &Model, tagger_only: bool) -> Scored {
     let mut gold: HashSet<Span> = HashSet::new();
     for (index, document) in documents.iter().enumerate() {
         for (line, names) in document.names.iter().enumerate() {
@@ -224,38 +230,74 @@ pub fn evaluate(documents: &[Annotated], model: &Model, tagger_only: bool) -> St
             }
         }
     }
-    let mut table = String::new();
-    let _ = writeln!(
-        table,
-        "{} documents, {} gold names (PER, ORG, LOC), {} found",
-        documents.len(),
-        gold.len(),
-        found.len()
-    );
-    let _ =
-        writeln!(table, "{:<14} {:>9} {:>9} {:>9} {:>7} {:>7}", "kind", "precision", "recall", "F1", "gold", "found");
-    let kinds = [
-        ("person", Some(EntityKind::Person)),
-        ("organization", Some(EntityKind::Organization)),
-        ("place", Some(EntityKind::Place)),
-        ("all", None),
-    ];
-    for (name, kind) in kinds {
-        let keep = |span: &&Span| kind.is_none_or(|kind| span.4 == kind);
-        let gold_kind: HashSet<&Span> = gold.iter().filter(keep).collect();
-        let found_kind: HashSet<&Span> = found.iter().filter(keep).collect();
-        let correct = found_kind.intersection(&gold_kind).count() as f64;
-        let precision = correct / (found_kind.len().max(1) as f64);
-        let recall = correct / (gold_kind.len().max(1) as f64);
-        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    Scored { documents: documents.len(), gold, found }
+}
+
+impl Scored {
+    /// Every name found that is not annotated ("wrong") and every annotated name not found
+    /// ("missed"), in reading order, each with its sentence.
+    pub fn errors(&self, documents: &[Annotated]) -> String {
+        let mut errors: Vec<(&Span, &str)> = self
+            .found
+            .difference(&self.gold)
+            .map(|span| (span, "wrong"))
+            .chain(self.gold.difference(&self.found).map(|span| (span, "missed")))
+            .collect();
+        errors.sort_by_key(|&(&(document, sentence, start, end, _), what)| (document, sentence, start, end, what));
+        let mut out = String::new();
+        for (&(document, sentence, start, end, kind), what) in errors {
+            let text = &documents[document].sentences[sentence];
+            let _ = writeln!(
+                out,
+                "{what:<6} {:<12} {:?} in {}: {}",
+                kind.as_str(),
+                &text[start..end],
+                documents[document].id,
+                text.trim()
+            );
+        }
+        out
+    }
+
+    /// Precision, recall and F1 per kind, as a table.
+    pub fn table(&self) -> String {
+        let (gold, found) = (&self.gold, &self.found);
+        let mut table = String::new();
         let _ = writeln!(
             table,
-            "{name:<14} {precision:>9.3} {recall:>9.3} {f1:>9.3} {:>7} {:>7}",
-            gold_kind.len(),
-            found_kind.len()
+            "{} documents, {} gold names (PER, ORG, LOC), {} found",
+            self.documents,
+            gold.len(),
+            found.len()
         );
+        let _ = writeln!(
+            table,
+            "{:<14} {:>9} {:>9} {:>9} {:>7} {:>7}",
+            "kind", "precision", "recall", "F1", "gold", "found"
+        );
+        let kinds = [
+            ("person", Some(EntityKind::Person)),
+            ("organization", Some(EntityKind::Organization)),
+            ("place", Some(EntityKind::Place)),
+            ("all", None),
+        ];
+        for (name, kind) in kinds {
+            let keep = |span: &&Span| kind.is_none_or(|kind| span.4 == kind);
+            let gold_kind: HashSet<&Span> = gold.iter().filter(keep).collect();
+            let found_kind: HashSet<&Span> = found.iter().filter(keep).collect();
+            let correct = found_kind.intersection(&gold_kind).count() as f64;
+            let precision = correct / (found_kind.len().max(1) as f64);
+            let recall = correct / (gold_kind.len().max(1) as f64);
+            let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+            let _ = writeln!(
+                table,
+                "{name:<14} {precision:>9.3} {recall:>9.3} {f1:>9.3} {:>7} {:>7}",
+                gold_kind.len(),
+                found_kind.len()
+            );
+        }
+        table
     }
-    table
 }
 
 #[cfg(test)]

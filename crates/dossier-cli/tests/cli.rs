@@ -386,6 +386,21 @@ fn ner_trains_a_model_twice_the_same_and_scores_and_tags_with_it() {
         assert!((0.0..=1.0).contains(&f1(kind)), "{table}");
     }
 
+    // Errors, listed before the table, each with its document and sentence: here a name
+    // the annotation leaves out ("wrong") and one no tagger finds ("missed").
+    let odd = dir.join("odd.jsonl");
+    let text = "Claudia Sheinbaum met the CIA in Mexico City on Monday.";
+    let record = format!(
+        r#"{{"id": "odd-1", "text": "{text}", "entities": [{{"start": 26, "end": 29, "label": "ORG"}}, {{"start": 48, "end": 54, "label": "LOC"}}]}}"#
+    );
+    fs::write(&odd, format!("{record}\n")).expect("writes");
+    let output = dossier(&["ner", "eval", odd.to_str().unwrap_or_default(), "--show-errors"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listed = stdout(&output);
+    assert!(listed.contains(&format!("wrong  person       \"Claudia Sheinbaum\" in odd-1: {text}")), "{listed}");
+    assert!(listed.contains(&format!("missed place        \"Monday\" in odd-1: {text}")), "{listed}");
+    assert!(listed.find("wrong").unwrap_or(usize::MAX) < listed.find("precision").unwrap_or(0), "{listed}");
+
     // A held-out share is scored after training.
     let held_out = dir.join("held-out.bin");
     let output = dossier(&[
