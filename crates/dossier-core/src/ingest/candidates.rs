@@ -177,10 +177,15 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
 /// is one organization with them and with the capitalized words before it, whatever the
 /// tagger took each part for, or left out.
 fn heads_of(names: Vec<Name>, words: &[Word<'_>], vocabulary: &Vocabulary) -> Vec<Name> {
+    // The tagger's name holding each word, if any (names do not overlap).
+    let mut owners: Vec<Option<usize>> = vec![None; words.len()];
+    for (index, name) in names.iter().enumerate() {
+        owners[name.words.clone()].iter_mut().for_each(|owner| *owner = Some(index));
+    }
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
     while at < words.len() {
-        match organization_from_head(at, &names, words, vocabulary) {
+        match organization_from_head(at, &names, &owners, words, vocabulary) {
             Some(span) => {
                 at = span.end;
                 spans.push(span);
@@ -202,6 +207,7 @@ fn heads_of(names: Vec<Name>, words: &[Word<'_>], vocabulary: &Vocabulary) -> Ve
 fn organization_from_head(
     head: usize,
     names: &[Name],
+    owners: &[Option<usize>],
     words: &[Word<'_>],
     vocabulary: &Vocabulary,
 ) -> Option<Range<usize>> {
@@ -212,7 +218,8 @@ fn organization_from_head(
     {
         return None;
     }
-    let name_at = |at: usize| names.iter().find(|name| name.words.contains(&at));
+    let name_at = |at: usize| owners.get(at).copied().flatten().map(|index| &names[index]);
+    let name_from = |at: usize| name_at(at).filter(|name| name.words.start == at);
     // "John Church of ..." is a person's name.
     let a_person = |name: &Name| name.kind == NameKind::Person && name.words.len() > 1;
     if name_at(head).is_some_and(a_person) {
@@ -234,15 +241,14 @@ fn organization_from_head(
     let person_at = |at: usize| {
         let given =
             words[at].is(List::GivenNames) && words.get(at + 1).is_some_and(|next| next.capitalized() && next.joined);
-        given || names.iter().any(|name| name.words.start == at && a_person(name) && !all_common(name))
+        given || name_from(at).is_some_and(|name| a_person(name) && !all_common(name))
     };
     // Another name starts here: "Union Bank of Switzerland and | Morgan Stanley International",
     // "Bank of Japan and | European"; not "Marine and | Atmospheric Science" (common words)
     // or "Volcanology and | Seismology" (one word taken for a person).
     let another_name_at = |at: usize| {
-        names.iter().any(|name| {
-            name.words.start == at && !(name.kind == NameKind::Person && name.words.len() == 1) && !all_common(name)
-        })
+        let one_word_person = |name: &Name| name.kind == NameKind::Person && name.words.len() == 1;
+        name_from(at).is_some_and(|name| !(one_word_person(name) || all_common(name)))
     };
     let mut end = first;
     while let Some(word) = words.get(end) {
@@ -297,7 +303,7 @@ fn organization_from_head(
         }
     }
     // A name the tagger found that runs on past the organization is left whole.
-    let crossing = names.iter().any(|name| name.words.start < end && name.words.end > end);
+    let crossing = owners.get(end).copied().flatten().is_some_and(|owner| owners[end - 1] == Some(owner));
     (!crossing).then_some(start..end)
 }
 
