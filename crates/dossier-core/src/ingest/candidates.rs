@@ -655,10 +655,14 @@ impl Paragraph<'_, '_> {
     /// company's ("First Boston Corp").
     fn trimmed(&self, mut span: Range<usize>) -> Range<usize> {
         // "REUTER E": a lone capital with no period ends no name; nor does a word in
-        // lowercase ("the Iranian Chess Federation and I moved").
+        // lowercase ("the Iranian Chess Federation and I moved"), nor a caption's label
+        // ("Kamala Harris Image: U.S. Senate").
         while span.len() > 1 && {
             let last = &self.words[span.end - 1];
-            last.text.chars().count() == 1 || (last.text.starts_with(char::is_lowercase) && !last.has_elided_particle())
+            let label = last.is(List::CaptionWords) && self.text[last.range.end..].starts_with(':');
+            last.text.chars().count() == 1
+                || (last.text.starts_with(char::is_lowercase) && !last.has_elided_particle())
+                || label
         } {
             span.end -= 1;
         }

@@ -419,6 +419,17 @@ mod tests {
     }
 
     #[test]
+    fn a_captions_label_is_not_part_of_the_name_before_it() {
+        let (entities, _) = extract(&[
+            "Senator Kamala Harris of California spoke first.",
+            "Kamala Harris Image: U.S. Senate.",
+            "Elizabeth Warren Image: U.S. Senate.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().all(|name| !name.contains("Image")), "{names:?}");
+    }
+
+    #[test]
     fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
         let (entities, _) = extract(&[
             "Coconut exports from the Philippines rose in March, traders said.",
