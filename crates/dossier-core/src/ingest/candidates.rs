@@ -251,16 +251,15 @@ fn organization_from_head(
         name_from(at).is_some_and(|name| !(one_word_person(name) || all_common(name)))
     };
     let mut end = first;
+    // "Port Authority of New York | and New Jersey", "Bank of Iron County | and Summit
+    // Savings": once a place is taken in, "and" ends the name.
+    let mut place_before = false;
     while let Some(word) = words.get(end) {
         // "House of Representatives Speaker Nancy Pelosi": a title before a name ends it
         // ("Department of Justice" goes on).
         let title = word.is(List::Titles) && words.get(end + 1).is_some_and(|next| next.capitalized() && next.joined);
         let capital =
             word.capitalized() && word.joined && !word.sentence_start && !title && !(end > first && person_at(end));
-        // "Port Authority of New York | and New Jersey", "Bank of Iron County | and Summit
-        // Savings": a place ends it.
-        let place_before = (first..end)
-            .any(|at| words[at].is(List::PlaceWords) || name_at(at).is_some_and(|name| name.kind == NameKind::Place));
         // "Department of Health and Human Services", but not "Department of Energy, and
         // Office of Naval Research", "University of Miami and Chris Fallows".
         let and = word.bare() == "and"
@@ -278,6 +277,7 @@ fn organization_from_head(
         if !(capital || and || of) {
             break;
         }
+        place_before |= word.is(List::PlaceWords) || name_at(end).is_some_and(|name| name.kind == NameKind::Place);
         end += 1;
         if capital && word.possessive {
             break;
@@ -411,14 +411,13 @@ fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
 /// capitalized word follow, goes on with them.
 fn particles_joined(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
     let capitalized_name = |word: &Word<'_>| word.joined && word.capitalized() && !word.all_capitals();
-    let particle = |word: &Word<'_>| word.is(List::Connectors) && word.bare() != "of";
     let mut joined: Vec<Name> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     while let Some(mut name) = names.next() {
         let mut end = name.words.end;
         if name.kind == NameKind::Person && name.words.len() >= 2 {
             let elided = words.get(end).is_some_and(|next| next.joined && next.has_elided_particle());
-            let particle_next = words.get(end).is_some_and(|next| next.joined && particle(next))
+            let particle_next = words.get(end).is_some_and(|next| next.joined && next.is_particle())
                 && words.get(end + 1).is_some_and(capitalized_name)
                 && names.peek().is_none_or(|next| next.words.start > end);
             // "Rebecca Nyandeng | De Mabior": the particle and the rest taken for a person.
@@ -427,7 +426,7 @@ fn particles_joined(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
                     && next.words.start == end
                     && next.words.len() >= 2
                     && words[end].joined
-                    && particle(&words[end])
+                    && words[end].is_particle()
             });
             if particle_person {
                 end = names.next().map_or(end, |next| next.words.end);
@@ -437,7 +436,7 @@ fn particles_joined(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
                 name.words.end = end;
             }
         }
-        let particle = name.kind == NameKind::Person && name.words.len() >= 2 && particle(&words[end - 1]);
+        let particle = name.kind == NameKind::Person && name.words.len() >= 2 && words[end - 1].is_particle();
         if particle && words.get(end).is_some_and(capitalized_name) {
             let through = match names.peek() {
                 Some(next) if next.words.start == end => names.next().map_or(end + 1, |next| next.words.end),
@@ -635,8 +634,7 @@ impl Paragraph<'_, '_> {
         // A one-word name is first looked up among the collection's names: "Sheinbaum" is
         // the Claudia Sheinbaum of the same article whatever the tagger took it for; so is
         // a surname with its particles ("De Clercq" of Willy de Clercq).
-        let particles_first = span.len() >= 2
-            && words[span.start..span.end - 1].iter().all(|word| word.is(List::Connectors) && word.bare() != "of");
+        let particles_first = span.len() >= 2 && words[span.start..span.end - 1].iter().all(Word::is_particle);
         let class = match known {
             Some(known) => Class::Known(known),
             None if span.len() == 1 || (kind == EntityKind::Person && particles_first) => Class::Deferred(kind),

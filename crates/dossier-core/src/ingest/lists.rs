@@ -194,6 +194,12 @@ impl Lists {
         self.mask(word) & list.bit() != 0
     }
 
+    /// Whether `word` is a particle of a person's name ("de", "Van", "al"): a connector
+    /// other than "of".
+    pub(crate) fn is_particle(&self, word: &str) -> bool {
+        self.contains(List::Connectors, word) && !word.trim_end_matches('.').eq_ignore_ascii_case("of")
+    }
+
     /// The lists that hold `word` and that the tagger reads as features.
     pub(crate) fn features_of(&self, word: &str) -> impl Iterator<Item = List> + use<> {
         let mask = self.mask(word);

@@ -544,8 +544,7 @@ fn particle_surname(surface: &str) -> Option<String> {
     let lists = Lists::get();
     let words: Vec<&str> = surface.split_whitespace().collect();
     let (last, particles) = words.split_last()?;
-    let all_particles = !particles.is_empty()
-        && particles.iter().all(|word| lists.contains(List::Connectors, word) && !word.eq_ignore_ascii_case("of"));
+    let all_particles = !particles.is_empty() && particles.iter().all(|word| lists.is_particle(word));
     all_particles.then(|| fold(last))
 }
 

@@ -120,6 +120,11 @@ impl Word<'_> {
         self.all_capitals() && self.is(List::TimeZones)
     }
 
+    /// Whether the word is a particle of a person's name ("de", "Van", "al").
+    pub(crate) fn is_particle(&self) -> bool {
+        Lists::get().is_particle(self.text)
+    }
+
     /// "GNP", "DNA", "CEOs", "PhD": an abbreviation of common nouns (not "Aids" or "Tv").
     pub(crate) fn is_common_acronym(&self) -> bool {
         self.is(List::CommonAcronyms) && self.text.chars().filter(|c| c.is_uppercase()).count() >= 2
