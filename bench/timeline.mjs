@@ -99,7 +99,6 @@ async function instrument(page, types) {
       if (!current) return;
       const sample = current;
       sample.last = now - sample.start;
-
       window.__afterPaint(() => {
         sample.lastPainted = performance.now() - sample.start;
       });
@@ -234,7 +233,7 @@ try {
   console.log('ms from the input event, p50 / p95 (max)   app: DOM updated        app: painted            floor: painted          painted p95 - floor p95');
   // Reuters' articles fall on 58 days: many bars are empty, and a move across one
   // changes no result; the moves that do are the real work, reported apart.
-  const changing = { ...app, dragChanging: app.drag.filter((sample) => sample.results), dragEmpty: app.drag.filter((sample) => !sample.results) };
+  const samples = { ...app, dragChanging: app.drag.filter((sample) => sample.results), dragEmpty: app.drag.filter((sample) => !sample.results) };
   const floors = { ...floor, dragChanging: floor.drag, dragEmpty: floor.drag };
   for (const [label, key] of [
     ['dragging the brush', 'drag'],
@@ -243,8 +242,8 @@ try {
     ['clicking a bar', 'click'],
     ['zooming in (Enter)', 'zoom'],
   ]) {
-    const dom = stats(changing[key], 'dom');
-    const painted = stats(changing[key], 'painted');
+    const dom = stats(samples[key], 'dom');
+    const painted = stats(samples[key], 'painted');
     const floorPainted = stats(floors[key], 'painted');
     const over = painted.p95 - floorPainted.p95;
     console.log(`${`${label} (${dom.n})`.padEnd(42)}${cell(dom)}${cell(painted)}${cell(floorPainted)}${over >= 0 ? '+' : ''}${ms(over)}`);

@@ -334,7 +334,7 @@ describe('the bundled seed collection', () => {
     for (const name of ['Claudia Sheinbaum', 'Sheinbaum', 'Donald J. Trump', 'Nicolas Maduro', 'New York Times', 'CIA', 'U.S.']) {
       assert.ok(mentions.includes(name), `${name} marked; got ${mentions}`);
     }
-    assert.match((await address(page)), /#\/article\/000_bfbec4599a23c53e$/);
+    assert.match(await address(page), /#\/article\/000_bfbec4599a23c53e$/);
     await page.screenshot({ path: join(artifacts, 'reader.png'), fullPage: true });
     await page.getByRole('button', { name: 'Back to results' }).click();
     await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
@@ -603,7 +603,7 @@ describe('the view in the address', () => {
     const page = await open(path, t);
     await ready(page);
     await narrow(page);
-    assert.equal(new URL((await address(page))).hash, '#/?q=cartel&e=mexico&from=2026-01-12&to=2026-01-18');
+    assert.equal(new URL(await address(page)).hash, '#/?q=cartel&e=mexico&from=2026-01-12&to=2026-01-18');
     await page.reload();
     await ready(page);
     assert.equal(await status(page).textContent(), narrowed);
@@ -629,7 +629,7 @@ describe('the view in the address', () => {
     assert.equal(await status(page).textContent(), narrowed);
     await page.getByRole('link', { name: 'Cartels and banks' }).click();
     await page.getByRole('article', { name: 'Cartels and banks' }).waitFor();
-    assert.equal(new URL((await address(page))).hash, '#/article/mexico-cartels?q=cartel&e=mexico&from=2026-01-12&to=2026-01-18');
+    assert.equal(new URL(await address(page)).hash, '#/article/mexico-cartels?q=cartel&e=mexico&from=2026-01-12&to=2026-01-18');
     await page.getByRole('button', { name: 'Back to results' }).click();
     await page.getByRole('searchbox', { name: 'Search articles' }).waitFor();
     assert.equal(await status(page).textContent(), narrowed);
@@ -683,7 +683,7 @@ describe('the view in the address', () => {
     await page.getByRole('article', { name: 'Cartels and banks' }).waitFor();
     await back(page);
     await page.waitForFunction(() => document.querySelector('input[type=search]')?.value === 'cartels');
-    assert.equal(new URL((await address(page))).hash, '#/?q=cartels');
+    assert.equal(new URL(await address(page)).hash, '#/?q=cartels');
   });
 
   test('Copy link puts the address on the clipboard and says so', async (t) => {
@@ -692,8 +692,8 @@ describe('the view in the address', () => {
     await search(page, 'cartel');
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.getByText('Link copied').waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), (await address(page)));
-    assert.match((await address(page)), /#\/\?q=cartel$/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await address(page));
+    assert.match(await address(page), /#\/\?q=cartel$/);
   });
 });
 
@@ -725,7 +725,7 @@ describe('entity filters: all, any or not', () => {
     assert.deepEqual(await chips.allTextContents(), ['Mexico−×', 'not Venezuela+×']);
     const titles = () => page.getByRole('list', { name: 'Matching articles' }).getByRole('heading', { level: 3 }).allTextContents();
     assert.deepEqual(await titles(), ['Cartels and banks']);
-    assert.equal(new URL((await address(page))).hash, '#/?e=mexico&x=venezuela&m=any');
+    assert.equal(new URL(await address(page)).hash, '#/?e=mexico&x=venezuela&m=any');
     await page.reload();
     await ready(page);
     await statusIs(page, '1 of 6 articles, mentioning Mexico, not mentioning Venezuela');
@@ -756,7 +756,7 @@ describe('entity pages', () => {
     await page.getByRole('button', { name: 'About Mexico' }).click();
     await headingIs(page, 'Mexico');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Mexico', 'the heading has focus');
-    assert.equal(new URL((await address(page))).hash, '#/entity/mexico');
+    assert.equal(new URL(await address(page)).hash, '#/entity/mexico');
     const article = page.getByRole('article', { name: 'Mexico' });
     assert.equal(await article.locator('.kind').textContent(), 'Place');
     assert.match(await article.locator('.entity-counts').textContent(), /^Mentioned in 2 articles\.$/);
@@ -1082,7 +1082,7 @@ describe('the timeline', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
     await page.getByText('by day').waitFor();
-    assert.equal(new URL((await address(page))).hash, '#/?from=2025-10-27&to=2026-01-18&zoom=2025-10-27..2026-01-18');
+    assert.equal(new URL(await address(page)).hash, '#/?from=2025-10-27&to=2026-01-18&zoom=2025-10-27..2026-01-18');
     assert.equal(await page.getByRole('group', { name: /^Articles by day, from 27 October 2025 to 18 January 2026$/ }).count(), 1);
     for (let step = 0; step < 5 && (await page.getByRole('button', { name: 'Zoom out' }).count()); step += 1) {
       await page.getByRole('button', { name: 'Zoom out' }).click();
@@ -1124,7 +1124,7 @@ describe('the result list', () => {
     assert.deepEqual(await headings(), ['September 2026']);
     await sort.getByRole('button', { name: 'Oldest' }).click();
     assert.deepEqual(await headings(), ['January 2026']);
-    assert.match(new URL((await address(page))).hash, /sort=oldest/);
+    assert.match(new URL(await address(page)).hash, /sort=oldest/);
     // Sorted by date, a bar turns the list to its period instead of narrowing it.
     await page.getByRole('img', { name: /^Week of 4 May 2026: / }).click();
     assert.equal(await status(page).textContent(), '2500 of 2500 articles');
@@ -1185,7 +1185,7 @@ describe('the result list', () => {
       assert.equal(await page.getByRole('button', { name: 'Zoom out' }).count(), 1);
     };
     await check();
-    assert.equal(new URL((await address(page))).hash, view, 'the address is kept as written');
+    assert.equal(new URL(await address(page)).hash, view, 'the address is kept as written');
     await page.reload();
     await ready(page);
     await check();
