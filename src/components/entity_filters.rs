@@ -1,9 +1,7 @@
 //! Entity filters: the people, organizations and places the selected articles mention,
 //! with counts, as toggle buttons grouped by kind.
 
-use std::rc::Rc;
-
-use dossier_core::{EntityId, EntityKind, EntityMatch, Selection, selection::EntityFacet, tokenize::fold};
+use dossier_core::{EntityId, EntityKind, EntityMatch, Selection, tokenize::fold};
 use yew::prelude::*;
 
 use crate::{
@@ -81,22 +79,21 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
         let name_filter = name_filter.clone();
         Callback::from(move |event: InputEvent| name_filter.set(platform::field_value(&event)))
     };
-    let wanted = fold(name_filter.trim());
-    let matches = |facet: &EntityFacet| {
-        let entity = props.corpus.entity(facet.entity);
-        wanted.is_empty()
-            || fold(&entity.name).contains(&wanted)
-            || entity.aliases.iter().any(|alias| fold(alias).contains(&wanted))
-    };
-    // One pass over the facets (thousands on a large collection) sorts them by kind.
-    let mut by_kind: [Vec<EntityFacet>; EntityKind::ALL.len()] = EntityKind::ALL.map(|_| Vec::new());
-    for facet in props.corpus.facets_of(&props.view).iter().filter(|facet| matches(facet)) {
-        let kind = props.corpus.entity(facet.entity).kind;
-        if let Some(slot) = EntityKind::ALL.iter().position(|&other| other == kind) {
-            by_kind[slot].push(*facet);
+    let wanted = AttrValue::from(fold(name_filter.trim()));
+    // Without a name to find, the core knows how many of each kind there are: the groups
+    // then go through the few facets they show, not thousands.
+    let per_kind = if wanted.is_empty() {
+        props.corpus.facets_per_kind(&props.view)
+    } else {
+        let mut per_kind = [0; EntityKind::ALL.len()];
+        for facet in props.corpus.facets_of(&props.view) {
+            if names_match(&props.corpus, facet.entity, &wanted) {
+                per_kind[props.corpus.entity_kind(facet.entity).position()] += 1;
+            }
         }
-    }
-    let empty = by_kind.iter().all(Vec::is_empty);
+        per_kind
+    };
+    let empty = per_kind.iter().all(|&listed| listed == 0);
     html! {
         <section class="entity-filters" aria-labelledby="entities-heading">
             <h2 id="entities-heading">{ "Mentioned" }</h2>
@@ -114,17 +111,28 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
             if empty && props.chosen.is_empty() {
                 <p class="muted">{ "No names to show." }</p>
             }
-            { for EntityKind::ALL.iter().zip(by_kind).map(|(&kind, facets)| html! {
+            { for EntityKind::ALL.iter().map(|&kind| html! {
                 <EntityGroup
                     {kind}
                     corpus={props.corpus.clone()}
-                    facets={Rc::new(facets)}
+                    view={props.view.clone()}
+                    wanted={wanted.clone()}
+                    listed={per_kind[kind.position()]}
                     chosen={props.chosen.clone()}
                     on={props.on.clone()}
                 />
             }) }
         </section>
     }
+}
+
+/// Whether an entity's name or one of its aliases contains `wanted` (folded; everything
+/// matches an empty one).
+fn names_match(corpus: &CorpusHandle, entity: EntityId, wanted: &str) -> bool {
+    let entity = corpus.entity(entity);
+    wanted.is_empty()
+        || fold(&entity.name).contains(wanted)
+        || entity.aliases.iter().any(|alias| fold(alias).contains(wanted))
 }
 
 /// Props of [`ChosenList`].
@@ -189,7 +197,12 @@ fn ChosenList(props: &ChosenListProps) -> Html {
 struct EntityGroupProps {
     kind: EntityKind,
     corpus: CorpusHandle,
-    facets: Rc<Vec<EntityFacet>>,
+    /// The view whose facets of this kind are listed.
+    view: ViewHandle,
+    /// The folded name the reader looks for (empty: every name).
+    wanted: AttrValue,
+    /// How many of the view's facets are of this kind and match `wanted`.
+    listed: usize,
     chosen: Chosen,
     on: EntityCallbacks,
 }
@@ -198,6 +211,8 @@ struct EntityGroupProps {
 fn EntityGroup(props: &EntityGroupProps) -> Html {
     let expanded = use_state(|| false);
     let heading_id = format!("entities-{}", props.kind.as_str());
+    let corpus = &props.corpus;
+    let facets = corpus.facets_of(&props.view);
     // Chosen entities stay visible (to be unchosen) even when no article matches, and
     // left-out ones (which no shown article mentions).
     let unmatched: Vec<(EntityId, u32)> = props
@@ -205,16 +220,24 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
         .entities
         .iter()
         .chain(&props.chosen.excluded)
-        .filter(|&&chosen| props.corpus.entity(chosen).kind == props.kind)
-        .filter(|&&chosen| !props.facets.iter().any(|facet| facet.entity == chosen))
+        .filter(|&&chosen| corpus.entity(chosen).kind == props.kind)
+        .filter(|&&chosen| !facets.iter().any(|facet| facet.entity == chosen))
         .map(|&chosen| (chosen, 0))
         .collect();
-    let total = unmatched.len() + props.facets.len();
+    let total = unmatched.len() + props.listed;
     if total == 0 {
         return html! {};
     }
     let shown = if *expanded { total } else { total.min(SHOWN_PER_KIND) };
-    let rows = unmatched.iter().copied().chain(props.facets.iter().map(|facet| (facet.entity, facet.count)));
+    // Most frequent first: the first rows of a kind come early in the facets, and the walk
+    // stops at the last one shown.
+    let listed = facets
+        .iter()
+        .filter(|facet| {
+            corpus.entity_kind(facet.entity) == props.kind && names_match(corpus, facet.entity, &props.wanted)
+        })
+        .map(|facet| (facet.entity, facet.count));
+    let rows = unmatched.iter().copied().chain(listed);
     let toggle_expanded = {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))

@@ -23,6 +23,9 @@ pub struct Corpus {
     entity_articles_at: Vec<u32>,
     /// The entities in alphabetical order of names.
     entities_by_name: Vec<EntityId>,
+    /// Each entity's kind, apart from its record: facets count the kinds of thousands of
+    /// entities in a compact array.
+    entity_kinds: Vec<crate::EntityKind>,
     newest_first: Vec<ArticleId>,
     /// The distinct days articles are dated, oldest first.
     days: Vec<time::Date>,
@@ -131,6 +134,7 @@ impl Corpus {
         let mut by_name: Vec<usize> = (0..entities.len()).collect();
         by_name.sort_unstable_by(|&a, &b| entities[a].name.cmp(&entities[b].name).then(a.cmp(&b)));
         let entities_by_name = by_name.into_iter().map(|entity| EntityId(position(entity))).collect();
+        let entity_kinds = entities.iter().map(|entity| entity.kind).collect();
         let mut days: Vec<time::Date> = articles.iter().map(|article| article.date.day()).collect();
         days.sort_unstable();
         days.dedup();
@@ -147,6 +151,7 @@ impl Corpus {
             entity_articles,
             entity_articles_at,
             entities_by_name,
+            entity_kinds,
             newest_first,
             days,
             article_days,
@@ -207,6 +212,11 @@ impl Corpus {
     /// Every entity, in alphabetical order of names.
     pub fn entities_by_name(&self) -> &[EntityId] {
         &self.entities_by_name
+    }
+
+    /// An entity's kind (its record's, read from a compact array).
+    pub fn entity_kind(&self, id: EntityId) -> crate::EntityKind {
+        self.entity_kinds[id.index()]
     }
 
     /// An article's mentions with byte ranges, in bundle order.

@@ -32,6 +32,15 @@ impl EntityKind {
     /// Every kind, in the order the viewer lists them.
     pub const ALL: [EntityKind; 3] = [EntityKind::Person, EntityKind::Organization, EntityKind::Place];
 
+    /// The kind's place in [`EntityKind::ALL`].
+    pub fn position(self) -> usize {
+        match self {
+            EntityKind::Person => 0,
+            EntityKind::Organization => 1,
+            EntityKind::Place => 2,
+        }
+    }
+
     /// The word used in the bundle and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {

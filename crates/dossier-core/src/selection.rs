@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 use time::{Date, Month};
 
 use crate::{
-    ArticleId, Corpus, EntityId,
+    ArticleId, Corpus, EntityId, EntityKind,
     article::month_name,
     query,
     search::{ResolvedQuery, SearchHit},
@@ -190,6 +190,15 @@ pub struct EntityProfile {
     pub co_occurring: Vec<EntityFacet>,
 }
 
+/// A view's facets, counted once.
+#[derive(Clone, Debug, PartialEq)]
+struct Facets {
+    /// Most frequent first, then by name.
+    sorted: Vec<EntityFacet>,
+    /// How many of them are of each kind.
+    per_kind: [usize; EntityKind::ALL.len()],
+}
+
 /// Everything the viewer shows for a selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SelectionView {
@@ -201,7 +210,7 @@ pub struct SelectionView {
     /// Entities mentioned by the matching articles, most frequent first (then by name):
     /// counted when first asked for ([`Corpus::facets_of`]), which a viewer can do after
     /// it has shown the hits.
-    facets: OnceLock<Vec<EntityFacet>>,
+    facets: OnceLock<Facets>,
     /// Buckets of the articles matching query and entities, ignoring the date range so
     /// the reader sees every period they could move to.
     pub timeline: Timeline,
@@ -231,6 +240,17 @@ impl Corpus {
     /// The entities `view`'s articles mention, with how many of them do, most frequent
     /// first (then by name). Counted on the first call, kept for the next ones.
     pub fn facets_of<'view>(&self, view: &'view SelectionView) -> &'view [EntityFacet] {
+        &self.counted_facets(view).sorted
+    }
+
+    /// How many entities of each kind (in [`EntityKind::ALL`]'s order) [`Corpus::facets_of`]
+    /// lists: a viewer showing the first few of each kind knows the rest without going
+    /// through thousands.
+    pub fn facets_per_kind(&self, view: &SelectionView) -> [usize; EntityKind::ALL.len()] {
+        self.counted_facets(view).per_kind
+    }
+
+    fn counted_facets<'view>(&self, view: &'view SelectionView) -> &'view Facets {
         view.facets.get_or_init(|| {
             let mut last = self.last_counted.lock().ok();
             let kept = last.as_mut().and_then(|last| last.take());
@@ -360,7 +380,7 @@ impl Corpus {
     /// The page of `entity` within a view's `hits`.
     pub fn entity_profile(&self, entity: EntityId, hits: &[SearchHit]) -> EntityProfile {
         let articles: Vec<SearchHit> = hits.iter().filter(|hit| self.names(hit.article, entity)).copied().collect();
-        let co_occurring = self.facets(&articles).into_iter().filter(|facet| facet.entity != entity).collect();
+        let co_occurring = self.facets(&articles).sorted.into_iter().filter(|facet| facet.entity != entity).collect();
         EntityProfile { articles, co_occurring }
     }
 
@@ -380,7 +400,7 @@ impl Corpus {
         chosen && !selection.excluded.iter().any(|&entity| self.names(article, entity))
     }
 
-    fn facets(&self, hits: &[SearchHit]) -> Vec<EntityFacet> {
+    fn facets(&self, hits: &[SearchHit]) -> Facets {
         self.sorted_facets(&self.counts(hits))
     }
 
@@ -422,7 +442,7 @@ impl Corpus {
     }
 
     /// Entities with a count, most frequent first, then by name.
-    fn sorted_facets(&self, counts: &[u32]) -> Vec<EntityFacet> {
+    fn sorted_facets(&self, counts: &[u32]) -> Facets {
         // Most frequent first, then by name: a counting sort by count of the entities
         // taken in name order, which keeps name order within each count.
         let highest = counts.iter().copied().max().unwrap_or(0) as usize;
@@ -436,15 +456,17 @@ impl Corpus {
             starts[count] = next;
             next += size;
         }
-        let mut facets = vec![EntityFacet { entity: EntityId(0), count: 0 }; next];
+        let mut sorted = vec![EntityFacet { entity: EntityId(0), count: 0 }; next];
+        let mut per_kind = [0; EntityKind::ALL.len()];
         for &entity in self.entities_by_name() {
             let count = counts[entity.index()];
             if count > 0 {
-                facets[starts[count as usize]] = EntityFacet { entity, count };
+                sorted[starts[count as usize]] = EntityFacet { entity, count };
                 starts[count as usize] += 1;
+                per_kind[self.entity_kind(entity).position()] += 1;
             }
         }
-        facets
+        Facets { sorted, per_kind }
     }
 }
 
@@ -614,7 +636,8 @@ mod tests {
 
     proptest::proptest! {
         /// Any text in the search box gives a view, never a panic: hits are distinct
-        /// articles of the collection, and facets count no more than the hits.
+        /// articles of the collection, facets count no more than the hits, and the facets
+        /// per kind are the facets of each kind.
         #[test]
         fn any_query_gives_a_view(query in "\\PC{0,60}|[a-z \"\\-]{0,40}") {
             let corpus = fixtures::corpus();
@@ -625,6 +648,9 @@ mod tests {
             proptest::prop_assert_eq!(seen.len(), view.hits.len());
             proptest::prop_assert!(view.hits.len() <= corpus.articles().len());
             proptest::prop_assert!(corpus.facets_of(&view).iter().all(|facet| facet.count as usize <= view.hits.len()));
+            let per_kind = EntityKind::ALL
+                .map(|kind| corpus.facets_of(&view).iter().filter(|facet| corpus.entity(facet.entity).kind == kind).count());
+            proptest::prop_assert_eq!(corpus.facets_per_kind(&view), per_kind);
         }
 
         /// Any entity filters (all, any, not) give the articles, newest first, that
@@ -684,7 +710,8 @@ mod tests {
                 let selection = Selection { query: queries[query].into(), range, ..Selection::default() };
                 let view = corpus.select(&selection);
                 let afresh = corpus.facets(&view.hits);
-                proptest::prop_assert_eq!(corpus.facets_of(&view), afresh.as_slice());
+                proptest::prop_assert_eq!(corpus.facets_of(&view), afresh.sorted.as_slice());
+                proptest::prop_assert_eq!(corpus.facets_per_kind(&view), afresh.per_kind);
             }
         }
     }
