@@ -228,11 +228,14 @@ impl SearchIndex {
                 continue;
             }
             let joined = format!("{}{}", first.words[0], second.words[0]);
-            let mut words: Vec<WordId> = if second.prefix {
-                self.most_frequent_completions(&joined, MAX_JOINED, |_| false)
-            } else {
-                self.forms(&joined, true)
-            };
+            // While the second word is typed, the joined word's completions; once it is a
+            // word of the collection, its other forms too (`petro chemicals` also finds
+            // petrochemical), as for any word typed.
+            let mut words: Vec<WordId> = self.forms(&joined, true);
+            if second.prefix {
+                let completions = self.most_frequent_completions(&joined, MAX_JOINED, |word| words.contains(&word));
+                words.extend(completions);
+            }
             words.sort_unstable();
             let rarity_from = self.together(words.iter().copied());
             for clause in [at - 1, at] {
@@ -895,6 +898,20 @@ mod tests {
         let engine = engine(&[("Plastics", "Petrochemicals makers expanded.", 1), ("Petro", "Petro bank lends.", 1)]);
         assert_eq!(first(&engine, "petro chemicals ", 5), ["Plastics"]);
         assert_eq!(first(&engine, "petro chem", 5), ["Plastics"], "while the second is typed");
+    }
+
+    #[test]
+    fn two_words_joined_while_typed_also_find_the_joined_words_other_forms() {
+        // The joined word is in the collection, and so is its singular: the last word typed
+        // in full finds both, as a single word typed does.
+        let engine = engine(&[
+            ("Plastics", "Petrochemicals makers expanded.", 1),
+            ("Refinery", "A petrochemical plant opened.", 1),
+            ("Petro", "Petro bank lends.", 1),
+        ]);
+        let mut found = first(&engine, "petro chemicals", 5);
+        found.sort_unstable();
+        assert_eq!(found, ["Plastics", "Refinery"]);
     }
 
     #[test]
