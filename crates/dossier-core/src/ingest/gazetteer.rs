@@ -2,7 +2,9 @@
 //! their aliases), given names, titles and the words that mark organizations and places.
 //! General knowledge only; nothing here is tuned to one collection.
 
-use std::{collections::HashMap, sync::OnceLock};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::{EntityKind, tokenize::fold};
 
@@ -24,7 +26,7 @@ pub(crate) struct KnownAlias {
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     pub known: Vec<Known>,
-    by_alias: HashMap<String, Vec<KnownAlias>>,
+    by_alias: FxHashMap<String, Vec<KnownAlias>>,
 }
 
 impl Gazetteer {
@@ -36,7 +38,7 @@ impl Gazetteer {
 
     fn parse(text: &'static str) -> Gazetteer {
         let mut known = Vec::new();
-        let mut by_alias: HashMap<String, Vec<KnownAlias>> = HashMap::new();
+        let mut by_alias: FxHashMap<String, Vec<KnownAlias>> = FxHashMap::default();
         for line in text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')) {
             let mut fields = line.split('|');
             let kind = match fields.next() {

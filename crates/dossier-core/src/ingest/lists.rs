@@ -3,7 +3,9 @@
 //! places, the verbs that follow names, and words that are never names. The rules read
 //! them as cues and the tagger as features.
 
-use std::{collections::HashMap, sync::OnceLock};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 /// One word list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,7 +171,7 @@ impl List {
 /// Every list, as one lookup from a word (ASCII-lowercased) to the lists that hold it.
 #[derive(Debug)]
 pub(crate) struct Lists {
-    by_word: HashMap<String, u32>,
+    by_word: FxHashMap<String, u32>,
 }
 
 impl Lists {
@@ -180,7 +182,7 @@ impl Lists {
     }
 
     fn read(sources: impl IntoIterator<Item = (List, &'static str)>) -> Lists {
-        let mut by_word: HashMap<String, u32> = HashMap::new();
+        let mut by_word: FxHashMap<String, u32> = FxHashMap::default();
         for (list, text) in sources {
             for word in entries(text) {
                 *by_word.entry(word.to_ascii_lowercase()).or_default() |= list.bit();

@@ -10,11 +10,9 @@
 //! build). The weights ship as a compact file (`model/ner.bin`), made by
 //! `dossier train-ner` and read once.
 
-use std::{
-    collections::{HashMap, HashSet},
-    ops::Range,
-    sync::OnceLock,
-};
+use std::{collections::HashSet, ops::Range, sync::OnceLock};
+
+use rustc_hash::FxHashMap;
 
 use crate::{
     EntityKind,
@@ -410,7 +408,7 @@ fn history_features(folded: &str, shape: &str, previous: u8, before: u8, out: &m
 /// Learned weights: for each feature, one weight per class.
 #[derive(Clone)]
 pub struct Model {
-    weights: HashMap<u32, [f32; CLASSES]>,
+    weights: FxHashMap<u32, [f32; CLASSES]>,
     /// The counts of the common words of the text it learned from.
     background: Vocabulary,
 }
@@ -435,7 +433,7 @@ impl Model {
         let mut reader = Reader { bytes: rest };
         let scale = f32::from_bits(reader.fixed()?);
         let count = reader.varint()? as usize;
-        let mut weights = HashMap::with_capacity(count);
+        let mut weights = FxHashMap::with_capacity_and_hasher(count, Default::default());
         let mut key: u32 = 0;
         for _ in 0..count {
             key = key.checked_add(reader.varint()? as u32).ok_or(ModelError("keys out of order"))?;
@@ -797,7 +795,7 @@ pub fn train(documents: &[Document], epochs: usize, mut progress: impl FnMut(usi
 
 #[derive(Default)]
 struct Trainer {
-    rows: HashMap<u32, Row>,
+    rows: FxHashMap<u32, Row>,
     step: u32,
 }
 
@@ -898,7 +896,7 @@ mod tests {
 
     #[test]
     fn a_model_survives_its_file() {
-        let mut weights = HashMap::new();
+        let mut weights = FxHashMap::default();
         let mut row = [0f32; CLASSES];
         row[3] = 2.5;
         row[7] = -1.25;

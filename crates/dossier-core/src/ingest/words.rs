@@ -2,7 +2,9 @@
 //! each that names depend on (capitals, a possessive, a sentence start, what joins it to
 //! the word before), and the collection's own evidence of which words are common.
 
-use std::{collections::HashMap, ops::Range};
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -20,7 +22,7 @@ use crate::{
 #[derive(Default, Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Vocabulary {
     /// Folded word -> (lowercase, capitalized) counts.
-    counts: HashMap<String, (u32, u32)>,
+    counts: FxHashMap<String, (u32, u32)>,
 }
 
 impl Vocabulary {
