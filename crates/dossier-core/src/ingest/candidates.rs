@@ -394,13 +394,20 @@ fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
         if !before.is_empty() {
             split.push(Name { words: before, kind: name.kind });
         }
-        let end = match names.peek() {
+        let mut end = match names.peek() {
             Some(next) if next.words.start == name.words.end => names.next().map_or(given + 1, |next| next.words.end),
             _ => (given + 1..words.len())
                 .take_while(|&at| words[at].joined && words[at].capitalized())
                 .last()
                 .map_or(given + 1, |last| last + 1),
         };
+        // A name the tagger found among the words taken in ("Justice Ruth | Bader |
+        // Ginsburg") is part of this one, not a second name over the same words.
+        while names.peek().is_some_and(|next| next.words.start < end) {
+            if let Some(next) = names.next() {
+                end = end.max(next.words.end);
+            }
+        }
         split.push(Name { words: given..end, kind: NameKind::Person });
     }
     split

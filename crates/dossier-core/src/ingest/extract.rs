@@ -196,6 +196,28 @@ mod tests {
     }
 
     #[test]
+    fn a_company_named_in_full_keeps_its_short_name_from_a_person_named_elsewhere() {
+        // "Company" ends a firm's name as "Co" does: the Ford that said things is the
+        // carmaker of its article, not the president of another.
+        let (entities, articles) = extract(&[
+            "He was nominated to the Supreme Court in 1975 by President Gerald Ford.",
+            "On Friday Ford Motor Company announced an investigation. Ford said in a filing that it \
+             disclosed the matter.",
+        ]);
+        let named = |article: usize| -> Vec<String> {
+            let mut names: Vec<String> = articles[article]
+                .mentions
+                .iter()
+                .map(|mention| entities.iter().find(|entity| entity.id == mention.entity).expect("known").name.clone())
+                .collect();
+            names.dedup();
+            names
+        };
+        assert_eq!(named(1), ["Ford Motor Company"], "{:?}", summary(&entities));
+        assert!(named(0).contains(&"Gerald Ford".to_owned()), "{:?}", summary(&entities));
+    }
+
+    #[test]
     fn two_complete_firms_joined_by_and_are_two() {
         let (entities, _) = extract(&[
             "The notes were offered through Merrill Lynch Capital Markets and Salomon Brothers Inc, the bank said.",
