@@ -497,6 +497,35 @@ impl Paragraph<'_, '_> {
         {
             return;
         }
+        // "Senator from Vermont Bernie Sanders": a place the gazetteer knows, then a given
+        // name and more capitalized words, taken as one place or organization, is that
+        // place and a person.
+        if kind != EntityKind::Person {
+            let gazetteer = self.finder.gazetteer;
+            let person_from = (span.start + 1..span.end.saturating_sub(1)).find(|&at| {
+                words[at].is(List::GivenNames)
+                    && words[at..span.end].iter().all(|word| word.capitalized() && !word.all_capitals())
+                    && gazetteer
+                        .lookup(self.surface(&(span.start..at)))
+                        .is_some_and(|known| gazetteer.known[known].kind == EntityKind::Place)
+            });
+            if let Some(at) = person_from {
+                self.push_name(span.start..at, EntityKind::Place, out);
+                return self.push_name(at..span.end, EntityKind::Person, out);
+            }
+            // "the Democratic Party's Nevada caucus": a name and a place it owns something
+            // in are two names ("Moody's Investors Service" stays one).
+            let owner_end = (span.start..span.end - 1).find(|&at| {
+                words[at].possessive
+                    && gazetteer
+                        .lookup(self.surface(&(at + 1..span.end)))
+                        .is_some_and(|known| gazetteer.known[known].kind == EntityKind::Place)
+            });
+            if let Some(owner_end) = owner_end {
+                self.push_name(span.start..owner_end + 1, kind, out);
+                return self.push_name(owner_end + 1..span.end, EntityKind::Place, out);
+            }
+        }
         // "((WN)) How did you...": a transcript's speaker label in initials stands for
         // someone named in full elsewhere, or for the interviewer; no name of its own.
         if span.len() == 1 && words[span.start].all_capitals() && self.speaker_label(&span) {

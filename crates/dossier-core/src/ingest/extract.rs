@@ -218,6 +218,19 @@ mod tests {
     }
 
     #[test]
+    fn a_known_place_before_a_persons_name_is_a_place_and_a_person() {
+        let (entities, _) =
+            extract(&["Yesterday, United States Senator from Vermont Bernie Sanders won the Democratic Party's \
+             Nevada caucus."]);
+        let names = summary(&entities);
+        assert_found(
+            &names,
+            &["person Bernie Sanders", "place Vermont", "organization Democratic Party", "place Nevada"],
+        );
+        assert!(names.iter().all(|name| !name.contains("Vermont Bernie") && !name.contains("'s Nevada")), "{names:?}");
+    }
+
+    #[test]
     fn two_complete_firms_joined_by_and_are_two() {
         let (entities, _) = extract(&[
             "The notes were offered through Merrill Lynch Capital Markets and Salomon Brothers Inc, the bank said.",
