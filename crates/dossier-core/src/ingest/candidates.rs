@@ -497,6 +497,12 @@ impl Paragraph<'_, '_> {
         {
             return;
         }
+        // "the films \"Platoon\" and \"Hoosiers\"", "nicknamed \"Ripley\"", "the \"Star Wars\"
+        // system": a name in quotation marks is a title, a nickname or a term, another way
+        // of writing a name only if the collection names it so elsewhere.
+        if self.quoted(&span) {
+            return self.push(span, Class::Unknown, out);
+        }
         // "Senator from Vermont Bernie Sanders": a place the gazetteer knows, then a given
         // name and more capitalized words, taken as one place or organization, is that
         // place and a person.
@@ -769,6 +775,19 @@ impl Paragraph<'_, '_> {
         };
         let plural = !last.possessive && (singular("s") || singular("es"));
         plural && before.iter().all(|word| self.finder.vocabulary.is_common(word.text))
+    }
+
+    /// Whether double quotation marks (or typographic single ones) enclose the name and
+    /// nothing else.
+    fn quoted(&self, span: &Range<usize>) -> bool {
+        let before = self.text[..self.words[span.start].range.start].chars().next_back();
+        let mut after = self.text[self.words[span.end - 1].range.end..].chars();
+        match (before, after.next()) {
+            (Some('"'), Some('"')) | (Some('“'), Some('”')) => true,
+            // Not "‘Argentina’s problems’": an apostrophe is no closing mark.
+            (Some('‘'), Some('’')) => !after.next().is_some_and(char::is_alphanumeric),
+            _ => false,
+        }
     }
 
     /// Whether the name is a place the gazetteer knows ("United States") followed by more

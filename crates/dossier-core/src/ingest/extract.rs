@@ -231,6 +231,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_quotation_marks_is_a_title_unless_named_so_elsewhere() {
+        let (entities, _) = extract(&[
+            "Orion Pictures Corp's film \"Platoon\" won four Oscars, and a mannequin nicknamed \"Ripley\" \
+             flew on the capsule.",
+            "Officials in the United States said the \u{201c}United States\u{201d} was not holding talks.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().all(|name| !name.contains("Platoon") && !name.contains("Ripley")), "{names:?}");
+        assert_found(&names, &["organization Orion Pictures Corp", "place United States"]);
+    }
+
+    #[test]
     fn two_complete_firms_joined_by_and_are_two() {
         let (entities, _) = extract(&[
             "The notes were offered through Merrill Lynch Capital Markets and Salomon Brothers Inc, the bank said.",
