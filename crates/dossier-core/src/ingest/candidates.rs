@@ -594,9 +594,10 @@ impl Paragraph<'_, '_> {
             return self.push(span, Class::Unknown, out);
         }
         let organization_word = last.is(List::CompanySuffixes);
-        // No person's name ends in "Association" or "Bank" either, nor in "Airport".
-        let person_as_organization =
-            kind == EntityKind::Person && (last.is(List::OrganizationWords) || last.is(List::InstitutionHeads));
+        // No person's name ends in "Association" or "Bank" either, nor in "Airport" or
+        // "News".
+        let person_as_organization = kind == EntityKind::Person
+            && (last.is(List::OrganizationWords) || last.is(List::InstitutionHeads) || last.is(List::NewspaperWords));
         let known_whole = || self.finder.gazetteer.lookup(self.surface(&span)).is_some();
         let kind = if next.is_some_and(|next| next.is(List::ReportingVerbs))
             || (span.len() >= 2 && (organization_word || person_as_organization))
@@ -713,8 +714,12 @@ impl Paragraph<'_, '_> {
             // "Ministry of International Trade" opening a quotation is a name's head.
             let head = (first.is(List::OrganizationHeads) || first.is(List::InstitutionHeads))
                 && self.words.get(span.start + 1).is_some_and(|next| matches!(next.bare(), "of" | "for"));
+            // "Sky News said": a common word opening the sentence stays when all that
+            // would be left is a word that names a kind of organization or place.
+            let leaves_a_kind = span.len() == 2 && self.is_generic(&self.words[span.start + 1]);
             let common_opening = first.sentence_start
                 && !head
+                && !leaves_a_kind
                 && self.finder.vocabulary.is_common(first.text)
                 && !self.capitalized.contains(&fold(first.bare()));
             let lowercase = !first.capitalized();

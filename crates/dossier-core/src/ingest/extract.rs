@@ -243,6 +243,14 @@ mod tests {
     }
 
     #[test]
+    fn a_common_word_opening_a_sentence_stays_before_a_word_naming_a_kind() {
+        // "sky" is a common word here; "News" alone names nothing.
+        let (entities, _) =
+            extract(&["The sky was clear over the sea. Sky News said the crash was the fourth this year."]);
+        assert_found(&summary(&entities), &["organization Sky News"]);
+    }
+
+    #[test]
     fn two_complete_firms_joined_by_and_are_two() {
         let (entities, _) = extract(&[
             "The notes were offered through Merrill Lynch Capital Markets and Salomon Brothers Inc, the bank said.",
