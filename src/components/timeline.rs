@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use dossier_core::{
     DateRange,
-    timeline::{Histogram, Interval, Tick, Timeline},
+    timeline::{Histogram, Interval, Timeline},
 };
 use time::Date;
 use yew::prelude::*;
@@ -211,6 +211,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         }
     };
 
+    let max = histogram.max_total();
     let span_text = histogram.span.human();
     let zoom_out = props.zoom.map(|zoom| {
         let on_zoom = props.on_zoom.clone();
@@ -252,7 +253,21 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                     role="group"
                     aria-label={format!("Articles by {}, {span_text}", histogram.interval.name())}
                 >
-                    <Bars drawn={drawn.clone()} narrowed={props.narrowed} />
+                    // Each layer one path: a change of selection rewrites one attribute,
+                    // not a rectangle per bar.
+                    <path class="all" d={bars_path(histogram.bins.iter().map(|bin| bin.total), max)} />
+                    // Empty when nothing narrows: always there, so the bars after it keep
+                    // their places in the diff.
+                    <path class="match" d={if props.narrowed { bars_path(histogram.bins.iter().map(|bin| bin.matching), max) } else { String::new() }} />
+                    { for histogram.bins.iter().enumerate().map(|(at, bin)| {
+                        let label = bar_label(histogram.interval, bin.period.start, bin.total, bin.matching, props.narrowed);
+                        html! {
+                            // Named by its title (also the tooltip), read once.
+                            <rect class="hit" x={at.to_string()} width="1" y="0" height="100" role="img">
+                                <title>{ label }</title>
+                            </rect>
+                        }
+                    }) }
                     if brushed.is_some() {
                         <rect class="brush" x={first.to_string()} width={(last + 1 - first).to_string()} y="0" height="100" />
                     }
@@ -290,43 +305,6 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 { table(histogram, props) }
             }
         </section>
-    }
-}
-
-/// Props of [`Bars`].
-#[derive(Properties, PartialEq)]
-struct BarsProps {
-    /// The histogram of the chart (the same one, unchanged, is not drawn again).
-    drawn: Rc<Option<(Histogram, Vec<Tick>)>>,
-    /// Whether a query or entity narrows the articles.
-    narrowed: bool,
-}
-
-/// The bars of both layers, each with its text alternative: drawn when the counts change,
-/// not when the brush moves over them.
-#[component]
-fn Bars(props: &BarsProps) -> Html {
-    let Some((histogram, _)) = props.drawn.as_ref() else { return html! {} };
-    let max = histogram.max_total();
-    let narrowed = props.narrowed;
-    html! {
-        <g>
-            // Each layer one path: a change of selection rewrites one attribute, not a
-            // rectangle per bar.
-            <path class="all" d={bars_path(histogram.bins.iter().map(|bin| bin.total), max)} />
-            // Empty when nothing narrows: always there, so the bars after it keep their
-            // places in the diff.
-            <path class="match" d={if narrowed { bars_path(histogram.bins.iter().map(|bin| bin.matching), max) } else { String::new() }} />
-            { for histogram.bins.iter().enumerate().map(|(at, bin)| {
-                let label = bar_label(histogram.interval, bin.period.start, bin.total, bin.matching, narrowed);
-                html! {
-                    // Named by its title (also the tooltip), read once.
-                    <rect class="hit" x={at.to_string()} width="1" y="0" height="100" role="img">
-                        <title>{ label }</title>
-                    </rect>
-                }
-            }) }
-        </g>
     }
 }
 
