@@ -255,7 +255,13 @@ impl Corpus {
             let mut last = self.last_counted.lock().ok();
             let kept = last.as_mut().and_then(|last| last.take());
             let counts = match kept {
-                Some(Counted { origin, mut counts }) if Arc::ptr_eq(&origin.narrowed, &view.origin.narrowed) => {
+                // Moving the counts costs the articles entering or leaving the period,
+                // counting afresh the articles in it: the cheaper is taken (a first bar
+                // clicked on a collection of years leaves almost every article out).
+                Some(Counted { origin, mut counts })
+                    if Arc::ptr_eq(&origin.narrowed, &view.origin.narrowed)
+                        && self.moving(&origin.narrowed.hits, origin.range, view.origin.range) <= view.hits.len() =>
+                {
                     self.move_period(&mut counts, &origin.narrowed.hits, origin.range, view.origin.range);
                     counts
                 }
@@ -413,6 +419,19 @@ impl Corpus {
             }
         }
         counts
+    }
+
+    /// How many of `narrowed`'s articles are in one of periods `from` and `to` and not in
+    /// the other.
+    fn moving(&self, narrowed: &[SearchHit], from: Option<DateRange>, to: Option<DateRange>) -> usize {
+        let (from, to) = (self.day_positions(from), self.day_positions(to));
+        narrowed
+            .iter()
+            .filter(|hit| {
+                let day = self.day_position(hit.article);
+                from.contains(&day) != to.contains(&day)
+            })
+            .count()
     }
 
     /// Turns counts over `narrowed`'s articles in period `from` into counts over those in
