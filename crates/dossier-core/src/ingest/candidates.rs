@@ -583,6 +583,12 @@ impl Paragraph<'_, '_> {
                 span.end = cut;
             }
         }
+        // "Cheung Kong (Holdings) Ltd": the words in parentheses and the legal form are part
+        // of the company's name.
+        let parenthesized = self.parenthesized_legal_form(span.end);
+        if let Some(end) = parenthesized {
+            span.end = end;
+        }
         let (first, last) = (&words[span.start], &words[span.end - 1]);
         // "Breitbart Texas reported": whatever the name looks like, it names an outlet; a
         // name ending in an organization word ("Motors Corp") is an organization, and
@@ -600,6 +606,7 @@ impl Paragraph<'_, '_> {
             && (last.is(List::OrganizationWords) || last.is(List::InstitutionHeads) || last.is(List::NewspaperWords));
         let known_whole = || self.finder.gazetteer.lookup(self.surface(&span)).is_some();
         let kind = if next.is_some_and(|next| next.is(List::ReportingVerbs))
+            || parenthesized.is_some()
             || (span.len() >= 2 && (organization_word || person_as_organization))
         {
             EntityKind::Organization
@@ -780,6 +787,23 @@ impl Paragraph<'_, '_> {
         };
         let plural = !last.possessive && (singular("s") || singular("es"));
         plural && before.iter().all(|word| self.finder.vocabulary.is_common(word.text))
+    }
+
+    /// Where a company's name ends when words in parentheses, then a legal form, follow
+    /// the name ending before word `end` ("Cheung Kong (Holdings) Ltd", "Yamaichi
+    /// International (Europe) Ltd"): after the legal form.
+    fn parenthesized_legal_form(&self, end: usize) -> Option<usize> {
+        let words = self.words;
+        let opening = self.text[words[end - 1].range.end..words.get(end)?.range.start].trim();
+        if opening != "(" {
+            return None;
+        }
+        // At most three words inside, capitalized, then ")" and the legal form.
+        (end..(end + 3).min(words.len() - 1)).find_map(|inside_end| {
+            let closing = self.text[words[inside_end].range.end..words[inside_end + 1].range.start].trim();
+            let capitalized = words[end..=inside_end].iter().all(|word| word.capitalized());
+            (closing == ")" && capitalized && words[inside_end + 1].is(List::CompanySuffixes)).then_some(inside_end + 2)
+        })
     }
 
     /// Whether double quotation marks (or typographic single ones) enclose the name and

@@ -251,6 +251,40 @@ mod tests {
     }
 
     #[test]
+    fn words_in_parentheses_before_a_legal_form_are_part_of_the_company() {
+        let (entities, _) =
+            extract(&["Shares of Cheung Kong (Holdings) Ltd rose, and Yamaichi International (Europe) Ltd said it \
+             led the issue. Younger told a meeting of the American Chamber of Commerce in Tokyo."]);
+        let names = summary(&entities);
+        assert_found(
+            &names,
+            &[
+                "organization Cheung Kong (Holdings) Ltd",
+                "organization Yamaichi International (Europe) Ltd",
+                "organization American Chamber of Commerce",
+            ],
+        );
+        assert!(names.iter().all(|name| !name.starts_with("person")), "{names:?}");
+    }
+
+    #[test]
+    fn a_chamber_heads_a_name_as_a_ministry_does() {
+        let (entities, _) = extract(&[
+            "The talks matter, said American Chamber of Commerce president George Drysdale.",
+            "Younger told a U.S. Chamber of Commerce meeting that legislators erred.",
+            "The Japan Chamber of Commerce and Industry said exports fell.",
+        ]);
+        assert_found(
+            &summary(&entities),
+            &[
+                "organization American Chamber of Commerce",
+                "organization U.S. Chamber of Commerce",
+                "organization Japan Chamber of Commerce and Industry",
+            ],
+        );
+    }
+
+    #[test]
     fn two_complete_firms_joined_by_and_are_two() {
         let (entities, _) = extract(&[
             "The notes were offered through Merrill Lynch Capital Markets and Salomon Brothers Inc, the bank said.",
