@@ -833,7 +833,10 @@ impl Paragraph<'_, '_> {
     /// A lone word that names a kind of organization or place ("Commission", "Bank",
     /// "Gulf"): it names an entity only as the short form of a full name.
     fn is_generic(&self, word: &Word<'_>) -> bool {
-        (word.is(List::OrganizationWords) || word.is(List::PlaceWords) || word.is(List::NewspaperWords))
+        (word.is(List::OrganizationWords)
+            || word.is(List::InstitutionHeads)
+            || word.is(List::PlaceWords)
+            || word.is(List::NewspaperWords))
             && !word.is(List::ShortNameWords)
     }
 

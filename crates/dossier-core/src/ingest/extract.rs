@@ -285,6 +285,16 @@ mod tests {
     }
 
     #[test]
+    fn the_commission_is_the_commission_named_in_full_and_never_names_it() {
+        // Written alone three times to once in full, it still is not the entity's name.
+        let (entities, _) =
+            extract(&["The ruling came from the National Arbitration Commission on Monday. The Commission said it \
+             would meet again, and the Commission added that talks would go on. Later the Commission \
+             repeated it."]);
+        assert_eq!(summary(&entities), ["organization National Arbitration Commission (Commission)"]);
+    }
+
+    #[test]
     fn two_complete_firms_joined_by_and_are_two() {
         let (entities, _) = extract(&[
             "The notes were offered through Merrill Lynch Capital Markets and Salomon Brothers Inc, the bank said.",

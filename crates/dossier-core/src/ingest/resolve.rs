@@ -50,6 +50,9 @@ struct Draft {
     /// The name a company had before its short forms joined it.
     full_name: Option<String>,
     surfaces: HashMap<String, usize>,
+    /// Ways of writing that joined as the short form of a name in the same article ("the
+    /// Chamber"): they name the entity only when nothing else does.
+    short_forms: HashSet<String>,
 }
 
 impl Draft {
@@ -69,8 +72,13 @@ impl Draft {
         // its particles or not: "De Croo" of Herman De Croo).
         let full_name = |surface: &str| surface.contains(' ') && particle_surname(surface).is_none();
         let full_names = self.kind == EntityKind::Person && self.surfaces.keys().any(|surface| full_name(surface));
-        let mut surfaces: Vec<(&String, &usize)> =
-            self.surfaces.iter().filter(|(surface, _)| !full_names || full_name(surface)).collect();
+        let long = self.surfaces.keys().any(|surface| !self.short_forms.contains(surface));
+        let mut surfaces: Vec<(&String, &usize)> = self
+            .surfaces
+            .iter()
+            .filter(|(surface, _)| !full_names || full_name(surface))
+            .filter(|(surface, _)| !long || !self.short_forms.contains(*surface))
+            .collect();
         surfaces.sort_by(|a, b| b.1.cmp(a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(b.0)));
         surfaces.first().map(|(surface, _)| (*surface).clone()).unwrap_or_default()
     }
@@ -248,11 +256,19 @@ impl Resolver {
         for (surface, count) in std::mem::take(&mut self.drafts[from].surfaces) {
             *self.drafts[into].surfaces.entry(surface).or_default() += count;
         }
+        let short_forms = std::mem::take(&mut self.drafts[from].short_forms);
+        self.drafts[into].short_forms.extend(short_forms);
     }
 
     fn draft(&mut self, key: Key, kind: EntityKind, fixed_name: Option<&'static str>) -> usize {
         *self.by_key.entry(key).or_insert_with(|| {
-            self.drafts.push(Draft { kind, fixed_name, full_name: None, surfaces: HashMap::new() });
+            self.drafts.push(Draft {
+                kind,
+                fixed_name,
+                full_name: None,
+                surfaces: HashMap::new(),
+                short_forms: HashSet::new(),
+            });
             self.drafts.len() - 1
         })
     }
@@ -433,16 +449,20 @@ impl Resolver {
                 .iter()
                 .copied()
                 .filter(|&draft| {
+                    // Its last word, or the word before its "of" ("the Bank" of the Bank
+                    // of England, "the Chamber" of the American Chamber of Commerce).
                     let name = self.drafts[draft].name();
-                    let mut words = name.split(' ');
-                    let head = words.next().filter(|_| name.contains(" of "));
+                    let head = name.split_once(" of ").and_then(|(before, _)| before.rsplit(' ').next());
                     self.drafts[draft].kind == EntityKind::Organization
                         && name.contains(' ')
                         && (name.rsplit(' ').next().into_iter().chain(head)).any(|word| fold(word) == folded)
                 })
                 .max_by_key(|&draft| (mentions(draft), std::cmp::Reverse(draft)));
-            if full.is_some() {
-                return full;
+            if let Some(full) = full {
+                // However often "the Chamber" is written, it does not name the Chamber of
+                // Mines.
+                self.drafts[full].short_forms.insert(candidate.surface.clone());
+                return Some(full);
             }
         }
         if candidate.generic {
