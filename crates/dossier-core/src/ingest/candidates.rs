@@ -507,13 +507,10 @@ impl Paragraph<'_, '_> {
         // name and more capitalized words, taken as one place or organization, is that
         // place and a person.
         if kind != EntityKind::Person {
-            let gazetteer = self.finder.gazetteer;
             let person_from = (span.start + 1..span.end.saturating_sub(1)).find(|&at| {
                 words[at].is(List::GivenNames)
                     && words[at..span.end].iter().all(|word| word.capitalized() && !word.all_capitals())
-                    && gazetteer
-                        .lookup(self.surface(&(span.start..at)))
-                        .is_some_and(|known| gazetteer.known[known].kind == EntityKind::Place)
+                    && self.is_known_place(span.start..at)
             });
             if let Some(at) = person_from {
                 self.push_name(span.start..at, EntityKind::Place, out);
@@ -521,12 +518,8 @@ impl Paragraph<'_, '_> {
             }
             // "the Democratic Party's Nevada caucus": a name and a place it owns something
             // in are two names ("Moody's Investors Service" stays one).
-            let owner_end = (span.start..span.end - 1).find(|&at| {
-                words[at].possessive
-                    && gazetteer
-                        .lookup(self.surface(&(at + 1..span.end)))
-                        .is_some_and(|known| gazetteer.known[known].kind == EntityKind::Place)
-            });
+            let owner_end =
+                (span.start..span.end - 1).find(|&at| words[at].possessive && self.is_known_place(at + 1..span.end));
             if let Some(owner_end) = owner_end {
                 self.push_name(span.start..owner_end + 1, kind, out);
                 return self.push_name(owner_end + 1..span.end, EntityKind::Place, out);
@@ -822,12 +815,12 @@ impl Paragraph<'_, '_> {
     /// Whether the name is a place the gazetteer knows ("United States") followed by more
     /// words ("Navy").
     fn after_a_known_place(&self, span: &Range<usize>) -> bool {
-        let gazetteer = self.finder.gazetteer;
-        (span.start + 1..span.end).any(|end| {
-            gazetteer
-                .lookup(self.surface(&(span.start..end)))
-                .is_some_and(|known| gazetteer.known[known].kind == EntityKind::Place)
-        })
+        (span.start + 1..span.end).any(|end| self.is_known_place(span.start..end))
+    }
+
+    /// Whether the words are a place the gazetteer knows.
+    fn is_known_place(&self, span: Range<usize>) -> bool {
+        self.finder.gazetteer.place(self.surface(&span)).is_some()
     }
 
     /// A lone word that names a kind of organization or place ("Commission", "Bank",

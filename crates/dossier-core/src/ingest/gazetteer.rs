@@ -67,4 +67,9 @@ impl Gazetteer {
             .find(|alias| !alias.capitals_only || written_in_capitals)
             .map(|alias| alias.known)
     }
+
+    /// The well-known place `surface` names, if any.
+    pub fn place(&self, surface: &str) -> Option<usize> {
+        self.lookup(surface).filter(|&known| self.known[known].kind == EntityKind::Place)
+    }
 }

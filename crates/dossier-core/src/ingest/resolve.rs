@@ -548,11 +548,8 @@ fn name_key(surface: &str, gazetteer: &Gazetteer) -> String {
     let words: Vec<&str> = surface.split(' ').collect();
     for length in (1..words.len().min(4)).rev() {
         let prefix = words[..length].join(" ");
-        if let Some(known) = gazetteer.lookup(&prefix) {
-            let entry = &gazetteer.known[known];
-            if entry.kind == EntityKind::Place {
-                return fold(&format!("{} {}", entry.name, words[length..].join(" ")));
-            }
+        if let Some(known) = gazetteer.place(&prefix) {
+            return fold(&format!("{} {}", gazetteer.known[known].name, words[length..].join(" ")));
         }
     }
     fold(surface)
