@@ -260,7 +260,8 @@ impl Corpus {
                 // clicked on a collection of years leaves almost every article out).
                 Some(Counted { origin, mut counts })
                     if Arc::ptr_eq(&origin.narrowed, &view.origin.narrowed)
-                        && self.moving(&origin.narrowed.hits, origin.range, view.origin.range) <= view.hits.len() =>
+                        && self.crossing(&origin.narrowed.hits, origin.range, view.origin.range).count()
+                            <= view.hits.len() =>
                 {
                     self.move_period(&mut counts, &origin.narrowed.hits, origin.range, view.origin.range);
                     counts
@@ -421,34 +422,31 @@ impl Corpus {
         counts
     }
 
-    /// How many of `narrowed`'s articles are in one of periods `from` and `to` and not in
-    /// the other.
-    fn moving(&self, narrowed: &[SearchHit], from: Option<DateRange>, to: Option<DateRange>) -> usize {
-        let (from, to) = (self.day_positions(from), self.day_positions(to));
-        narrowed
-            .iter()
-            .filter(|hit| {
-                let day = self.day_position(hit.article);
-                from.contains(&day) != to.contains(&day)
-            })
-            .count()
-    }
-
     /// Turns counts over `narrowed`'s articles in period `from` into counts over those in
     /// period `to`: only the articles in one and not the other change them.
     fn move_period(&self, counts: &mut [u32], narrowed: &[SearchHit], from: Option<DateRange>, to: Option<DateRange>) {
-        let (from, to) = (self.day_positions(from), self.day_positions(to));
-        for hit in narrowed {
-            let day = self.day_position(hit.article);
-            let entering = to.contains(&day);
-            if from.contains(&day) == entering {
-                continue;
-            }
-            for entity in self.article_entities(hit.article) {
+        for (article, entering) in self.crossing(narrowed, from, to) {
+            for entity in self.article_entities(article) {
                 let count = &mut counts[entity.index()];
                 *count = if entering { *count + 1 } else { *count - 1 };
             }
         }
+    }
+
+    /// `narrowed`'s articles in one of periods `from` and `to` and not in the other, each
+    /// with whether it is in `to` (entering it) or in `from` (leaving it).
+    fn crossing<'c>(
+        &'c self,
+        narrowed: &'c [SearchHit],
+        from: Option<DateRange>,
+        to: Option<DateRange>,
+    ) -> impl Iterator<Item = (ArticleId, bool)> + 'c {
+        let (from, to) = (self.day_positions(from), self.day_positions(to));
+        narrowed.iter().filter_map(move |hit| {
+            let day = self.day_position(hit.article);
+            let entering = to.contains(&day);
+            (from.contains(&day) != entering).then_some((hit.article, entering))
+        })
     }
 
     /// The positions in [`Corpus::days`] of the days in `range` (all of them without one):
