@@ -218,6 +218,25 @@ mod tests {
     }
 
     #[test]
+    fn one_name_in_one_article_names_one_thing() {
+        // Alone, the tagger reads one "Varity" here as a place.
+        let (entities, articles) = extract(&[
+            "Varity Corp said Perkins Engines, Varity's British-based diesel engine subsidiary, introduced \
+             three families of new industrial diesels, ranging from 37 to 400 horsepower.\n\nThe new models \
+             include four and six cylinder units, two to 12 liters in displacement, Varity said.",
+        ]);
+        let mut named: HashMap<String, HashSet<String>> = HashMap::new();
+        for mention in &articles[0].mentions {
+            let paragraph: Vec<char> = articles[0].body[mention.paragraph as usize].chars().collect();
+            let written: String = paragraph[mention.start as usize..mention.end as usize].iter().collect();
+            let entity = entities.iter().find(|entity| entity.id == mention.entity).expect("known");
+            named.entry(written).or_default().insert(format!("{} {}", entity.kind, entity.name));
+        }
+        assert_eq!(named["Varity"], HashSet::from(["organization Varity Corp".to_owned()]), "{named:?}");
+        assert!(named.values().all(|entities| entities.len() == 1), "{named:?}");
+    }
+
+    #[test]
     fn a_known_place_before_a_persons_name_is_a_place_and_a_person() {
         let (entities, _) =
             extract(&["Yesterday, United States Senator from Vermont Bernie Sanders won the Democratic Party's \

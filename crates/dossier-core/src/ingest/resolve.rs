@@ -8,7 +8,7 @@
 //!    an entity of its own; an unknown one is dropped.
 
 use std::{
-    collections::{HashMap, HashSet},
+    collections::{BTreeMap, HashMap, HashSet},
     ops::Range,
 };
 
@@ -148,6 +148,9 @@ impl Resolver {
         for slot in assigned.iter_mut().flatten() {
             *slot = slot.map(|draft| merged[draft]);
         }
+        for (article, slots) in candidates.iter().zip(&mut assigned) {
+            resolver.one_kind_per_name(article, slots);
+        }
         resolver.finish(candidates, assigned)
     }
 
@@ -248,6 +251,75 @@ impl Resolver {
             }
         }
         target
+    }
+
+    /// One name written in one article names one thing: "USAir" is not the company three
+    /// times and a place twice, "Earth" not a place and an organization. Where the same
+    /// way of writing went to entities of different kinds, all its mentions go to the one
+    /// the article names in full ("USAir Group Inc"); else to any but a person the
+    /// collection never names in full ("Petrobras" read as a person); else to the one it
+    /// went to most often here; else to the one the collection mentions most, unless the
+    /// gazetteer knows one of them. (Entities of one kind stay apart: "Citicorp" and
+    /// "Citicorp Investment Bank Ltd" are two companies.)
+    fn one_kind_per_name(&mut self, article: &[Candidate], slots: &mut [Option<usize>]) {
+        let key = |candidate: &Candidate| alias_key(strip_possessive(&candidate.surface));
+        // In order, so that the same collection always gives the same entities.
+        let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (index, slot) in slots.iter().enumerate() {
+            if slot.is_some() {
+                by_name.entry(key(&article[index])).or_default().push(index);
+            }
+        }
+        for (name, indices) in by_name {
+            let drafts: HashSet<usize> = indices.iter().filter_map(|&index| slots[index]).collect();
+            let kinds: HashSet<EntityKind> = drafts.iter().map(|&draft| self.drafts[draft].kind).collect();
+            if kinds.len() < 2 {
+                continue;
+            }
+            // A longer way of writing the same draft, in this article, holding the name.
+            let named_in_full = |draft: usize| {
+                slots.iter().zip(article).any(|(slot, candidate)| {
+                    let other = key(candidate);
+                    *slot == Some(draft) && other.len() > name.len() && holds_words(&other, &name)
+                })
+            };
+            let here = |draft: usize| indices.iter().filter(|&&index| slots[index] == Some(draft)).count();
+            // A person the collection never names by more than one word ("Petrobras",
+            // "Swissair" taken for people) is the weakest reading.
+            let named_fully = |draft: usize| {
+                let draft = &self.drafts[draft];
+                draft.kind != EntityKind::Person || draft.surfaces.keys().any(|surface| surface.contains(' '))
+            };
+            let mut evidence: Vec<((bool, bool, usize), usize)> =
+                drafts.iter().map(|&draft| ((named_in_full(draft), named_fully(draft), here(draft)), draft)).collect();
+            evidence.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let tied: Vec<usize> =
+                evidence.iter().take_while(|(seen, _)| *seen == evidence[0].0).map(|&(_, draft)| draft).collect();
+            // ("CALIFORNIA 62 72" of a table of teams beside "at CALIFORNIA": evidence even.)
+            if tied.len() > 1 && tied.iter().any(|&draft| self.drafts[draft].fixed_name.is_some()) {
+                continue;
+            }
+            let best = tied
+                .iter()
+                .copied()
+                .max_by_key(|&draft| (self.drafts[draft].mentions(), std::cmp::Reverse(draft)))
+                .expect("evidence for two drafts at least");
+            for index in indices {
+                let Some(draft) = slots[index] else { continue };
+                if draft == best {
+                    continue;
+                }
+                let surface = &article[index].surface;
+                if let Some(count) = self.drafts[draft].surfaces.get_mut(surface) {
+                    *count -= 1;
+                    if *count == 0 {
+                        self.drafts[draft].surfaces.remove(surface);
+                    }
+                }
+                *self.drafts[best].surfaces.entry(surface.clone()).or_default() += 1;
+                slots[index] = Some(best);
+            }
+        }
     }
 
     /// Draft `from`'s ways of writing become `into`'s; `from` is left empty (and makes no
@@ -542,6 +614,17 @@ fn alias_key(surface: &str) -> String {
     if capitals { format!("^{}", fold(surface)) } else { fold(surface) }
 }
 
+/// Whether `words` stand whole within `text` ("usair" within "usair group inc", not within
+/// "usairways"); both are lookup keys as [`alias_key`] makes them.
+fn holds_words(text: &str, words: &str) -> bool {
+    let (text, words) = (text.trim_start_matches('^'), words.trim_start_matches('^'));
+    let boundary = |at: usize| text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    text.match_indices(words).any(|(at, _)| {
+        let end = at + words.len();
+        boundary(at) && text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// The folded name of an organization or place, a known place it starts with written as
 /// the gazetteer names it: "U.S. Navy" and "United States Navy" meet.
 fn name_key(surface: &str, gazetteer: &Gazetteer) -> String {
@@ -575,5 +658,72 @@ fn person_key(surface: &str) -> Option<Key> {
         [] => None,
         [only] => Some(Key::Surname(only.clone())),
         [first, .., last] => Some(Key::Person { first: first.clone(), last: last.clone() }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(surface: &str, class: Class) -> Candidate {
+        Candidate {
+            paragraph: 0,
+            range: 0..surface.len(),
+            surface: surface.to_owned(),
+            class,
+            after_the: false,
+            common: false,
+            acronym: None,
+            generic: false,
+            known_as_other: None,
+        }
+    }
+
+    /// "kind name" of the entity each candidate of the one article went to.
+    fn resolved(article: Vec<Candidate>) -> Vec<String> {
+        let Resolved { entities, mentions } = Resolver::resolve(&[article], Gazetteer::get());
+        mentions[0]
+            .iter()
+            .map(|(entity, _, _)| format!("{} {}", entities[*entity].kind, entities[*entity].name))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_read_as_two_kinds_in_one_article_goes_to_the_one_named_in_full() {
+        let found = resolved(vec![
+            candidate("Varity Corp", Class::Kind(EntityKind::Organization)),
+            candidate("Varity", Class::Kind(EntityKind::Place)),
+            candidate("Varity", Class::Kind(EntityKind::Place)),
+            candidate("Varity", Class::Kind(EntityKind::Organization)),
+        ]);
+        assert_eq!(found, ["organization Varity Corp"; 4]);
+    }
+
+    #[test]
+    fn a_name_read_as_two_kinds_goes_to_its_commoner_reading_a_lone_word_person_last() {
+        let found = resolved(vec![
+            candidate("Venice", Class::Kind(EntityKind::Organization)),
+            candidate("Venice", Class::Kind(EntityKind::Place)),
+            candidate("Venice", Class::Kind(EntityKind::Place)),
+        ]);
+        assert_eq!(found, ["place Venice"; 3]);
+        // Read twice as a person, but no one is ever named so in full.
+        let found = resolved(vec![
+            candidate("Tanjug", Class::Kind(EntityKind::Person)),
+            candidate("Tanjug", Class::Kind(EntityKind::Organization)),
+            candidate("Tanjug", Class::Kind(EntityKind::Person)),
+        ]);
+        assert_eq!(found, ["organization Tanjug"; 3]);
+    }
+
+    #[test]
+    fn even_readings_of_a_name_the_gazetteer_knows_stay_apart() {
+        // "CALIFORNIA 62 72" in a table of teams, beside "at CALIFORNIA".
+        let known = Gazetteer::get().place("California").expect("the gazetteer knows California");
+        let found = resolved(vec![
+            candidate("California", Class::Kind(EntityKind::Organization)),
+            candidate("California", Class::Known(known)),
+        ]);
+        assert_eq!(found, ["organization California", "place California"]);
     }
 }
