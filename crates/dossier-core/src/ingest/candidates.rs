@@ -17,7 +17,7 @@ use crate::{
         tagger::{Evidence, Model, Name, NameKind, read_article},
         words::{Vocabulary, Word},
     },
-    tokenize::fold,
+    tokenize::{fold, strip_possessive},
 };
 
 /// How a candidate was classified in its paragraph.
@@ -54,6 +54,9 @@ pub(crate) struct Candidate {
     /// The gazetteer's entry for this name when the tagger took it for another kind
     /// ("Fla" taken for a person).
     pub known_as_other: Option<usize>,
+    /// A vessel's or a work's name ("the dive boat Conception", "U.S.S. Grayback"): in its
+    /// whole article, no entity of its own.
+    pub title: bool,
 }
 
 /// What finding candidates needs from the collection.
@@ -86,6 +89,10 @@ impl Finder<'_> {
                 if let (Some(kind), false) = (name.kind.entity_kind(), span.is_empty()) {
                     covered[span.clone()].iter_mut().for_each(|covered| *covered = true);
                     found.push_name(span, kind, &mut candidates);
+                } else if !span.is_empty() {
+                    // "U.S.S. Grayback" taken for a name of no kind: still a title for the
+                    // rest of the article.
+                    found.push_title(&span, &mut candidates);
                 }
             }
             for (at, word) in words.iter().enumerate() {
@@ -105,6 +112,21 @@ impl Finder<'_> {
             }
         }
         candidates.sort_by_key(|candidate| (candidate.paragraph, candidate.range.start));
+        // A vessel's or a work's name is one wherever its article writes it ("the Conception
+        // was owned by", "the Argo rescue").
+        let titles: HashSet<String> = candidates
+            .iter()
+            .filter(|candidate| candidate.title)
+            .map(|candidate| fold(strip_possessive(&candidate.surface)))
+            .collect();
+        if !titles.is_empty() {
+            for candidate in &mut candidates {
+                if titles.contains(&fold(strip_possessive(&candidate.surface))) {
+                    candidate.class = Class::Unknown;
+                    candidate.title = true;
+                }
+            }
+        }
         candidates
     }
 }
@@ -503,6 +525,9 @@ impl Paragraph<'_, '_> {
         if self.quoted(&span) {
             return self.push(span, Class::Unknown, out);
         }
+        if self.push_title(&span, out) {
+            return;
+        }
         // "Senator from Vermont Bernie Sanders": a place the gazetteer knows, then a given
         // name and more capitalized words, taken as one place or organization, is that
         // place and a person.
@@ -799,6 +824,71 @@ impl Paragraph<'_, '_> {
         })
     }
 
+    /// Files the words as a vessel's or a work's name if they are one (see
+    /// [`Paragraph::title_start`]); returns whether they are.
+    fn push_title(&self, span: &Range<usize>, out: &mut Vec<Candidate>) -> bool {
+        let Some(start) = self.title_start(span) else { return false };
+        if start < span.end {
+            self.push(start..span.end, Class::Unknown, out);
+            if let Some(title) = out.last_mut() {
+                title.title = true;
+            }
+        }
+        true
+    }
+
+    /// Where a vessel's or a work's name starts, if the words are one: after a ship's prefix
+    /// ("U.S.S. Grayback"), or right after a noun naming a kind of vessel or work, alone, with
+    /// a comma or with "called" between ("the dive boat Conception", "The boat,
+    /// Conception,", "a movie called Argo", "his memoir The Master of Disguise").
+    fn title_start(&self, span: &Range<usize>) -> Option<usize> {
+        let first = &self.words[span.start];
+        // Not "USS Chemicals", "USS Division of USX Corp": USX's steel arm.
+        let ship = |rest: &[Word<'_>]| {
+            !rest.is_empty()
+                && rest.iter().all(|word| {
+                    word.capitalized()
+                        && !word.is(List::OrganizationWords)
+                        && !word.is(List::OrganizationHeads)
+                        && !word.is(List::CompanySuffixes)
+                })
+        };
+        if first.all_capitals() && first.is(List::WorkWords) && ship(&self.words[span.start + 1..span.end]) {
+            return Some(span.start + 1);
+        }
+        let gap = |before: &Word<'_>, after: &Word<'_>| {
+            self.text[before.range.end..after.range.start].chars().all(|c| c.is_whitespace() || c == ',')
+        };
+        let mut at = span.start;
+        let called = |word: &Word<'_>| matches!(word.text, "called" | "named" | "titled" | "entitled" | "dubbed");
+        if at >= 1 && called(&self.words[at - 1]) && gap(&self.words[at - 1], &self.words[at]) {
+            at -= 1;
+        }
+        let noun = self.words.get(at.checked_sub(1)?)?;
+        // Not the verbs: "to ship U.S. grain", "they ferry Afghan refugees".
+        let verb = at >= 2
+            && matches!(
+                self.words[at - 2].text.to_ascii_lowercase().as_str(),
+                "to" | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "shall"
+                    | "we"
+                    | "they"
+                    | "i"
+                    | "you"
+            );
+        let kind_of_work = noun.is(List::WorkWords) && (!noun.capitalized() || noun.all_capitals()) && !verb;
+        // "the documentary film titled Bob Lazar: Area 51": a person's name is theirs.
+        let person = span.len() >= 2 && first.is(List::GivenNames) && !first.possessive;
+        (kind_of_work && !person && gap(noun, &self.words[at])).then_some(span.start)
+    }
+
     /// Whether double quotation marks (or typographic single ones) enclose the name and
     /// nothing else.
     fn quoted(&self, span: &Range<usize>) -> bool {
@@ -847,6 +937,7 @@ impl Paragraph<'_, '_> {
             acronym: self.acronym_after(span.end),
             generic: false,
             known_as_other: None,
+            title: false,
         });
     }
 

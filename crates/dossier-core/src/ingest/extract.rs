@@ -237,6 +237,33 @@ mod tests {
     }
 
     #[test]
+    fn vessels_and_works_are_no_names_in_their_whole_article() {
+        let (entities, _) = extract(&[
+            "The boat, Conception, caught fire overnight off Santa Cruz Island. The Conception was owned by \
+             Truth Aquatics.",
+            "The Tambor-class submarine U.S.S. Grayback was found near Okinawa. The Grayback was short on \
+             torpedoes, Tim Taylor said.",
+            "Tony Mendez posed as a producer of a supposed movie called Argo. The Argo rescue stayed secret.",
+        ]);
+        let names = summary(&entities);
+        assert_found(&names, &["organization Truth Aquatics", "place Okinawa", "person Tony Mendez"]);
+        assert!(
+            names.iter().all(|name| !["Conception", "Grayback", "Argo"].iter().any(|work| name.contains(work))),
+            "{names:?}"
+        );
+        // Not the verb, nor USX's steel arm, nor the person a film is named after.
+        let (entities, _) = extract(&[
+            "Egypt plans to ship U.S. wheat next month, while USS Chemicals said it would close a plant.",
+            "Bob Lazar worked near Area 51. A 2018 documentary film titled Bob Lazar: Area 51 & Flying \
+             Saucers tells his story.",
+        ]);
+        assert_found(
+            &summary(&entities),
+            &["place United States (U.S.)", "organization USS Chemicals", "person Bob Lazar"],
+        );
+    }
+
+    #[test]
     fn a_known_place_before_a_persons_name_is_a_place_and_a_person() {
         let (entities, _) =
             extract(&["Yesterday, United States Senator from Vermont Bernie Sanders won the Democratic Party's \

@@ -62,10 +62,13 @@ pub(crate) enum List {
     /// Last words of facilities and natural features ("LaGuardia *Airport*"): a place.
     /// Not one of the tagger's features.
     FacilityWords,
+    /// Nouns a vessel's or a work's name follows ("the dive boat Conception", "the film
+    /// Argo") and ships' prefixes ("USS"). Not one of the tagger's features.
+    WorkWords,
 }
 
 impl List {
-    pub(crate) const ALL: [List; 23] = [
+    pub(crate) const ALL: [List; 24] = [
         List::Titles,
         List::NewspaperWords,
         List::OrganizationWords,
@@ -89,6 +92,7 @@ impl List {
         List::EventWords,
         List::CommonAcronyms,
         List::FacilityWords,
+        List::WorkWords,
     ];
 
     /// Whether the tagger reads the list as a feature: lists added after the model was
@@ -103,6 +107,7 @@ impl List {
                 | List::EventWords
                 | List::CommonAcronyms
                 | List::FacilityWords
+                | List::WorkWords
         )
     }
 
@@ -132,6 +137,7 @@ impl List {
             List::EventWords => "event-words",
             List::CommonAcronyms => "common-acronyms",
             List::FacilityWords => "facility-words",
+            List::WorkWords => "work-words",
         }
     }
 
@@ -160,6 +166,7 @@ impl List {
             List::EventWords => include_str!("lists/event-words.txt"),
             List::CommonAcronyms => include_str!("lists/common-acronyms.txt"),
             List::FacilityWords => include_str!("lists/facility-words.txt"),
+            List::WorkWords => include_str!("lists/work-words.txt"),
         }
     }
 
@@ -254,6 +261,8 @@ mod tests {
         (List::CommonAcronyms, List::CompanySuffixes),
         (List::FacilityWords, List::OrganizationWords),
         (List::FacilityWords, List::GivenNames),
+        (List::WorkWords, List::GivenNames),
+        (List::WorkWords, List::OrganizationWords),
     ];
 
     fn contradictions(sources: &[(List, &'static str)]) -> Vec<String> {

@@ -133,7 +133,8 @@ impl Resolver {
         for (article_index, article) in candidates.iter().enumerate() {
             let in_article: HashSet<usize> = assigned[article_index].iter().flatten().copied().collect();
             for (candidate_index, candidate) in article.iter().enumerate() {
-                if assigned[article_index][candidate_index].is_some() {
+                // A vessel's or a work's name is not even another way of writing one.
+                if assigned[article_index][candidate_index].is_some() || candidate.title {
                     continue;
                 }
                 let draft = resolver.short_form(candidate, &surnames, &in_article, gazetteer);
@@ -676,6 +677,7 @@ mod tests {
             acronym: None,
             generic: false,
             known_as_other: None,
+            title: false,
         }
     }
 
