@@ -467,10 +467,14 @@ mod tests {
             "The Voting Rights Act was passed in 1965.",
             "Finance ministers met to review the Louvre Accord in Paris.",
             "She won the Nobel Peace Prize and later the Chicago Marathon.",
+            "Delegates at the Libertarian National Convention nominated her.",
+            "Leaders meet at the Venice Economic Summit next week.",
         ]);
         let names = summary(&entities);
         assert!(
-            names.iter().all(|name| !["Act", "Accord", "Prize", "Marathon"].iter().any(|word| name.ends_with(word))),
+            names.iter().all(|name| !["Act", "Accord", "Prize", "Marathon", "Convention", "Summit"]
+                .iter()
+                .any(|word| name.ends_with(word))),
             "{names:?}"
         );
         assert!(names.contains(&"place Paris".to_owned()), "{names:?}");
