@@ -528,6 +528,11 @@ impl Paragraph<'_, '_> {
         if self.push_title(&span, out) {
             return;
         }
+        // "Parkinson's disease", "Down syndrome": an illness named after someone.
+        let next = self.words.get(span.end).filter(|next| next.joined || words[span.end - 1].possessive);
+        if next.is_some_and(|next| matches!(next.text, "disease" | "syndrome" | "lymphoma" | "palsy")) {
+            return;
+        }
         // "Senator from Vermont Bernie Sanders": a place the gazetteer knows, then a given
         // name and more capitalized words, taken as one place or organization, is that
         // place and a person.
@@ -860,6 +865,10 @@ impl Paragraph<'_, '_> {
             self.text[before.range.end..after.range.start].chars().all(|c| c.is_whitespace() || c == ',')
         };
         let mut at = span.start;
+        // "his memoir The Master of Disguise": an article between.
+        if at >= 1 && matches!(self.words[at - 1].text, "The" | "the") && gap(&self.words[at - 1], &self.words[at]) {
+            at -= 1;
+        }
         let called = |word: &Word<'_>| matches!(word.text, "called" | "named" | "titled" | "entitled" | "dubbed");
         if at >= 1 && called(&self.words[at - 1]) && gap(&self.words[at - 1], &self.words[at]) {
             at -= 1;

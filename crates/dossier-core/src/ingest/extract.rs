@@ -237,18 +237,21 @@ mod tests {
     }
 
     #[test]
-    fn vessels_and_works_are_no_names_in_their_whole_article() {
+    fn vessels_works_and_illnesses_are_no_names_in_their_whole_article() {
         let (entities, _) = extract(&[
             "The boat, Conception, caught fire overnight off Santa Cruz Island. The Conception was owned by \
              Truth Aquatics.",
             "The Tambor-class submarine U.S.S. Grayback was found near Okinawa. The Grayback was short on \
              torpedoes, Tim Taylor said.",
-            "Tony Mendez posed as a producer of a supposed movie called Argo. The Argo rescue stayed secret.",
+            "Tony Mendez posed as a producer of a supposed movie called Argo. The Argo rescue stayed secret. \
+             He later titled his memoir The Master of Disguise, and died of Parkinson's disease.",
         ]);
         let names = summary(&entities);
         assert_found(&names, &["organization Truth Aquatics", "place Okinawa", "person Tony Mendez"]);
         assert!(
-            names.iter().all(|name| !["Conception", "Grayback", "Argo"].iter().any(|work| name.contains(work))),
+            names.iter().all(|name| !["Conception", "Grayback", "Argo", "Disguise", "Parkinson"]
+                .iter()
+                .any(|work| name.contains(work))),
             "{names:?}"
         );
         // Not the verb, nor USX's steel arm, nor the person a film is named after.
