@@ -697,10 +697,11 @@ impl Paragraph<'_, '_> {
         // "Gross National Product (GNP)" names no entity either.
         let common_acronym =
             self.words.get(span.end).is_some_and(Word::is_common_acronym) && self.acronym_after(span.end).is_some();
-        if known.is_none()
-            && (self.is_not_a_name(&span)
-                || common_acronym
-                || (kind != EntityKind::Organization && self.is_a_people(&span)))
+        if self.starts_an_event(&span)
+            || known.is_none()
+                && (self.is_not_a_name(&span)
+                    || common_acronym
+                    || (kind != EntityKind::Organization && self.is_a_people(&span)))
         {
             return;
         }
@@ -764,6 +765,16 @@ impl Paragraph<'_, '_> {
         span
     }
 
+    /// Whether the words, with the word of an event after them, name a law, a plan or a
+    /// war ("an Iraq War veteran", "the Baker Plan"): then, taken alone, they name nothing
+    /// either, even a place the gazetteer knows.
+    fn starts_an_event(&self, span: &Range<usize>) -> bool {
+        !self.words[span.end - 1].possessive
+            && self.words.get(span.end).is_some_and(|next| {
+                next.joined && next.capitalized() && !next.all_capitals() && next.is(List::EventWords)
+            })
+    }
+
     /// Words that are no name by themselves: a letter, a weekday, "Jr.", "President",
     /// "Kuwaiti", a sentence's first word the collection mostly writes in lowercase ("Us
     /// and them"), a contraction ("I'm"), nothing but company suffixes ("Co Ltd"), or no letter.
@@ -784,6 +795,7 @@ impl Paragraph<'_, '_> {
         // prize, a contest or a war.
         let last = &self.words[span.end - 1];
         let event = span.len() > 1 && !last.all_capitals() && last.is(List::EventWords);
+
         // "100%": no letter at all.
         let no_letter = !self.words[span.clone()].iter().any(|word| word.text.contains(char::is_alphabetic));
         // "I'm", "Don't": a contraction.

@@ -472,6 +472,7 @@ mod tests {
             "She won the Nobel Peace Prize and later the Chicago Marathon.",
             "Delegates at the Libertarian National Convention nominated her.",
             "Leaders meet at the Venice Economic Summit next week.",
+            "Adam Kokesh, an Iraq War veteran, spoke.",
         ]);
         let names = summary(&entities);
         assert!(
@@ -481,6 +482,7 @@ mod tests {
             "{names:?}"
         );
         assert!(names.contains(&"place Paris".to_owned()), "{names:?}");
+        assert!(names.iter().all(|name| !name.contains("Iraq")), "{names:?}");
         assert!(articles.iter().all(|article| article.mentions.len() <= 1), "{names:?}");
     }
 
