@@ -555,6 +555,14 @@ impl Paragraph<'_, '_> {
                 return self.push_name(owner_end + 1..span.end, EntityKind::Place, out);
             }
         }
+        // "China's Tsinghua University", "Britain's Labour Party": a known place that owns
+        // the rest of the name is a place, and the rest is the name.
+        let place_end = (span.start..span.end - 1)
+            .find(|&at| words[at].possessive && self.is_known_place(span.start..at + 1) && words[at + 1].capitalized());
+        if let Some(place_end) = place_end {
+            self.push_name(span.start..place_end + 1, EntityKind::Place, out);
+            return self.push_name(place_end + 1..span.end, kind, out);
+        }
         // "((WN)) How did you...": a transcript's speaker label in initials stands for
         // someone named in full elsewhere, or for the interviewer; no name of its own.
         if span.len() == 1 && words[span.start].all_capitals() && self.speaker_label(&span) {

@@ -277,6 +277,12 @@ mod tests {
             &["person Bernie Sanders", "place Vermont", "organization Democratic Party", "place Nevada"],
         );
         assert!(names.iter().all(|name| !name.contains("Vermont Bernie") && !name.contains("'s Nevada")), "{names:?}");
+        // And a known place that owns the rest of a name.
+        let (entities, _) =
+            extract(&["Scientists from China's Tsinghua University and West Germany's Siemens AG reported it."]);
+        let names = summary(&entities);
+        assert_found(&names, &["organization Tsinghua University", "organization Siemens AG", "place China"]);
+        assert!(names.iter().all(|name| !name.contains("'s ")), "{names:?}");
     }
 
     #[test]
