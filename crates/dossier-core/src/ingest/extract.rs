@@ -237,6 +237,27 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_is_one_entity_with_the_name_it_stands_for_named_in_full() {
+        let (entities, articles) = extract(&[
+            "International Business Machines Corp (IBM) said its profit rose. IBM shares gained.",
+            "IBM said it would cut prices of its personal computers.",
+            "The African Development Bank (ADB) approved a loan. The ADB said it would lend more.",
+            "The Asian Development Bank (ADB) raised its lending. The ADB met in Manila.",
+            "The Asian Development Bank (ADB) cut rates on Monday.",
+        ]);
+        let names = summary(&entities);
+        assert_found(&names, &["organization International Business Machines Corp (IBM)"]);
+        let ibm = entities.iter().find(|entity| entity.name == "International Business Machines Corp").expect("named");
+        assert!(articles[..2].iter().all(|article| article.mentions.iter().all(|m| m.entity == ibm.id)), "{names:?}");
+        // Where an article defines the acronym, it stands there for what it defines.
+        let african = entities
+            .iter()
+            .find(|entity| entity.name == "African Development Bank")
+            .unwrap_or_else(|| panic!("{names:?}"));
+        assert!(articles[2].mentions.iter().all(|mention| mention.entity == african.id), "{names:?}");
+    }
+
+    #[test]
     fn vessels_works_and_illnesses_are_no_names_in_their_whole_article() {
         let (entities, _) = extract(&[
             "The boat, Conception, caught fire overnight off Santa Cruz Island. The Conception was owned by \

@@ -113,14 +113,7 @@ impl Resolver {
             .iter()
             .map(|article| article.iter().map(|candidate| resolver.classified(candidate, gazetteer)).collect())
             .collect();
-        // Acronyms defined in the text are aliases of what they follow.
-        for (article, slots) in candidates.iter().zip(&assigned) {
-            for (candidate, slot) in article.iter().zip(slots) {
-                if let (Some(acronym), Some(draft)) = (&candidate.acronym, slot) {
-                    resolver.aliases.entry(alias_key(acronym)).or_insert(*draft);
-                }
-            }
-        }
+        resolver.acronyms_join_what_they_stand_for(candidates, &assigned);
         // Pass 2: short forms and unclassified names join what they match.
         let surnames = resolver.surnames();
         for candidate in candidates.iter().flatten() {
@@ -150,6 +143,7 @@ impl Resolver {
             *slot = slot.map(|draft| merged[draft]);
         }
         for (article, slots) in candidates.iter().zip(&mut assigned) {
+            resolver.acronyms_as_defined_here(article, slots);
             resolver.one_kind_per_name(article, slots);
         }
         resolver.finish(candidates, assigned)
@@ -254,6 +248,121 @@ impl Resolver {
         target
     }
 
+    /// Acronyms defined in the text ("European Community (EC)") are aliases of what they
+    /// follow, and one entity with it: "EC" written alone elsewhere, filed under its own
+    /// name, joins the European Community. Where the collection defines an acronym for
+    /// several names, it stands for the one it is defined for most often.
+    fn acronyms_join_what_they_stand_for(&mut self, candidates: &[Vec<Candidate>], assigned: &[Vec<Option<usize>>]) {
+        /// How an acronym is defined across the collection.
+        struct Definitions {
+            /// How often each draft is defined by it.
+            counts: HashMap<usize, usize>,
+            /// The first draft defined by it.
+            first: usize,
+            /// How it is written.
+            written: Vec<String>,
+        }
+        let mut definitions: HashMap<String, Definitions> = HashMap::new();
+        for (article, slots) in candidates.iter().zip(assigned) {
+            for (candidate, slot) in article.iter().zip(slots) {
+                if let (Some(acronym), Some(draft)) = (&candidate.acronym, slot) {
+                    let defined = definitions.entry(alias_key(acronym)).or_insert_with(|| Definitions {
+                        counts: HashMap::new(),
+                        first: *draft,
+                        written: Vec::new(),
+                    });
+                    *defined.counts.entry(*draft).or_default() += 1;
+                    defined.written.push(acronym.clone());
+                }
+            }
+        }
+        // In order, so that the same collection always gives the same entities.
+        let mut definitions: Vec<(String, usize, usize, Vec<String>)> = definitions
+            .into_iter()
+            .filter_map(|(acronym, defined)| {
+                let most =
+                    defined.counts.into_iter().max_by_key(|&(draft, count)| (count, std::cmp::Reverse(draft)))?;
+                Some((acronym, most.0, defined.first, defined.written))
+            })
+            .collect();
+        definitions.sort_unstable();
+        for (acronym, expansion, first, written) in definitions {
+            // Only a name the acronym's letters stand for is one entity with it, and named
+            // in full ("International Business Machines Corp", not "IBM") however often the
+            // acronym is written: not "Drug Administration" of a "Food and Drug
+            // Administration (FDA)" the tagger cut, nor a company and its ticker. Another
+            // ("Federal Security Service (FSB)") is only an alias, of the first name
+            // defined so.
+            let full_name = self.drafts[expansion].name();
+            let stands = written.iter().any(|acronym| stands_for(acronym, &full_name));
+            if !stands {
+                self.aliases.entry(acronym).or_insert(first);
+                continue;
+            }
+            if self.drafts[expansion].fixed_name.is_none() {
+                self.drafts[expansion].short_forms.extend(written);
+            }
+            let Some(&own) = self.aliases.get(&acronym) else {
+                self.aliases.insert(acronym, expansion);
+                continue;
+            };
+            let (own_draft, full) = (&self.drafts[own], &self.drafts[expansion]);
+            let person = own_draft.kind == EntityKind::Person || full.kind == EntityKind::Person;
+            if own == expansion || person || self.moved.contains_key(&own) || self.moved.contains_key(&expansion) {
+                continue;
+            }
+            // The gazetteer's entry keeps its name, whichever of the two it is.
+            match (own_draft.fixed_name.is_some(), full.fixed_name.is_some()) {
+                (false, _) => {
+                    let acronyms: Vec<String> = own_draft.surfaces.keys().cloned().collect();
+                    self.absorb(own, expansion);
+                    self.drafts[expansion].short_forms.extend(acronyms);
+                    self.moved.insert(own, expansion);
+                    self.aliases.insert(acronym, expansion);
+                }
+                (true, false) if own_draft.kind == full.kind => {
+                    self.absorb(expansion, own);
+                    self.moved.insert(expansion, own);
+                }
+                (true, _) => {}
+            }
+        }
+    }
+
+    /// An acronym the article defines ("African Development Bank (ADB)") stands there for
+    /// what it follows (if its letters are that name's initials), whatever the collection
+    /// mostly defines it as ("Asian Development Bank").
+    fn acronyms_as_defined_here(&mut self, article: &[Candidate], slots: &mut [Option<usize>]) {
+        let defined: HashMap<String, usize> = article
+            .iter()
+            .zip(slots.iter())
+            .filter_map(|(candidate, slot)| Some((alias_key(candidate.acronym.as_deref()?), (*slot)?)))
+            .collect();
+        if defined.is_empty() {
+            return;
+        }
+        for (candidate, slot) in article.iter().zip(slots.iter_mut()) {
+            let (Some(draft), Some(&meant)) = (*slot, defined.get(&alias_key(&candidate.surface))) else { continue };
+            let stands = stands_for(&candidate.surface, &self.drafts[meant].name());
+            if draft != meant && stands && self.drafts[draft].kind != EntityKind::Person {
+                self.reassign(&candidate.surface, draft, meant);
+                self.drafts[meant].short_forms.insert(candidate.surface.clone());
+                *slot = Some(meant);
+            }
+        }
+    }
+
+    /// One mention written `surface` goes from draft `from` to draft `to`.
+    fn reassign(&mut self, surface: &str, from: usize, to: usize) {
+        if let Some(count) = self.drafts[from].surfaces.get_mut(surface) {
+            *count -= 1;
+            if *count == 0 {
+                self.drafts[from].surfaces.remove(surface);
+            }
+        }
+        *self.drafts[to].surfaces.entry(surface.to_owned()).or_default() += 1;
+    }
+
     /// One name written in one article names one thing: "USAir" is not the company three
     /// times and a place twice, "Earth" not a place and an organization. Where the same
     /// way of writing went to entities of different kinds, all its mentions go to the one
@@ -310,14 +419,7 @@ impl Resolver {
                 if draft == best {
                     continue;
                 }
-                let surface = &article[index].surface;
-                if let Some(count) = self.drafts[draft].surfaces.get_mut(surface) {
-                    *count -= 1;
-                    if *count == 0 {
-                        self.drafts[draft].surfaces.remove(surface);
-                    }
-                }
-                *self.drafts[best].surfaces.entry(surface.clone()).or_default() += 1;
+                self.reassign(&article[index].surface, draft, best);
                 slots[index] = Some(best);
             }
         }
@@ -615,6 +717,24 @@ fn alias_key(surface: &str) -> String {
     if capitals { format!("^{}", fold(surface)) } else { fold(surface) }
 }
 
+/// Whether an acronym's letters are initials of a name of two words or more, in any order
+/// ("USDA" of "U.S. Agriculture Department", "IBM" of "International Business Machines
+/// Corp").
+fn stands_for(acronym: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split([' ', '-']).filter(|word| !word.is_empty()).collect();
+    // "U.S." gives both its letters.
+    let initials: HashSet<char> = words
+        .iter()
+        .flat_map(|word| {
+            let dotted = word.contains('.');
+            word.split('.').filter_map(|part| part.chars().next()).take(if dotted { 4 } else { 1 })
+        })
+        .flat_map(char::to_uppercase)
+        .collect();
+    words.len() >= 2
+        && acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).all(|c| initials.contains(&c))
+}
+
 /// Whether `words` stand whole within `text` ("usair" within "usair group inc", not within
 /// "usairways"); both are lookup keys as [`alias_key`] makes them.
 fn holds_words(text: &str, words: &str) -> bool {
@@ -716,6 +836,17 @@ mod tests {
             candidate("Tanjug", Class::Kind(EntityKind::Person)),
         ]);
         assert_eq!(found, ["organization Tanjug"; 3]);
+    }
+
+    #[test]
+    fn an_acronym_stands_for_a_name_whose_initials_it_holds() {
+        assert!(stands_for("USDA", "U.S. Agriculture Department"));
+        assert!(stands_for("IBM", "International Business Machines Corp"));
+        assert!(stands_for("EC", "European Community"));
+        // A name the tagger cut, a ticker, a lone word.
+        assert!(!stands_for("FDA", "Drug Administration"));
+        assert!(!stands_for("CMB", "Chase Manhattan Corp"));
+        assert!(!stands_for("SA", "SA"));
     }
 
     #[test]
