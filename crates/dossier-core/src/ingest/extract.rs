@@ -255,6 +255,12 @@ mod tests {
             .find(|entity| entity.name == "African Development Bank")
             .unwrap_or_else(|| panic!("{names:?}"));
         assert!(articles[2].mentions.iter().all(|mention| mention.entity == african.id), "{names:?}");
+        // The acronym goes along when its name is a company's short name.
+        let (entities, _) = extract(&[
+            "General Motors Corp said it would close a plant in Michigan.",
+            "The carmaker General Motors (GM) cut prices. GM shares fell.",
+        ]);
+        assert_found(&summary(&entities), &["organization General Motors Corp (GM, General Motors)"]);
     }
 
     #[test]

@@ -187,14 +187,14 @@ impl Resolver {
             // A person's full names decide ("J.P. Morgan"); the surname alone ("Morgan") is
             // theirs whatever it is.
             let full = draft.kind == EntityKind::Person && draft.surfaces.keys().any(|surface| surface.contains(' '));
-            let mut targets = draft
-                .surfaces
-                .keys()
+            // (Its acronym, "GM" of "General Motors (GM)", goes along.)
+            let names = || draft.surfaces.keys().filter(|surface| !draft.short_forms.contains(*surface));
+            let mut targets = names()
                 .filter(|surface| !full || surface.contains(' '))
                 .map(|surface| companies.get(&fold(strip_possessive(surface))).copied());
             let Some(Some(company)) = targets.next() else { continue };
             // "Standard and Poor" is "Standard and Poor's Corp" wherever it is written.
-            let bare = draft.surfaces.keys().all(|surface| bare_names.contains(&fold(strip_possessive(surface))));
+            let bare = names().all(|surface| bare_names.contains(&fold(strip_possessive(surface))));
             let shared = articles[index].intersection(&articles[company]).count();
             let together = draft.kind == EntityKind::Person || bare || shared * 2 >= articles[index].len();
             if company != index && together && targets.all(|target| target == Some(company)) {
