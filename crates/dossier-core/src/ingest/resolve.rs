@@ -1,11 +1,16 @@
 //! Resolving candidates across the collection into entities, in two passes:
 //! 1. every classified candidate is filed under a typed [`Key`] (a gazetteer entry; a
 //!    person's folded first and last name, so "Donald J. Trump" meets "Donald Trump"; a
-//!    kind and folded name), and each way it is written becomes an alias;
+//!    kind and folded name), and each way it is written becomes an alias; an acronym
+//!    defined next to a name it stands for ("(IBM)") joins that name;
 //! 2. deferred and unknown candidates join what they are another way of writing: an
 //!    alias or acronym seen anywhere, a surname of a person, "the Times" for a newspaper
 //!    named in full in the same article. A deferred candidate that joins nothing becomes
 //!    an entity of its own; an unknown one is dropped.
+//!
+//! Then drafts of one name merge (a company's short name, a rare kind), and within each
+//! article an acronym stands for what the article defines it as, and one way of writing
+//! names one entity.
 
 use std::{
     collections::{BTreeMap, HashMap, HashSet},
@@ -727,7 +732,7 @@ fn stands_for(acronym: &str, name: &str) -> bool {
         .iter()
         .flat_map(|word| {
             let dotted = word.contains('.');
-            word.split('.').filter_map(|part| part.chars().next()).take(if dotted { 4 } else { 1 })
+            word.split('.').filter_map(|part| part.chars().next()).take(if dotted { usize::MAX } else { 1 })
         })
         .flat_map(char::to_uppercase)
         .collect();
