@@ -478,6 +478,10 @@ fn particles_joined(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
     joined
 }
 
+/// Words after which a noun of `work-words.txt` is a verb ("to ship", "they ferry").
+const BEFORE_A_VERB: &[&str] =
+    &["to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "we", "they", "i", "you"];
+
 /// One paragraph being read.
 struct Paragraph<'a, 't> {
     index: usize,
@@ -803,7 +807,6 @@ impl Paragraph<'_, '_> {
         // prize, a contest or a war.
         let last = &self.words[span.end - 1];
         let event = span.len() > 1 && !last.all_capitals() && last.is(List::EventWords);
-
         // "100%": no letter at all.
         let no_letter = !self.words[span.clone()].iter().any(|word| word.text.contains(char::is_alphabetic));
         // "I'm", "Don't": a contraction.
@@ -895,23 +898,7 @@ impl Paragraph<'_, '_> {
         }
         let noun = self.words.get(at.checked_sub(1)?)?;
         // Not the verbs: "to ship U.S. grain", "they ferry Afghan refugees".
-        let verb = at >= 2
-            && matches!(
-                self.words[at - 2].text.to_ascii_lowercase().as_str(),
-                "to" | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "should"
-                    | "shall"
-                    | "we"
-                    | "they"
-                    | "i"
-                    | "you"
-            );
+        let verb = at >= 2 && BEFORE_A_VERB.contains(&self.words[at - 2].text.to_ascii_lowercase().as_str());
         let kind_of_work = noun.is(List::WorkWords) && (!noun.capitalized() || noun.all_capitals()) && !verb;
         // "the documentary film titled Bob Lazar: Area 51": a person's name is theirs.
         let person = span.len() >= 2 && first.is(List::GivenNames) && !first.possessive;
