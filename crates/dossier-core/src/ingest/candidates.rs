@@ -889,7 +889,7 @@ impl Paragraph<'_, '_> {
         };
         let mut at = span.start;
         // "his memoir The Master of Disguise": an article between.
-        if at >= 1 && matches!(self.words[at - 1].text, "The" | "the") && gap(&self.words[at - 1], &self.words[at]) {
+        if at >= 1 && self.after_the(self.words[at].range.start) {
             at -= 1;
         }
         let called = |word: &Word<'_>| matches!(word.text, "called" | "named" | "titled" | "entitled" | "dubbed");
