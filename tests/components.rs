@@ -77,7 +77,8 @@ async fn typing_a_query_narrows_results_and_highlights_matches() {
     assert_eq!(text(&root, "[role=status]"), "6 of 6 articles");
     type_query(&root, "sheinbaum").await;
     assert_eq!(text(&root, "[role=status]"), "1 of 6 articles, matching “sheinbaum”");
-    assert_eq!(all_text(&root, ".results h2"), ["Cartels and banks"], "by relevance, with no month headings");
+    assert_eq!(all_text(&root, ".results h3"), ["Cartels and banks"]);
+    assert_eq!(all_text(&root, ".results h2"), ["Best matches first"], "by relevance, with no month headings");
     assert_eq!(all_text(&root, ".results mark"), ["Sheinbaum"]);
     type_query(&root, "zapata").await;
     assert_eq!(all_text(&root, ".empty-state h2"), ["No articles match"]);

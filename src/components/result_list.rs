@@ -97,7 +97,7 @@ pub struct ResultListProps {
 }
 
 /// The ordered list of results, a page at a time, under month headings when sorted by
-/// date.
+/// date (and a heading only screen readers show when ranked).
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
     let hits = props.hits.as_slice();
@@ -118,6 +118,17 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let shown = &hits[page * PAGE_SIZE..((page + 1) * PAGE_SIZE).min(hits.len())];
     let by_date = props.order != SortOrder::Relevance;
     let mut items: Vec<Html> = Vec::with_capacity(shown.len() + 4);
+    // Ranked results sit under a heading too, for the eye of a screen reader only: every
+    // result is then the same elements in every order, and a first letter typed (which
+    // turns the newest-first list into a ranked one) rewrites their text instead of
+    // rebuilding each of them.
+    if !by_date {
+        items.push(html! {
+            <li class="period visually-hidden" role="none">
+                <h2 class="period-heading">{ "Best matches first" }</h2>
+            </li>
+        });
+    }
     let mut last_month = None;
     for hit in shown {
         let article = props.corpus.article(hit.article);
@@ -125,12 +136,13 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         if by_date && last_month != Some(month) {
             last_month = Some(month);
             items.push(html! {
-                <li class="period">
+                // Not an item: the list reads as its results alone ("10 items").
+                <li class="period" role="none">
                     <h2 class="period-heading">{ format!("{} {}", month_name(month.1), month.0) }</h2>
                 </li>
             });
         }
-        items.push(result_item(&props.corpus, hit, &props.view.query, &props.list_parameters, by_date));
+        items.push(result_item(&props.corpus, hit, &props.view.query, &props.list_parameters));
     }
     html! {
         <>
@@ -205,13 +217,7 @@ fn pager(page: usize, pages: usize, on_page: &Callback<usize>) -> Html {
     }
 }
 
-fn result_item(
-    corpus: &CorpusHandle,
-    hit: &SearchHit,
-    query: &ResolvedQuery,
-    list_parameters: &str,
-    under_heading: bool,
-) -> Html {
+fn result_item(corpus: &CorpusHandle, hit: &SearchHit, query: &ResolvedQuery, list_parameters: &str) -> Html {
     let article = corpus.article(hit.article);
     let terms = &query.highlights;
     let title_ranges = match_ranges(&article.title, terms);
@@ -223,11 +229,7 @@ fn result_item(
     html! {
         <li class="result">
             <article>
-                if under_heading {
-                    <h3>{ link }</h3>
-                } else {
-                    <h2>{ link }</h2>
-                }
+                <h3>{ link }</h3>
                 <p class="meta">
                     <time datetime={article.date.as_str().to_owned()}>{ article.date.human() }</time>
                     if !article.source.is_empty() {
@@ -235,12 +237,11 @@ fn result_item(
                     }
                 </p>
                 <p class="snippet">{ highlighted(&snippet.text, &snippet.highlights, "match") }</p>
-                if !reasons.is_empty() {
-                    <p class="why">
-                        <span class="why-label">{ "Matched: " }</span>
-                        { reasons.iter().map(reason_text).collect::<Vec<_>>().join("; ") }
-                    </p>
-                }
+                // Hidden rather than left out without a query, for the same reason.
+                <p class="why" hidden={reasons.is_empty()}>
+                    <span class="why-label">{ "Matched: " }</span>
+                    { reasons.iter().map(reason_text).collect::<Vec<_>>().join("; ") }
+                </p>
             </article>
         </li>
     }
