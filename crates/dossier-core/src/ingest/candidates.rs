@@ -81,9 +81,10 @@ impl Finder<'_> {
         for (index, (paragraph, words)) in article.body.iter().zip(&paragraphs).enumerate() {
             let found = Paragraph { index, text: paragraph, words, finder: self, capitalized: &capitalized };
             let mut covered = vec![false; words.len()];
-            let names = companies(self.model.tag(paragraph, words, &evidence), words);
+            let names = companies(self.model.tag(paragraph, words, &evidence), words, paragraph);
             let names = heads_of(names, words, self.vocabulary);
             let names = particles_joined(people_after_titles(organizations_after_places(names, words), words), words);
+            let names = administrations(names, words);
             for name in names {
                 let span = found.trimmed(name.words);
                 if let (Some(kind), false) = (name.kind.entity_kind(), span.is_empty()) {
@@ -135,7 +136,7 @@ impl Finder<'_> {
 /// Peabody | and Co": a name, "and", then a name or words ending in a company suffix are
 /// one organization; so are two organizations joined by "and" when the second owns
 /// ("rated AA by Standard | and | Poor's").
-fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
+fn companies(names: Vec<Name>, words: &[Word<'_>], text: &str) -> Vec<Name> {
     let mut joined: Vec<Name> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     // Where a name ends once the legal forms written after it are taken in.
@@ -166,14 +167,25 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
                 Some(next) if next.words.start == and + 1 => through_suffixes(next.words.end),
                 _ => through_suffixes(and + 1),
             };
-            // The second may be taken for a person: "Standard and Poor's 500".
-            let owning_pair = name.kind == NameKind::Organization
-                && names.peek().is_some_and(|next| {
+            // The second may be taken for a person: "Standard and Poor's 500"; the first,
+            // when each is one word, for anything but a place the gazetteer knows ("by
+            // Standard | and | Poor's", not "Britain and France's") or, with the second, a
+            // person ("Reagan and Shultz's").
+            let one_word_each = |next: &Name| {
+                let known_place = |at: usize| Gazetteer::get().place(words[at].bare()).is_some();
+                name.words.len() == 1
+                    && next.words.len() == 1
+                    && !(name.kind == NameKind::Person && next.kind == NameKind::Person)
+                    && !known_place(name.words.start)
+                    && !known_place(next.words.start)
+            };
+            let owning_pair =
+                names.peek().is_some_and(|next| {
                     next.words.start == and + 1
                         && matches!(next.kind, NameKind::Organization | NameKind::Person)
                         && words[next.words.end - 1].possessive
-                })
-                && !words[name.words.clone()].iter().chain(&words[and + 1..end]).any(Word::all_capitals);
+                        && (name.kind == NameKind::Organization || one_word_each(next))
+                }) && !words[name.words.clone()].iter().chain(&words[and + 1..end]).any(Word::all_capitals);
             // "Kidder Peabody and Co", "Standard and Poor's Corp": one word at most before
             // the legal form; "Ford Motor Co and Chrysler Corp", "Merrill Lynch Capital
             // Markets and Salomon Brothers Inc" are two firms.
@@ -185,6 +197,26 @@ fn companies(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
                     names.next();
                 }
                 name = Name { words: name.words.start..end, kind: NameKind::Organization };
+            }
+        }
+        // "Goldman, Sachs and Co", "Kidder, Peabody and Co": one word and a comma before
+        // a firm named "Sachs and Co" are the first of its partners.
+        let start = name.words.start;
+        let partners = name.kind == NameKind::Organization
+            && name.words.len() >= 3
+            && words[start + 1].bare() == "and"
+            && words[name.words.end - 1].is(List::CompanySuffixes)
+            && start >= 1
+            && text[words[start - 1].range.end..words[start].range.start] == *", "
+            && words[start - 1].capitalized()
+            && !words[start - 1].all_capitals()
+            && (start < 2 || !words[start - 1].joined || !words[start - 2].capitalized());
+        if partners {
+            if joined.last().is_some_and(|before: &Name| before.words == (start - 1..start)) {
+                joined.pop();
+            }
+            if joined.last().is_none_or(|before| before.words.end < start) {
+                name = Name { words: start - 1..name.words.end, kind: NameKind::Organization };
             }
         }
         joined.push(name);
@@ -398,13 +430,26 @@ fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
     let mut split: Vec<Name> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     while let Some(name) = names.next() {
-        let given = name.words.end - 1;
         let next = words.get(name.words.end).filter(|word| word.joined && word.capitalized() && !word.all_capitals());
+        // The given name ends the name, and a capitalized word follows; or a title and a
+        // given name stand inside it ("Supreme Court Justice Ruth Bader | Ginsburg"), or
+        // an office named after a title does ("Chancellor of the | Exchequer Nigel Lawson").
+        let office = |at: usize| {
+            let of = if at >= 3 && words[at - 2].bare() == "the" { at - 3 } else { at.saturating_sub(2) };
+            of >= 1 && words[of].bare() == "of" && words[of - 1].is(List::Titles)
+        };
+        let after_title = (name.words.start + 1..name.words.end.saturating_sub(1)).find(|&at| {
+            ((words[at - 1].is(List::Titles) && words[at].is(List::GivenNames)) || office(at))
+                && words[at..name.words.end]
+                    .iter()
+                    .all(|word| word.capitalized() && !word.all_capitals() && !word.possessive)
+        });
+        let given = after_title.unwrap_or(name.words.end - 1);
         let split_here = matches!(name.kind, NameKind::Organization | NameKind::Place)
             && name.words.len() >= 3
-            && words[given].is(List::GivenNames)
+            && (words[given].is(List::GivenNames) || after_title.is_some())
             && !words[given].possessive
-            && next.is_some();
+            && (next.is_some() || after_title.is_some());
         if !split_here {
             split.push(name);
             continue;
@@ -433,6 +478,19 @@ fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
         split.push(Name { words: given..end, kind: NameKind::Person });
     }
     split
+}
+
+/// "the Reagan administration", "the Clinton administration": one capitalized word before
+/// "administration" is the person who leads it, whatever else the tagger took it for.
+fn administrations(mut names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
+    for name in &mut names {
+        let next = words.get(name.words.end).filter(|next| next.joined && next.text == "administration");
+        let word = &words[name.words.start];
+        if name.kind == NameKind::Other && name.words.len() == 1 && next.is_some() && !word.all_capitals() {
+            name.kind = NameKind::Person;
+        }
+    }
+    names
 }
 
 /// "Rocky De La | Fuente", "Rebecca Nyandeng | De Mabior", "Valéry Giscard | d'Estaing": a
@@ -523,6 +581,18 @@ impl Paragraph<'_, '_> {
         {
             return;
         }
+        // "between the U.S. And the European Community", "the Ministry of Health and the
+        // Ministry of Foreign Affairs": "and the" inside a name joins two names.
+        let and_the = (span.start + 1..span.end.saturating_sub(2)).find(|&at| {
+            words[at].bare().eq_ignore_ascii_case("and") && words[at + 1].bare().eq_ignore_ascii_case("the")
+        });
+        if let Some(and) = and_the {
+            let kind_of =
+                |part: &Range<usize>| if self.is_known_place(part.clone()) { EntityKind::Place } else { kind };
+            let (first, second) = (span.start..and, and + 2..span.end);
+            self.push_name(first.clone(), kind_of(&first), out);
+            return self.push_name(second.clone(), kind_of(&second), out);
+        }
         // "the films \"Platoon\" and \"Hoosiers\"", "nicknamed \"Ripley\"", "the \"Star Wars\"
         // system": a name in quotation marks is a title, a nickname or a term, another way
         // of writing a name only if the collection names it so elsewhere.
@@ -574,8 +644,12 @@ impl Paragraph<'_, '_> {
         }
         // "COVID-19", "F-35": a name glued to a number by a hyphen is a disease's, a
         // model's or a product's, none of the kinds kept.
-        let after = &self.text[words[span.end - 1].range.end..];
-        if after.strip_prefix('-').is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit())) {
+        let last = words[span.end - 1].text;
+        if last.split('-').skip(1).any(|part| part.starts_with(|c: char| c.is_ascii_digit())) {
+            return;
+        }
+        // "Senator Patrick Leahy (D-Vt.)": a party's letter and a state's abbreviation.
+        if span.len() == 1 && is_party_and_state(words[span.start].bare()) {
             return;
         }
         // "West German", "South Korean": a point of the compass and a nationality make an
@@ -769,7 +843,10 @@ impl Paragraph<'_, '_> {
             // "Chrysler Corp. REUTER": a legal form ends a name, never starts one.
             let legal_form = first.is(List::CompanySuffixes);
             let opener = first.sentence_start && first.is(List::Openers);
-            if !(function_word || common_opening || lowercase || legal_form || opener) {
+            // "Standard and Poor's yesterday lowered": no name starts with "and", so the word
+            // before it stays.
+            let before_and = self.words.get(span.start + 1).is_some_and(|next| next.bare() == "and");
+            if before_and || !(function_word || common_opening || lowercase || legal_form || opener) {
                 break;
             }
             span.start += 1;
@@ -1013,4 +1090,13 @@ impl Paragraph<'_, '_> {
         let after = &self.text[word.range.end..];
         (before.trim() == "(" && after.starts_with(')') && word.all_capitals()).then(|| word.text.to_owned())
     }
+}
+
+/// "D-Vt", "R-Minn", "I-Calif": a member of Congress's party and state, written together.
+fn is_party_and_state(word: &str) -> bool {
+    let Some((party, state)) = word.split_once('-') else { return false };
+    matches!(party, "D" | "R" | "I")
+        && (1..=5).contains(&state.len())
+        && state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '.')
 }

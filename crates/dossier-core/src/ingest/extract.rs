@@ -406,14 +406,81 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphen_holds_a_name_together() {
+        let (entities, _) = extract(&[
+            "Canadian artist Paul Sun-Hyung Lee spoke on Tuesday. She met Monica Schoch-Spana of Johns Hopkins University, and Schoch-Spana said more.",
+        ]);
+        let names = summary(&entities);
+        assert_found(
+            &names,
+            &[
+                "person Paul Sun-Hyung Lee",
+                "person Monica Schoch-Spana (Schoch-Spana)",
+                "organization Johns Hopkins University",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_firm_named_by_two_words_and_and_keeps_its_first_word() {
+        let (entities, _) = extract(&[
+            "The standard rate is the standard one, a standard of standards.",
+            "Standard and Poor's yesterday lowered the rating on Danish debt.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().any(|name| name.starts_with("organization Standard and Poor")), "{names:?}");
+        assert!(names.iter().all(|name| name != "organization Poor"), "{names:?}");
+    }
+
+    #[test]
+    fn partners_before_and_co_are_one_firm() {
+        let (entities, _) = extract(&[
+            "The sale is being co-managed by Goldman, Sachs and Co and Montgomery Securities.",
+            "Goldman, Sachs and Co is lead underwriter for the offering.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().any(|name| name.starts_with("organization Goldman, Sachs and Co")), "{names:?}");
+        assert!(
+            names.iter().all(|name| name != "organization Goldman" && !name.starts_with("organization Sachs")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn and_the_inside_a_name_joins_two_names() {
+        let (entities, _) = extract(&[
+            "Already strained relations between the U.S. And the European Community are likely to get worse.",
+            "The Ministry of Health and the Ministry of Foreign Affairs of Cuba said on Monday that travel was banned.",
+        ]);
+        let names = summary(&entities);
+        assert!(names.iter().all(|name| !name.to_lowercase().contains("and the")), "{names:?}");
+        assert!(names.iter().any(|name| name.ends_with(" European Community")), "{names:?}");
+        assert!(names.iter().any(|name| name.ends_with(" Ministry of Foreign Affairs of Cuba")), "{names:?}");
+    }
+
+    #[test]
+    fn an_administration_is_named_after_a_person_and_a_party_label_is_no_name() {
+        let (entities, _) = extract(&[
+            "President Ronald Reagan spoke on Monday.",
+            "But administration and private sources agreed that if the Reagan administration did decide to offer subsidized wheat to the Soviet Union, it would be popular.",
+            "Senate Agriculture Committee Chairman Patrick Leahy, D-Vt., said he wanted to go to conference with the House. Sen. Rudy Boschwitz, R-Minn., said he intended to offer legislation.",
+        ]);
+        let names = summary(&entities);
+        assert_found(&names, &["person Ronald Reagan (Reagan)", "person Patrick Leahy", "person Rudy Boschwitz"]);
+        assert!(names.iter().all(|name| !name.contains("D-Vt") && !name.contains("R-Minn")), "{names:?}");
+    }
+
+    #[test]
     fn a_title_between_an_office_and_a_persons_name_ends_the_office() {
         let (entities, _) = extract(&[
             "Former Vice President of the United States Joe Biden won the primary, and Biden thanked voters.",
             "Supreme Court Justice Ruth Bader Ginsburg wrote the opinion.",
+            "Chancellor of the Exchequer Nigel Lawson said sterling was firm.",
         ]);
         let names = summary(&entities);
         assert!(names.contains(&"person Joe Biden (Biden)".to_owned()), "{names:?}");
         assert!(names.contains(&"person Ruth Bader Ginsburg".to_owned()), "{names:?}");
+        assert!(names.contains(&"person Nigel Lawson".to_owned()), "{names:?}");
         assert!(names.iter().all(|name| !name.contains("States Joe") && !name.contains("Justice")), "{names:?}");
     }
 

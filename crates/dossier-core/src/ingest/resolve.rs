@@ -523,6 +523,11 @@ impl Resolver {
                         .map(fold)
                 })
                 .collect();
+            // A hyphenated surname is written whole: "Schoch-Spana".
+            last_names.extend(draft.surfaces.keys().filter_map(|surface| {
+                let last = surface.split_whitespace().next_back()?.trim_matches(|c: char| !c.is_alphanumeric());
+                last.contains('-').then(|| fold(last))
+            }));
             last_names.sort();
             last_names.dedup();
             for last in last_names {

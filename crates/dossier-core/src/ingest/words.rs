@@ -153,7 +153,7 @@ impl Word<'_> {
 pub(crate) fn words(paragraph: &str) -> Vec<Word<'_>> {
     let mut words: Vec<Word<'_>> = Vec::new();
     let mut previous_end = 0;
-    for (start, raw) in paragraph.unicode_word_indices().flat_map(split_run_on) {
+    for (start, raw) in hyphenated(paragraph, paragraph.unicode_word_indices().flat_map(split_run_on)) {
         let core = strip_possessive(raw);
         let possessive = core.len() < raw.len();
         let mut end = start + core.len();
@@ -179,6 +179,24 @@ pub(crate) fn words(paragraph: &str) -> Vec<Word<'_>> {
             raw_end,
         });
         previous_end = end;
+    }
+    words
+}
+
+/// Joins the words a hyphen holds together with no space ("Schoch-Spana", "al-Aqsa",
+/// "Mercedes-Benz", "New York-based"), which Unicode splits: one word, as CoNLL-2003 (which
+/// the tagger learns from) writes them.
+fn hyphenated<'t>(paragraph: &'t str, pieces: impl Iterator<Item = (usize, &'t str)>) -> Vec<(usize, &'t str)> {
+    let mut words: Vec<(usize, &'t str)> = Vec::new();
+    for (start, piece) in pieces {
+        if let Some((first, word)) = words.last_mut() {
+            let end = *first + word.len();
+            if matches!(&paragraph[end..start], "-" | "\u{2010}" | "\u{2011}") {
+                *word = &paragraph[*first..start + piece.len()];
+                continue;
+            }
+        }
+        words.push((start, piece));
     }
     words
 }
