@@ -1100,3 +1100,31 @@ fn is_party_and_state(word: &str) -> bool {
         && state.starts_with(|c: char| c.is_ascii_uppercase())
         && state.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '.')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::words::words;
+
+    /// The names `companies` makes of the tagger's `tagged` (word ranges and kinds).
+    fn firms(text: &str, tagged: &[(Range<usize>, NameKind)]) -> Vec<String> {
+        let words = words(text);
+        let names = tagged.iter().map(|(range, kind)| Name { words: range.clone(), kind: *kind }).collect();
+        companies(names, &words, text)
+            .into_iter()
+            .map(|name| text[words[name.words.start].range.start..words[name.words.end - 1].range.end].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn one_word_each_side_of_and_owning_is_one_firm_whatever_the_first_was_taken_for() {
+        // "Standard" taken for a place, "Poor's" for an organization.
+        let text = "It is rated B by Standard and Poor's today.";
+        assert_eq!(firms(text, &[(5..6, NameKind::Place), (7..8, NameKind::Organization)]), ["Standard and Poor"]);
+        // Not two known places, nor two people.
+        let text = "Talks between Britain and France's envoys went on.";
+        assert_eq!(firms(text, &[(2..3, NameKind::Place), (4..5, NameKind::Organization)]), ["Britain", "France"]);
+        let text = "It was Reagan and Shultz's plan.";
+        assert_eq!(firms(text, &[(2..3, NameKind::Person), (4..5, NameKind::Person)]), ["Reagan", "Shultz"]);
+    }
+}
