@@ -434,9 +434,16 @@ fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
         // The given name ends the name, and a capitalized word follows; or a title and a
         // given name stand inside it ("Supreme Court Justice Ruth Bader | Ginsburg"), or
         // an office named after a title does ("Chancellor of the | Exchequer Nigel Lawson").
+        // (Only in what the tagger took for an organization, and not in a place the
+        // gazetteer knows: "Mayor of New York City" names no person "York City".)
         let office = |at: usize| {
             let of = if at >= 3 && words[at - 2].bare() == "the" { at - 3 } else { at.saturating_sub(2) };
-            of >= 1 && words[of].bare() == "of" && words[of - 1].is(List::Titles)
+            let rest: Vec<&str> = words[at - 1..name.words.end].iter().map(|word| word.text).collect();
+            name.kind == NameKind::Organization
+                && of >= 1
+                && words[of].bare() == "of"
+                && words[of - 1].is(List::Titles)
+                && Gazetteer::get().place(&rest.join(" ")).is_none()
         };
         let after_title = (name.words.start + 1..name.words.end.saturating_sub(1)).find(|&at| {
             ((words[at - 1].is(List::Titles) && words[at].is(List::GivenNames)) || office(at))

@@ -476,11 +476,13 @@ mod tests {
             "Former Vice President of the United States Joe Biden won the primary, and Biden thanked voters.",
             "Supreme Court Justice Ruth Bader Ginsburg wrote the opinion.",
             "Chancellor of the Exchequer Nigel Lawson said sterling was firm.",
+            "Rudy Giuliani, the former Mayor of New York City, gave them a copy.",
         ]);
         let names = summary(&entities);
         assert!(names.contains(&"person Joe Biden (Biden)".to_owned()), "{names:?}");
         assert!(names.contains(&"person Ruth Bader Ginsburg".to_owned()), "{names:?}");
         assert!(names.contains(&"person Nigel Lawson".to_owned()), "{names:?}");
+        assert!(names.contains(&"place New York City".to_owned()), "{names:?}");
         assert!(names.iter().all(|name| !name.contains("States Joe") && !name.contains("Justice")), "{names:?}");
     }
 

@@ -178,7 +178,7 @@ struct Sentence<'p> {
     /// Starts with a capital or a digit, as a name does.
     capitalized: Vec<bool>,
     /// No name goes on from the word before to this one: a sentence starts, or
-    /// punctuation other than a hyphen or `&` stands between.
+    /// punctuation other than `&` stands between.
     boundary: Vec<bool>,
     /// The run of capitalized words (joined, with connectors such as "of" inside) each
     /// word is part of, if any.

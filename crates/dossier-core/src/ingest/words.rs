@@ -92,7 +92,8 @@ pub(crate) struct Word<'t> {
     pub(crate) range: Range<usize>,
     pub(crate) possessive: bool,
     pub(crate) sentence_start: bool,
-    /// Whether it may continue the name before it (only white space, a hyphen or `&` between).
+    /// Whether it may continue the name before it (only white space or `&` between; words a
+    /// hyphen joins are one word).
     pub(crate) joined: bool,
     /// Where the word ends with its possessive.
     raw_end: usize,
@@ -168,7 +169,7 @@ pub(crate) fn words(paragraph: &str) -> Vec<Word<'_>> {
             || gap.char_indices().any(|(at, _)| sentence_ends_at(paragraph, previous_end + at));
         // After a possessive, what follows its `'s` ("Moody's Investors Service").
         let after_possessive = words.last().map_or(previous_end, |word: &Word<'_>| word.raw_end).min(start);
-        let joined = matches!(&paragraph[after_possessive..start], " " | "-" | "&" | " & " | "\u{a0}");
+        let joined = matches!(&paragraph[after_possessive..start], " " | "&" | " & " | "\u{a0}");
         let raw_end = (start + raw.len()).max(end);
         words.push(Word {
             text: &paragraph[start..end],
