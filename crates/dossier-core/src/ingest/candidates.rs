@@ -81,9 +81,10 @@ impl Finder<'_> {
         for (index, (paragraph, words)) in article.body.iter().zip(&paragraphs).enumerate() {
             let found = Paragraph { index, text: paragraph, words, finder: self, capitalized: &capitalized };
             let mut covered = vec![false; words.len()];
-            let names = companies(self.model.tag(paragraph, words, &evidence), words, paragraph);
+            let names = companies(self.model.tag(paragraph, words, &evidence), words, paragraph, self.gazetteer);
             let names = heads_of(names, words, self.vocabulary);
-            let names = particles_joined(people_after_titles(organizations_after_places(names, words), words), words);
+            let names = organizations_after_places(names, words);
+            let names = particles_joined(people_after_titles(names, words, paragraph, self.gazetteer), words);
             let names = administrations(names, words);
             for name in names {
                 let span = found.trimmed(name.words);
@@ -136,7 +137,7 @@ impl Finder<'_> {
 /// Peabody | and Co": a name, "and", then a name or words ending in a company suffix are
 /// one organization; so are two organizations joined by "and" when the second owns
 /// ("rated AA by Standard | and | Poor's").
-fn companies(names: Vec<Name>, words: &[Word<'_>], text: &str) -> Vec<Name> {
+fn companies(names: Vec<Name>, words: &[Word<'_>], text: &str, gazetteer: &Gazetteer) -> Vec<Name> {
     let mut joined: Vec<Name> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     // Where a name ends once the legal forms written after it are taken in.
@@ -172,12 +173,11 @@ fn companies(names: Vec<Name>, words: &[Word<'_>], text: &str) -> Vec<Name> {
             // Standard | and | Poor's", not "Britain and France's") or, with the second, a
             // person ("Reagan and Shultz's").
             let one_word_each = |next: &Name| {
-                let known_place = |at: usize| Gazetteer::get().place(words[at].bare()).is_some();
                 name.words.len() == 1
                     && next.words.len() == 1
                     && !(name.kind == NameKind::Person && next.kind == NameKind::Person)
-                    && !known_place(name.words.start)
-                    && !known_place(next.words.start)
+                    && !known_place(gazetteer, text, words, name.words.clone())
+                    && !known_place(gazetteer, text, words, next.words.clone())
             };
             let owning_pair =
                 names.peek().is_some_and(|next| {
@@ -426,7 +426,7 @@ fn organizations_after_places(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name>
 /// a capitalized word, ends before that given name, and a person starts there; a title
 /// left at the end of the first name is neither's. ("San Jose Mercury News" and "St.
 /// Louis Cardinals" keep their one word before the given name.)
-fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
+fn people_after_titles(names: Vec<Name>, words: &[Word<'_>], text: &str, gazetteer: &Gazetteer) -> Vec<Name> {
     let mut split: Vec<Name> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     while let Some(name) = names.next() {
@@ -438,12 +438,11 @@ fn people_after_titles(names: Vec<Name>, words: &[Word<'_>]) -> Vec<Name> {
         // gazetteer knows: "Mayor of New York City" names no person "York City".)
         let office = |at: usize| {
             let of = if at >= 3 && words[at - 2].bare() == "the" { at - 3 } else { at.saturating_sub(2) };
-            let rest: Vec<&str> = words[at - 1..name.words.end].iter().map(|word| word.text).collect();
             name.kind == NameKind::Organization
                 && of >= 1
                 && words[of].bare() == "of"
                 && words[of - 1].is(List::Titles)
-                && Gazetteer::get().place(&rest.join(" ")).is_none()
+                && !known_place(gazetteer, text, words, at - 1..name.words.end)
         };
         let after_title = (name.words.start + 1..name.words.end.saturating_sub(1)).find(|&at| {
             ((words[at - 1].is(List::Titles) && words[at].is(List::GivenNames)) || office(at))
@@ -1010,7 +1009,7 @@ impl Paragraph<'_, '_> {
 
     /// Whether the words are a place the gazetteer knows.
     fn is_known_place(&self, span: Range<usize>) -> bool {
-        self.finder.gazetteer.place(self.surface(&span)).is_some()
+        known_place(self.finder.gazetteer, self.text, self.words, span)
     }
 
     /// A lone word that names a kind of organization or place ("Commission", "Bank",
@@ -1099,6 +1098,11 @@ impl Paragraph<'_, '_> {
     }
 }
 
+/// Whether `words[span]`, as `text` writes them, name a place the gazetteer knows.
+fn known_place(gazetteer: &Gazetteer, text: &str, words: &[Word<'_>], span: Range<usize>) -> bool {
+    gazetteer.place(&text[words[span.start].range.start..words[span.end - 1].range.end]).is_some()
+}
+
 /// "D-Vt", "R-Minn", "I-Calif": a member of Congress's party and state, written together.
 fn is_party_and_state(word: &str) -> bool {
     let Some((party, state)) = word.split_once('-') else { return false };
@@ -1117,7 +1121,7 @@ mod tests {
     fn firms(text: &str, tagged: &[(Range<usize>, NameKind)]) -> Vec<String> {
         let words = words(text);
         let names = tagged.iter().map(|(range, kind)| Name { words: range.clone(), kind: *kind }).collect();
-        companies(names, &words, text)
+        companies(names, &words, text, Gazetteer::get())
             .into_iter()
             .map(|name| text[words[name.words.start].range.start..words[name.words.end - 1].range.end].to_owned())
             .collect()
