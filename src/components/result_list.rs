@@ -253,6 +253,7 @@ fn reason_text(reason: &MatchReason) -> String {
     let what = match reason.kind {
         MatchKind::Exact => reason.matched.clone(),
         MatchKind::Stem => format!("{} as {}", reason.typed, reason.matched),
+        MatchKind::Related => format!("{} as {} (related word)", reason.typed, reason.matched),
         MatchKind::Prefix => format!("{}… as {}", reason.typed, reason.matched),
         MatchKind::Typo => format!("{} as {} (typo)", reason.typed, reason.matched),
         MatchKind::Phrase => format!("“{}”", reason.matched),

@@ -58,9 +58,15 @@ enum Command {
         /// At most this many results.
         #[arg(long, default_value_t = 10)]
         limit: usize,
-        /// One JSON object per line: {"id", "score", "title", "date", "matched"}.
+        /// One JSON object per line: {"id", "score", "title", "date", "matched", "rank"},
+        /// where "rank" holds each ranking rule's value and "decided_by" the rule that put
+        /// it after the result before it.
         #[arg(long)]
         json: bool,
+        /// Under each result, the ranking rule that put it after the one before, with
+        /// both values (readings, exactness, proximity, then score).
+        #[arg(long)]
+        explain: bool,
         /// The query, as in the viewer's search box, with the same results: every word
         /// required, "quoted phrases", -excluded words, OR between alternatives (options
         /// go before it). The last word is taken as still being typed (it also matches
@@ -168,7 +174,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         // The words as the search box would hold them: the last is still being typed
         // (a prefix, typos forgiven) unless a space follows it, as in `"palm oil "`.
-        Command::Search { data, limit, json, query } => search_command(&data, limit, json, &query.join(" ")),
+        Command::Search { data, limit, json, explain, query } => {
+            search_command(&data, limit, json, explain, &query.join(" "))
+        }
         Command::Entities { data, json } => entities_command(&data, json),
         Command::Ner(NerCommand::Train { data, output, epochs, hold_out }) => {
             let mut documents = ner::read(&data)?;
@@ -309,13 +317,16 @@ fn load(data: &Path) -> anyhow::Result<Corpus> {
     Corpus::from_json(&text).with_context(|| format!("loading {}", data.display()))
 }
 
-fn search_command(data: &Path, limit: usize, json: bool, query: &str) -> anyhow::Result<ExitCode> {
+fn search_command(data: &Path, limit: usize, json: bool, explain: bool, query: &str) -> anyhow::Result<ExitCode> {
     let corpus = load(data)?;
     let view = corpus.select(&Selection { query: query.to_owned(), ..Selection::default() });
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    let mut before: Option<&dossier_core::search::SearchHit> = None;
     for hit in view.hits.iter().take(limit) {
         let article = corpus.article(hit.article);
+        let decided_by = before.and_then(|before| hit.ranked_after_by(before));
+        before = Some(hit);
         let reasons = corpus.index().explain(&view.query, hit.article);
         if json {
             let matched: Vec<serde_json::Value> = reasons
@@ -329,12 +340,16 @@ fn search_command(data: &Path, limit: usize, json: bool, query: &str) -> anyhow:
                     })
                 })
                 .collect();
+            let rank: serde_json::Map<String, serde_json::Value> =
+                hit.rules().into_iter().map(|(rule, value)| (rule.to_owned(), serde_json::json!(value))).collect();
             let line = serde_json::json!({
                 "id": article.id,
                 "score": hit.score,
                 "title": article.title,
                 "date": article.date.as_str(),
                 "matched": matched,
+                "rank": rank,
+                "decided_by": decided_by.map(|(rule, _, _)| rule),
             });
             writeln!(out, "{line}")?;
         } else {
@@ -349,10 +364,34 @@ fn search_command(data: &Path, limit: usize, json: bool, query: &str) -> anyhow:
             if !why.is_empty() {
                 writeln!(out, "         {}", why.join("; "))?;
             }
+            if explain {
+                match decided_by {
+                    Some((rule, theirs, mine)) => {
+                        writeln!(out, "         ranked after the one above by {rule}: {theirs} then {mine}")?
+                    }
+                    None if view.hits.first() == Some(hit) => {
+                        let rules: Vec<String> =
+                            hit.rules().iter().map(|(rule, value)| format!("{rule} {value}")).collect();
+                        writeln!(out, "         ranked first: {}", rules.join(", "))?
+                    }
+                    None => writeln!(out, "         ties with the one above on every rule")?,
+                }
+            }
         }
     }
     if !json {
         writeln!(out, "{} of {} articles match", view.hits.len(), view.collection_size)?;
+    }
+    if let Some(suggestion) = &view.suggestion {
+        if json {
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({ "did_you_mean": suggestion.text.trim_end(), "shown": suggestion.shown })
+            )?;
+        } else {
+            writeln!(out, "Did you mean {}?  (dossier search {:?})", suggestion.shown, suggestion.text)?;
+        }
     }
     Ok(if view.hits.is_empty() { ExitCode::from(NO_MATCH) } else { ExitCode::SUCCESS })
 }

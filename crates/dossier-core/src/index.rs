@@ -112,6 +112,9 @@ pub struct SearchIndex {
     pub(crate) stems: HashMap<Box<str>, Vec<WordId>>,
     /// The [`FREQUENT_WORDS`] words held by the most articles, most first.
     frequent_words: Vec<WordId>,
+    /// For each word: how many articles have it in the name of an entity they mention
+    /// (`yeutter` in "Clayton Yeutter"): how often the extractor found it as a name.
+    name_frequencies: Vec<u32>,
     /// Where each word's postings start in the posting arrays (one more entry than words).
     posting_starts: Vec<u32>,
     /// For each posting: the article.
@@ -307,11 +310,19 @@ impl SearchIndex {
             frequent_words.truncate(FREQUENT_WORDS);
         }
         frequent_words.sort_unstable_by_key(|id| (by_frequency(id), *id));
+        let name_frequencies = posting_starts
+            .windows(2)
+            .map(|range| {
+                let postings = &posting_frequencies[range[0] as usize..range[1] as usize];
+                postings.iter().filter(|frequencies| frequencies[Field::Entities as usize] > 0).count() as u32
+            })
+            .collect();
         SearchIndex {
             dictionary,
             words,
             stems,
             frequent_words,
+            name_frequencies,
             posting_starts,
             posting_articles,
             posting_frequencies,
@@ -338,6 +349,7 @@ impl SearchIndex {
             + self.words.iter().map(|word| word.len() + 16).sum::<usize>()
             + self.stems.iter().map(|(stem, words)| stem.len() + 16 + 24 + words.len() * 4).sum::<usize>()
             + self.frequent_words.len() * 4
+            + self.name_frequencies.len() * 4
             + self.posting_starts.len() * 4
             + self.posting_articles.len() * 4
             + self.posting_frequencies.len() * FIELD_COUNT
@@ -369,6 +381,21 @@ impl SearchIndex {
     /// How many articles hold a word.
     pub(crate) fn document_frequency(&self, id: WordId) -> u32 {
         self.posting_starts[id as usize + 1] - self.posting_starts[id as usize]
+    }
+
+    /// The text of a dictionary word (what a [`crate::search::Expansion`] stands for).
+    pub fn word_text(&self, id: WordId) -> &str {
+        self.word(id)
+    }
+
+    /// How many articles hold a dictionary word.
+    pub fn articles_holding(&self, id: WordId) -> u32 {
+        self.document_frequency(id)
+    }
+
+    /// How many articles hold a word in the name of an entity they mention.
+    pub(crate) fn name_frequency(&self, id: WordId) -> u32 {
+        self.name_frequencies[id as usize]
     }
 
     /// The articles holding a word, ascending, with positions (what the tests inspect).

@@ -49,11 +49,29 @@ pub const TWO_TYPOS_FROM: usize = 8;
 pub const NO_TYPOS_BEYOND: usize = 40;
 
 /// How much less likely the reader meant a word for each typo between it and what they
-/// typed: a word within reach counts as held by this many times fewer articles. A typo
-/// of a word the collection has is then taken only when the correction is held by this
-/// many times more articles (`goverment` finds government; `rice` keeps to rice). Lower
-/// finds more corrections (and more noise); higher, fewer.
-pub const TYPO_DOMINANCE: u32 = 20;
+/// typed (a changed first letter counts two): the noisy channel's cost of a slip. A
+/// correction held by this many times more articles than a rare form the letters spell
+/// is the likelier reading (`suger`, in 2 articles, is sugar, in 283). Lower finds more
+/// corrections (and more noise); higher, fewer.
+pub const SLIP_ODDS: f32 = 20.0;
+
+/// A word the collection holds in this many articles is an established word of it: the
+/// odds against reading what was typed as a slip for another word grow by one more
+/// [`SLIP_ODDS`] for each this many articles that hold it as typed. A misspelling in the
+/// text (`goverment`, 8 articles) stays a weak reading; a real word (`corn`, in 275) is
+/// not read as a slip for a commoner one (`corp`, in 5,225).
+pub const ESTABLISHED: f32 = 10.0;
+
+/// How much an article naming a word in an entity the extractor found counts towards how
+/// likely the word is meant, against 1 for an article that only holds it (`yeuter` reads
+/// as Yeutter, a name in 90 articles).
+pub const NAME_WEIGHT: f32 = 2.0;
+
+/// A word held by so many articles that its rarity (IDF) is under this share of a word
+/// held by one is less likely meant in proportion: a reading that matches nearly every
+/// article tells the reader nothing and does not win for being common (`yeuter` is not
+/// `reuter`, in every article's source).
+pub const COMMON_BELOW: f32 = 1.0 / 3.0;
 
 /// Weight of the word two typed words make together, against 1 for the words themselves.
 pub const JOINED_WEIGHT: f32 = 0.8;
@@ -76,8 +94,12 @@ pub const MAX_EXPANSIONS: usize = 64;
 pub enum MatchKind {
     /// The same word (after folding case and accents).
     Exact,
-    /// A word with the same Snowball stem.
+    /// Another form of the same word: a plural or a verb ending (`raids` for `raid`,
+    /// `cartel` for `cartels`).
     Stem,
+    /// A different word that shares the Snowball stem (`house` for `housing`, `universe`
+    /// for `university`): a weaker reading than the word as typed.
+    Related,
     /// A completion of the word being typed.
     Prefix,
     /// A word within one or two edits.
@@ -94,6 +116,7 @@ impl MatchKind {
         match self {
             MatchKind::Exact => "exact",
             MatchKind::Stem => "stem",
+            MatchKind::Related => "related",
             MatchKind::Prefix => "prefix",
             MatchKind::Typo => "typo",
             MatchKind::Phrase => "phrase",
@@ -117,16 +140,20 @@ pub struct Expansion {
     /// Where articles matched through it rank: 0 with the likeliest readings of the typed
     /// word, 1 after them (a less likely word or completion).
     pub rank: u8,
-    /// Typos between the typed word and this one (0 unless a typo), a changed first
-    /// letter counting two.
+    /// Slips between what was typed and this word, for the noisy channel: each typo (a
+    /// changed first letter counting two), a word stopped short (a completion of a word
+    /// typed in full), or a form of a word the collection does not hold.
     pub edits: u8,
+    /// How likely the reader meant this word, against the likeliest reading of what they
+    /// typed (1 for that one): the noisy channel's estimate, see [`SearchIndex::rank`].
+    pub likelihood: f32,
 }
 
 impl Expansion {
     /// A dictionary word standing for a typed word, ranked with the likeliest readings
     /// until [`SearchIndex::rank`] says otherwise.
     fn new(word: WordId, kind: MatchKind, weight: f32, rarity_from: u32) -> Expansion {
-        Expansion { word, kind, weight, rarity_from, rank: 0, edits: 0 }
+        Expansion { word, kind, weight, rarity_from, rank: 0, edits: 0, likelihood: 1.0 }
     }
 }
 
@@ -165,16 +192,45 @@ pub struct SearchHit {
     pub article: ArticleId,
     /// BM25F relevance; higher is better, only comparable within one query and tier.
     pub score: f32,
-    /// Clauses this article matched only through a less likely reading of what was typed
-    /// (a completion of a word typed in full, a rare word the letters happen to spell when
-    /// a correction is likelier): it ranks after those with fewer.
+    /// Rule 1, readings: clauses this article matched only through a less likely reading
+    /// of what was typed (a completion of a word typed in full, a rare word the letters
+    /// happen to spell when a correction is likelier): it ranks after those with fewer.
     pub unlikely: u8,
+    /// Rule 2, exactness: clauses matched only through a different word sharing the
+    /// typed word's stem (`house` for `housing`).
+    pub inexact: u8,
+    /// Rule 3, proximity: how far apart the article holds the query's words (0 when side
+    /// by side, as typed), see [`MAX_PAIR_DISTANCE`].
+    pub proximity: u8,
 }
 
 impl SearchHit {
     /// A hit for an article shown without a query.
     pub fn unranked(article: ArticleId) -> SearchHit {
-        SearchHit { article, score: 0.0, unlikely: 0 }
+        SearchHit { article, score: 0.0, unlikely: 0, inexact: 0, proximity: 0 }
+    }
+
+    /// The ranking rules in the order they apply, as (name, value): lower ranks first,
+    /// but for the last, the BM25F score (where titles weigh three times the body), where
+    /// higher does.
+    pub fn rules(&self) -> [(&'static str, f32); 4] {
+        [
+            ("readings", f32::from(self.unlikely)),
+            ("exactness", f32::from(self.inexact)),
+            ("proximity", f32::from(self.proximity)),
+            ("score", self.score),
+        ]
+    }
+
+    /// The first ranking rule that puts `self` after `before` (its name, and the values of
+    /// `before` and `self`), or `None` when they tie on every rule: what
+    /// `dossier search --explain` prints.
+    pub fn ranked_after_by(&self, before: &SearchHit) -> Option<(&'static str, f32, f32)> {
+        self.rules()
+            .into_iter()
+            .zip(before.rules())
+            .find(|((_, mine), (_, theirs))| mine != theirs)
+            .map(|((name, mine), (_, theirs))| (name, theirs, mine))
     }
 }
 
@@ -278,12 +334,25 @@ impl SearchIndex {
         // measured change of its own.
         let rarity_from = self.together(exact.into_iter().chain(forms.iter().copied()));
         for &word in &forms {
-            let (kind, weight) =
-                if Some(word) == exact { (MatchKind::Exact, 1.0) } else { (MatchKind::Stem, STEM_WEIGHT) };
-            expansions.push(Expansion::new(word, kind, weight, rarity_from));
+            let (kind, weight) = if Some(word) == exact {
+                (MatchKind::Exact, 1.0)
+            } else if same_word(typed, self.word(word), |base| self.established_beside(base, exact))
+                || (prefix && self.word(word).starts_with(typed))
+            {
+                // While a word is typed, a longer word of its stem is a completion of it
+                // (`nation` typing national), not a different word.
+                (MatchKind::Stem, STEM_WEIGHT)
+            } else {
+                (MatchKind::Related, STEM_WEIGHT)
+            };
+            // A form of a word the collection does not hold is one slip away from it
+            // (`nickle` typed, `nickles` held).
+            let edits = u8::from(exact.is_none());
+            expansions.push(Expansion { edits, ..Expansion::new(word, kind, weight, rarity_from) });
         }
         // A finished word that is in no article is looked up as a prefix too (`alum `
-        // finds `aluminium`).
+        // finds `aluminium`): a word stopped short, one slip.
+        let finished = !prefix;
         let prefix = prefix || expansions.is_empty();
         let typed_chars = typed.chars().count();
         if prefix {
@@ -312,7 +381,9 @@ impl SearchIndex {
             }
             let rarity_from = self.together(completions.iter().copied());
             for id in completions {
-                expansions.push(Expansion::new(id, MatchKind::Prefix, PREFIX_WEIGHT, rarity_from));
+                let edits = u8::from(finished);
+                expansions
+                    .push(Expansion { edits, ..Expansion::new(id, MatchKind::Prefix, PREFIX_WEIGHT, rarity_from) });
             }
         }
         let distance = match typed_chars {
@@ -330,26 +401,37 @@ impl SearchIndex {
             // in full is looked up whole: `zinc` is not the start of `since` mistyped.
             let builder = levenshtein_builder(distance);
             let start_only = prefix && !self.word_meant(&expansions);
-            let automaton = if start_only { builder.build_prefix_dfa(typed) } else { builder.build_dfa(typed) };
+            let whole = builder.build_dfa(typed);
+            let starts = start_only.then(|| builder.build_prefix_dfa(typed));
+            let automaton = starts.as_ref().unwrap_or(&whole);
             let mut candidates: Vec<(WordId, u8)> = Vec::new();
             let mut stream = self.dictionary.search(&automaton).into_stream();
             while let Some((word, id)) = stream.next() {
                 let id = id as WordId;
                 if !expansions.iter().any(|expansion| expansion.word == id) {
-                    let edits = match automaton.eval(word) {
+                    // While a word is typed, what counts is how far its start is from what
+                    // was typed; once finished, how far the whole word is, or its start and
+                    // one slip more for stopping short.
+                    let start = match automaton.eval(word) {
                         levenshtein_automata::Distance::Exact(edits)
                         | levenshtein_automata::Distance::AtLeast(edits) => edits.max(1),
                     };
+                    let (edits, stopped_short) = match whole.eval(word) {
+                        levenshtein_automata::Distance::Exact(edits) if finished => (edits.max(1), false),
+                        _ if finished => (start, true),
+                        _ => (start, false),
+                    };
                     // Readers seldom get the first letter wrong: changing it counts twice
-                    // (`zinc` is not `inc`, nor `rice` `price`).
+                    // (`zinc` is not `inc`, nor `rice` `price`). A finished word that is
+                    // only the start of this one mistyped stopped short too.
                     let first = std::str::from_utf8(word).ok().and_then(|word| word.chars().next());
                     let first_changed = first != typed.chars().next();
-                    candidates.push((id, edits + u8::from(first_changed)));
+                    candidates.push((id, edits + u8::from(first_changed) + u8::from(stopped_short)));
                 }
             }
             if candidates.len() > MAX_EXPANSIONS {
                 candidates.select_nth_unstable_by(MAX_EXPANSIONS - 1, |a, b| {
-                    self.typo_plausibility(b.0, b.1).total_cmp(&self.typo_plausibility(a.0, a.1))
+                    self.prior(b.0).total_cmp(&self.prior(a.0)).then(a.1.cmp(&b.1))
                 });
                 candidates.truncate(MAX_EXPANSIONS);
             }
@@ -359,8 +441,16 @@ impl SearchIndex {
                 expansions.push(Expansion { edits, ..Expansion::new(id, MatchKind::Typo, weight, rarity_from) });
             }
         }
-        self.rank(&mut expansions);
+        self.rank(&mut expansions, finished);
         expansions
+    }
+
+    /// Whether `base` is a word of the collection in its own right beside `typed`: held by
+    /// a few articles at least, and by a hundredth as many as `typed` (a stray `hous`, in
+    /// 2 articles, does not make `housing` a form of it).
+    fn established_beside(&self, base: &str, typed: Option<WordId>) -> bool {
+        let typed = typed.map_or(0, |typed| self.document_frequency(typed));
+        self.word_id(base).is_some_and(|base| self.document_frequency(base) >= (typed / 100).max(3))
     }
 
     /// A word and the words sharing its stem, the word first when the dictionary has it.
@@ -397,60 +487,110 @@ impl SearchIndex {
         for expansion in expansions {
             let articles = self.document_frequency(expansion.word);
             likeliest = likeliest.max(articles);
-            if matches!(expansion.kind, MatchKind::Exact | MatchKind::Stem) {
+            if matches!(expansion.kind, MatchKind::Exact | MatchKind::Stem | MatchKind::Related) {
                 spelled = spelled.max(articles);
             }
         }
         spelled > 0 && spelled as f32 * PLAUSIBLE_WITHIN >= likeliest as f32
     }
 
-    /// How likely the reader meant a word `edits` typos away from what they typed: the
-    /// articles holding it, divided by [`TYPO_DOMINANCE`] for each typo.
-    fn typo_plausibility(&self, word: WordId, edits: u8) -> f32 {
-        self.document_frequency(word) as f32 / (TYPO_DOMINANCE as f32).powi(i32::from(edits))
+    /// How likely a reader means a word, before looking at what they typed: the articles
+    /// holding it, those naming it in an entity counting [`NAME_WEIGHT`] more, less in
+    /// proportion for a word so common it tells nothing ([`COMMON_BELOW`]).
+    pub(crate) fn prior(&self, word: WordId) -> f32 {
+        let articles = self.document_frequency(word);
+        let held = articles as f32 + NAME_WEIGHT * self.name_frequency(word) as f32;
+        let telling = self.idf(articles) / self.idf(1).max(f32::MIN_POSITIVE);
+        held * (telling / COMMON_BELOW).min(1.0)
     }
 
-    /// Ranks the expansions of one typed word by how likely the reader meant each (a noisy
-    /// channel: how many articles hold the word, less for each typo), and drops the typos
-    /// nobody likely meant. Words within [`PLAUSIBLE_WITHIN`] of the likeliest reading are
-    /// plausible; the likeliest kind of reading ranks first, the others after:
-    /// - a plausible word typed in full (or its stem) comes first, its completions after;
-    ///   when it is implausible (`pro` while typing production), plausible completions
-    ///   rank with it;
-    /// - a typo is kept only when it is plausible and likelier than anything the letters
-    ///   spell (`rice` does not find `price`); it then comes first, and what the letters
-    ///   spell after (`aluminim` finds aluminium before the rare `aluminimum`; `goverment`
-    ///   government before the few articles with the misspelling).
-    fn rank(&self, expansions: &mut Vec<Expansion>) {
-        let plausibility = |expansion: &Expansion| match expansion.kind {
-            MatchKind::Typo => self.typo_plausibility(expansion.word, expansion.edits),
-            _ => self.document_frequency(expansion.word) as f32,
+    /// How likely the reader meant an expansion (the noisy channel, unnormalised): its
+    /// [`prior`](Self::prior) divided by [`SLIP_ODDS`] for each slip between it and what
+    /// was typed; the word as typed, when the collection holds it, is likelier the more
+    /// established it is ([`ESTABLISHED`]).
+    fn channel(&self, expansion: &Expansion) -> f32 {
+        let prior = self.prior(expansion.word) / SLIP_ODDS.powi(i32::from(expansion.edits));
+        if expansion.kind == MatchKind::Exact {
+            prior * (1.0 + self.document_frequency(expansion.word) as f32 / ESTABLISHED)
+        } else {
+            prior
+        }
+    }
+
+    /// Weighs the readings of one typed word by how likely the reader meant each (a noisy
+    /// channel: [`channel`](Self::channel)), sets each one's
+    /// [`likelihood`](Expansion::likelihood) against the likeliest, and ranks them. The
+    /// readings are of two sorts: what the letters spell (the word, its forms, related
+    /// words, completions) and corrections (typos). The sort holding the likeliest
+    /// reading ranks first:
+    /// - when the letters spell it, the word and its forms rank first (while it is typed,
+    ///   only when plausible), completions with them only when the word is implausible
+    ///   (`pro` while typing production); corrections to a word typed in full rank after
+    ///   when within [`PLAUSIBLE_WITHIN`] of it, and are left out when far less likely
+    ///   (`rice` does not find `price`, nor `corn` `corp`) or while the word is typed;
+    /// - when a correction is likeliest, the corrections within [`PLAUSIBLE_WITHIN`] of
+    ///   it rank first, and what the letters spell after (`suger` finds sugar first, then
+    ///   the two articles that misspell it).
+    fn rank(&self, expansions: &mut Vec<Expansion>, finished: bool) {
+        let likelihoods: Vec<f32> = expansions.iter().map(|expansion| self.channel(expansion)).collect();
+        let likeliest = likelihoods.iter().copied().fold(0.0, f32::max);
+        let best_of = |typo: bool| {
+            expansions
+                .iter()
+                .zip(&likelihoods)
+                .filter(|(expansion, _)| (expansion.kind == MatchKind::Typo) == typo)
+                .map(|(_, &likelihood)| likelihood)
+                .fold(0.0, f32::max)
         };
-        let likeliest = expansions.iter().map(plausibility).fold(0.0, f32::max);
-        let floor = likeliest / PLAUSIBLE_WITHIN;
-        let spelled = |expansion: &&Expansion| expansion.kind != MatchKind::Typo;
-        // A word typed exactly as the collection writes it is a real word: reading it as a
-        // typo of another costs one more typo (`corn`, in 321 articles, is not `corp`).
-        let as_typed = |expansion: &Expansion| {
-            let real_word = if expansion.kind == MatchKind::Exact { TYPO_DOMINANCE as f32 } else { 1.0 };
-            plausibility(expansion) * real_word
-        };
-        let best_spelled = expansions.iter().filter(spelled).map(as_typed).fold(0.0, f32::max);
-        let typo_leads = likeliest > best_spelled;
+        let typo_leads = best_of(true) > best_of(false);
+        // Among what the letters spell, whether a word is plausible against the others is
+        // a matter of how many articles hold each (`pro` against production, while typed);
+        // the word's establishment only weighs against corrections.
+        let held = |expansion: &Expansion| self.document_frequency(expansion.word) as f32;
+        let most_held =
+            expansions.iter().filter(|expansion| expansion.kind != MatchKind::Typo).map(held).fold(0.0, f32::max);
         // Typos are weighed apart: whether the letters spell a meant word is a matter of
         // what they spell.
         let word_meant = self.word_meant(expansions.iter().filter(|expansion| expansion.kind != MatchKind::Typo));
-        expansions
-            .retain(|expansion| expansion.kind != MatchKind::Typo || plausibility(expansion) > best_spelled.max(floor));
-        for expansion in expansions.iter_mut() {
-            let plausible = plausibility(expansion) >= floor;
+        // The word and its forms are one word: while it is typed, they are plausible
+        // together against its completions (`starts` and `start` against `startup`).
+        let word_held: f32 = expansions
+            .iter()
+            .filter(|expansion| matches!(expansion.kind, MatchKind::Exact | MatchKind::Stem))
+            .map(held)
+            .sum();
+        let mut kept = Vec::with_capacity(expansions.len());
+        for (mut expansion, likelihood) in expansions.drain(..).zip(likelihoods) {
+            let own = match expansion.kind {
+                MatchKind::Exact | MatchKind::Stem => word_held,
+                _ => held(&expansion),
+            };
+            let plausible = own * PLAUSIBLE_WITHIN >= most_held;
             let likely = match expansion.kind {
-                MatchKind::Typo => true,
+                // Corrections far less likely than the likeliest reading would only add
+                // noise to the results, their timeline and counts (`corn` is not `corp`),
+                // and so would any while a word the letters spell is still typed.
+                MatchKind::Typo if likelihood * PLAUSIBLE_WITHIN < likeliest || (!typo_leads && !finished) => {
+                    continue;
+                }
+                MatchKind::Typo => typo_leads,
                 MatchKind::Prefix => plausible && !word_meant && !typo_leads,
-                _ => plausible && !typo_leads,
+                // A word typed in full means itself and its forms; while it is typed, a
+                // rare word it spells ranks after its plausible completions.
+                _ => !typo_leads && (finished || plausible),
             };
             expansion.rank = u8::from(!likely);
+            expansion.likelihood = if likeliest > 0.0 { likelihood / likeliest } else { 1.0 };
+            kept.push(expansion);
         }
+        // The corrections left share the rarity of them all, not of those left out
+        // (`reuter`, in every article, would make `yeutter` tell nothing).
+        let typos = kept.iter().filter(|expansion| expansion.kind == MatchKind::Typo).map(|expansion| expansion.word);
+        let rarity_from = self.together(typos);
+        for expansion in kept.iter_mut().filter(|expansion| expansion.kind == MatchKind::Typo) {
+            expansion.rarity_from = rarity_from;
+        }
+        *expansions = kept;
     }
 
     /// Runs a resolved query: articles holding every clause and no exclusion, best first.
@@ -469,24 +609,28 @@ impl SearchIndex {
         }
         let mut totals = vec![0f32; articles];
         let mut unlikely = vec![0u8; articles];
+        let mut inexact = vec![0u8; articles];
         let mut alive: Vec<bool> = excluded.iter().map(|&flag| !flag).collect();
-        // For each clause and article, the word that matched it best (for proximity).
+        // For each clause and article, the word that stands for the clause there (the
+        // likeliest reading it holds), for proximity.
         let mut clause_words: Vec<Vec<WordId>> = Vec::with_capacity(query.clauses.len());
         for clause in &query.clauses {
             let mut best_kind = vec![NO_MATCH; articles];
             let mut clause_score = vec![0f32; articles];
             let mut best_word = vec![NO_WORD; articles];
-            let mut best_score = vec![0f32; articles];
+            let mut best_pick = vec![0f32; articles];
+            let mut exact = vec![false; articles];
             for phrase in clause {
-                let PhraseMatches { kinds, scores, words } = self.match_phrase(phrase);
+                let matches = self.match_phrase(phrase);
                 for article in 0..articles {
-                    if kinds[article] != NO_MATCH {
-                        best_kind[article] = best_kind[article].min(kinds[article]);
-                        clause_score[article] += scores[article];
-                        if best_word[article] == NO_WORD || scores[article] > best_score[article] {
-                            best_word[article] = words[article];
-                            best_score[article] = scores[article];
+                    if matches.kinds[article] != NO_MATCH {
+                        best_kind[article] = best_kind[article].min(matches.kinds[article]);
+                        clause_score[article] += matches.scores[article];
+                        if best_word[article] == NO_WORD || matches.picks[article] > best_pick[article] {
+                            best_word[article] = matches.words[article];
+                            best_pick[article] = matches.picks[article];
                         }
+                        exact[article] |= matches.exact[article];
                     }
                 }
             }
@@ -497,60 +641,95 @@ impl SearchIndex {
                     kind => {
                         totals[article] += clause_score[article];
                         unlikely[article] = unlikely[article].saturating_add(kind);
+                        inexact[article] = inexact[article].saturating_add(u8::from(!exact[article]));
                     }
                 }
             }
         }
-        // Sorted as one integer each: tier (clauses matched only unlikely), proximity,
-        // score descending,
-        // article; decoded after. Far cheaper than comparing structs.
+        let proximity = |article: usize| -> u8 {
+            if clause_words.len() < 2 {
+                return 0;
+            }
+            self.proximity(article as u32, clause_words.iter().map(|words| words[article])) as u8
+        };
+        // Sorted as one integer each, the ranking rules in order, four bits each (readings,
+        // exactness, proximity), then the score descending and the article; decoded after.
+        // Far cheaper than comparing structs.
+        let nibble = |value: u8| u64::from(value.min(15));
         let mut keys: Vec<u64> = (0..articles)
             .filter(|&article| alive[article])
             .map(|article| {
-                let tier = u64::from(unlikely[article]);
-                let distance = if clause_words.len() < 2 {
-                    0
-                } else {
-                    u64::from(self.proximity(article as u32, clause_words.iter().map(|words| words[article])))
-                };
                 let score = u64::from((u32::MAX - ordered_bits(totals[article])) >> 4);
-                tier << 56 | distance << 52 | score << 24 | article as u64
+                nibble(unlikely[article]) << 60
+                    | nibble(inexact[article]) << 56
+                    | nibble(proximity(article)) << 52
+                    | score << 24
+                    | article as u64
             })
             .collect();
         keys.sort_unstable();
         keys.into_iter()
             .map(|key| {
                 let article = (key & 0xFF_FFFF) as usize;
-                SearchHit { article: ArticleId(article as u32), score: totals[article], unlikely: unlikely[article] }
+                SearchHit {
+                    article: ArticleId(article as u32),
+                    score: totals[article],
+                    unlikely: unlikely[article],
+                    inexact: inexact[article],
+                    proximity: (key >> 52 & 0xF) as u8,
+                }
             })
             .collect()
     }
 
     /// For every article: the best [`MatchKind`] of the phrase in it (as a `u8`, or
-    /// [`NO_MATCH`]), its score, and the word that scored it (for proximity; the phrase's
-    /// first word for a phrase, [`NO_WORD`] where none).
+    /// [`NO_MATCH`]), its score, the word that stands for it there (for proximity; the
+    /// phrase's first word for a phrase, [`NO_WORD`] where none), and whether it holds
+    /// the phrase as typed (not only a related word).
     fn match_phrase(&self, phrase: &ResolvedPhrase) -> PhraseMatches {
         let articles = self.article_count();
-        let mut kinds = vec![NO_MATCH; articles];
-        let mut scores = vec![0f32; articles];
-        let mut words = vec![NO_WORD; articles];
+        let mut matches = PhraseMatches {
+            kinds: vec![NO_MATCH; articles],
+            scores: vec![0f32; articles],
+            words: vec![NO_WORD; articles],
+            picks: vec![0f32; articles],
+            exact: vec![false; articles],
+        };
         if let [expansions] = phrase.words.as_slice() {
             for expansion in expansions {
                 let kind = expansion.rank;
                 let weighted_idf = expansion.weight * self.idf(expansion.rarity_from);
+                let related = expansion.kind == MatchKind::Related;
+                // The word that stands for the typed one in an article is the one it scores
+                // best with (the completion it uses most), but a less likely reading, or a
+                // different word sharing the stem, only where nothing better is held.
+                let demoted = if related { 0.1 } else { 1.0 } / f32::from(1 + kind);
                 for (article, frequencies) in self.field_counts(expansion.word) {
-                    let score = self.bm25f(article, frequencies, weighted_idf);
+                    // A different word that shares the stem is not the name the extractor
+                    // found: its entity names do not count.
+                    let score = if related {
+                        let mut frequencies = *frequencies;
+                        frequencies[Field::Entities as usize] = 0;
+                        self.bm25f(article, &frequencies, weighted_idf)
+                    } else {
+                        self.bm25f(article, frequencies, weighted_idf)
+                    };
                     let article = article as usize;
-                    if kind < kinds[article] {
-                        kinds[article] = kind;
+                    if kind < matches.kinds[article] {
+                        matches.kinds[article] = kind;
                     }
-                    if score > scores[article] || words[article] == NO_WORD {
-                        scores[article] = score;
-                        words[article] = expansion.word;
+                    if score > matches.scores[article] {
+                        matches.scores[article] = score;
                     }
+                    let pick = score * demoted;
+                    if matches.words[article] == NO_WORD || pick > matches.picks[article] {
+                        matches.words[article] = expansion.word;
+                        matches.picks[article] = pick;
+                    }
+                    matches.exact[article] |= !related;
                 }
             }
-            return PhraseMatches { kinds, scores, words };
+            return matches;
         }
         // A phrase: articles holding every word, then checked for the words in a row.
         let mut holders = vec![0u32; articles];
@@ -564,12 +743,14 @@ impl SearchIndex {
                 }
             }
         }
-        for article in 0..articles {
-            if holders[article] as usize == phrase.words.len() && self.phrase_at(phrase, article as u32) {
+        for (article, &held) in holders.iter().enumerate() {
+            if held as usize == phrase.words.len() && self.phrase_at(phrase, article as u32) {
                 // A phrase found word for word ranks like exact words.
-                kinds[article] = 0;
-                words[article] = phrase.words[0].first().map_or(NO_WORD, |expansion| expansion.word);
-                scores[article] = phrase
+                matches.kinds[article] = 0;
+                matches.words[article] = phrase.words[0].first().map_or(NO_WORD, |expansion| expansion.word);
+                matches.picks[article] = 1.0;
+                matches.exact[article] = true;
+                matches.scores[article] = phrase
                     .words
                     .iter()
                     .flat_map(|expansions| {
@@ -582,7 +763,7 @@ impl SearchIndex {
                     .sum();
             }
         }
-        PhraseMatches { kinds, scores, words }
+        matches
     }
 
     /// Whether the article has the phrase's words at consecutive positions.
@@ -612,20 +793,19 @@ impl SearchIndex {
         let mut reasons = Vec::new();
         for phrase in query.clauses.iter().flatten() {
             if let [expansions] = phrase.words.as_slice() {
-                // The best-ranked kind of match the article has, and every field it is in.
-                let mut found: Option<(MatchKind, f32, &str, Vec<Field>)> = None;
+                // The reading the article was ranked by (the best rank it holds), of those
+                // the likeliest kind of match, and every field it is in.
+                let mut found: Option<(ReasonOrder, &str, Vec<Field>)> = None;
                 for expansion in expansions {
                     let Some(posting) = self.posting_for(expansion.word, article.0) else { continue };
                     let fields: Vec<Field> =
                         Field::ALL.into_iter().filter(|&field| posting.frequencies[field as usize] > 0).collect();
-                    let better = found
-                        .as_ref()
-                        .is_none_or(|(kind, weight, _, _)| (expansion.kind, -expansion.weight) < (*kind, -*weight));
-                    if better {
-                        found = Some((expansion.kind, expansion.weight, self.word(expansion.word), fields));
+                    let order = (expansion.rank, expansion.kind, -expansion.weight);
+                    if found.as_ref().is_none_or(|(best, _, _)| order < *best) {
+                        found = Some((order, self.word(expansion.word), fields));
                     }
                 }
-                if let Some((kind, _, matched, fields)) = found {
+                if let Some(((_, kind, _), matched, fields)) = found {
                     reasons.push(MatchReason {
                         typed: phrase.typed.clone(),
                         matched: matched.to_owned(),
@@ -660,11 +840,165 @@ impl SearchIndex {
     }
 }
 
+/// What to offer a reader whose query matched nothing: the query with each word that
+/// matched nothing read as the likeliest word within a wider reach.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The search box text to search for instead (every word finished).
+    pub text: String,
+    /// The same for people to read: words that are mostly names capitalized ("Did you
+    /// mean Dauster?").
+    pub shown: String,
+}
+
+impl SearchIndex {
+    /// A query likelier to be what was meant, when some typed word matched no article:
+    /// each such word becomes the likeliest word within two typos (one for words of up to
+    /// four letters), weighed as readings are ([`SearchIndex::prior`] over [`SLIP_ODDS`]
+    /// for each typo). `None` when every word matched something, or nothing is in reach.
+    pub fn suggest(&self, query: &ResolvedQuery) -> Option<Suggestion> {
+        let mut changed = false;
+        let (mut text, mut shown) = (Vec::new(), Vec::new());
+        for clause in &query.clauses {
+            let (mut typed, mut read) = (Vec::new(), Vec::new());
+            for phrase in clause {
+                let written =
+                    if phrase.words.len() > 1 { format!("\"{}\"", phrase.typed) } else { phrase.typed.clone() };
+                let likelier = match phrase.words.as_slice() {
+                    [expansions] if expansions.is_empty() => self.likeliest_within_reach(&phrase.typed),
+                    _ => None,
+                };
+                match likelier {
+                    Some(word) => {
+                        changed = true;
+                        read.push(self.as_written(word));
+                        typed.push(self.word(word).to_owned());
+                    }
+                    None => {
+                        read.push(written.clone());
+                        typed.push(written);
+                    }
+                }
+            }
+            text.push(typed.join(" OR "));
+            shown.push(read.join(" OR "));
+        }
+        for phrase in &query.excluded {
+            let written =
+                if phrase.words.len() > 1 { format!("-\"{}\"", phrase.typed) } else { format!("-{}", phrase.typed) };
+            text.push(written.clone());
+            shown.push(written);
+        }
+        changed.then(|| Suggestion { text: text.join(" ") + " ", shown: shown.join(" ") })
+    }
+
+    /// The likeliest dictionary word within two typos of `typed` (one up to four letters).
+    fn likeliest_within_reach(&self, typed: &str) -> Option<WordId> {
+        let distance = match typed.chars().count() {
+            0..=2 => return None,
+            3 | 4 => 1,
+            _ => 2,
+        };
+        if typed.chars().count() > NO_TYPOS_BEYOND {
+            return None;
+        }
+        let automaton = levenshtein_builder(distance).build_dfa(typed);
+        let mut stream = self.dictionary.search(&automaton).into_stream();
+        let mut best: Option<(f32, WordId)> = None;
+        while let Some((word, id)) = stream.next() {
+            let edits = match automaton.eval(word) {
+                levenshtein_automata::Distance::Exact(edits) | levenshtein_automata::Distance::AtLeast(edits) => edits,
+            };
+            let first = std::str::from_utf8(word).ok().and_then(|word| word.chars().next());
+            let edits = edits + u8::from(first != typed.chars().next());
+            let likelihood = self.prior(id as WordId) / SLIP_ODDS.powi(i32::from(edits));
+            if best.is_none_or(|(most, _)| likelihood > most) {
+                best = Some((likelihood, id as WordId));
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// A word as people write it: capitalized when most articles holding it name it in an
+    /// entity (`dauster` is Dauster).
+    fn as_written(&self, word: WordId) -> String {
+        let text = self.word(word);
+        if self.name_frequency(word) * 2 >= self.document_frequency(word).max(1) {
+            // ASCII only: Unicode's case tables would add 7 KB to the app's download. A word
+            // whose first letter is not ASCII stays as it is.
+            let mut written = text.to_owned();
+            if let Some(first) = written.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            written
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+/// What "Find a name" looks for: the typed text, and for each typed word the words the
+/// search box would read it as (the word, its forms, completions of the word being
+/// typed, likely corrections), so that `Nakasoni` finds Yasuhiro Nakasone as the search
+/// box finds his articles.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NameFinder {
+    /// The text, folded and trimmed.
+    wanted: String,
+    /// For each typed word, the words it reads as.
+    readings: Vec<Vec<Box<str>>>,
+}
+
+impl NameFinder {
+    /// Reads `text` as the search box would (the last word is being typed unless a space
+    /// follows it).
+    pub fn new(index: &SearchIndex, text: &str) -> NameFinder {
+        let wanted = crate::tokenize::fold(text.trim());
+        let resolved = index.resolve(&crate::query::parse(text));
+        let readings = resolved
+            .clauses
+            .iter()
+            .flatten()
+            .flat_map(|phrase| &phrase.words)
+            .map(|expansions| expansions.iter().map(|expansion| index.word(expansion.word).into()).collect())
+            .collect();
+        NameFinder { wanted, readings }
+    }
+
+    /// Whether nothing was typed (every name is found).
+    pub fn is_empty(&self) -> bool {
+        self.wanted.is_empty()
+    }
+
+    /// Whether `name` is found: it holds the typed text as written, or each typed word
+    /// reads as one of its words.
+    pub fn finds(&self, name: &str) -> bool {
+        let folded = crate::tokenize::fold(name);
+        if folded.contains(&self.wanted) {
+            return true;
+        }
+        // Most names hold none of the readings anywhere: told apart without splitting them.
+        let may_hold = |readings: &Vec<Box<str>>| readings.iter().any(|reading| folded.contains(&**reading));
+        if self.readings.is_empty() || !self.readings.iter().all(may_hold) {
+            return false;
+        }
+        let words: Vec<String> = crate::tokenize::tokenize(name).into_iter().map(|token| token.term).collect();
+        self.readings.iter().all(|readings| words.iter().any(|word| readings.iter().any(|reading| **reading == **word)))
+    }
+}
+
+/// How [`SearchIndex::explain`] chooses the reading it names: the best rank, then the
+/// likeliest kind of match, then the heaviest weight (negated).
+type ReasonOrder = (u8, MatchKind, f32);
+
 /// What [`SearchIndex::match_phrase`] finds, per article.
 struct PhraseMatches {
     kinds: Vec<u8>,
     scores: Vec<f32>,
     words: Vec<WordId>,
+    /// How strongly [`Self::words`] stands for the phrase (its weight and likelihood).
+    picks: Vec<f32>,
+    exact: Vec<bool>,
 }
 
 /// No word matched (in [`PhraseMatches::words`]).
@@ -698,6 +1032,36 @@ impl SearchIndex {
         }
         total.min(15)
     }
+}
+
+/// Whether `form` is another form of the word `typed` rather than a different word
+/// that Snowball stems alike: a plural or singular, or a verb ending added or taken off
+/// without changing the letters before it (`raid`, `raids`, `raided`, `raiding`;
+/// `earning`, `earnings`; `country`, `countries`). A word that `typed` is a form of must
+/// be a word (`is_word`): `housing` is not `hous` with an ending, so `house` and
+/// `houses` are not forms of it, nor `universe` of `university`.
+pub fn same_word(typed: &str, form: &str, is_word: impl Fn(&str) -> bool) -> bool {
+    const ENDINGS: [&str; 6] = ["s", "es", "ed", "d", "ing", "ings"];
+    let mut bases: Vec<std::borrow::Cow<'_, str>> = vec![typed.into()];
+    for ending in ENDINGS {
+        if let Some(base) = typed.strip_suffix(ending).filter(|&base| base.chars().count() >= 2 && is_word(base)) {
+            bases.push(base.into());
+        }
+    }
+    for ending in ["ies", "ied"] {
+        if let Some(base) = typed.strip_suffix(ending).map(|base| format!("{base}y")).filter(|base| is_word(base)) {
+            bases.push(base.into());
+        }
+    }
+    bases.iter().any(|base| {
+        form == base
+            || form
+                .strip_prefix(&**base)
+                .is_some_and(|ending| ENDINGS.contains(&ending) && (ending != "d" || base.ends_with('e')))
+            || base
+                .strip_suffix('y')
+                .is_some_and(|stem| form.strip_prefix(stem).is_some_and(|ending| ending == "ies" || ending == "ied"))
+    })
 }
 
 /// The distance of the nearest occurrences of two words (positions ascending): the words
@@ -809,18 +1173,31 @@ mod tests {
         assert_eq!((hits.len(), hits[0].unlikely), (1, 0));
     }
 
-    /// An index of hand-made articles: `(title, body, how many such articles)`.
+    /// An index of hand-made articles: `(title, body, how many such articles)`, among a
+    /// thousand others about nothing the tests search for, as in a real collection, where
+    /// no word but the commonest is in nearly every article (here `reuter`, the source of
+    /// every article).
     fn engine(articles: &[(&str, &str, usize)]) -> (SearchIndex, Vec<&'static str>) {
-        let bodies: Vec<Vec<String>> =
-            articles.iter().flat_map(|&(_, body, copies)| std::iter::repeat_n(vec![body.to_owned()], copies)).collect();
-        let titles: Vec<&str> =
-            articles.iter().flat_map(|&(title, _, copies)| std::iter::repeat_n(title, copies)).collect();
-        let documents: Vec<Document<'_>> = titles
+        let named: Vec<(&str, &str, &[&str], usize)> =
+            articles.iter().map(|&(title, body, copies)| (title, body, &[][..], copies)).collect();
+        named_engine(&named)
+    }
+
+    /// [`engine`] with the names of the entities each article mentions.
+    fn named_engine(articles: &[(&str, &str, &[&str], usize)]) -> (SearchIndex, Vec<&'static str>) {
+        let filler: [(&str, &str, &[&str], usize); 1] = [("Other news", "Markets were quiet.", &[], 1000)];
+        let articles: Vec<(&str, &str, &[&str], usize)> = articles.iter().chain(&filler).copied().collect();
+        let expanded: Vec<(&str, Vec<String>, &[&str])> = articles
             .iter()
-            .zip(&bodies)
-            .map(|(title, body)| Document { title, body, entity_names: &[], source: "" })
+            .flat_map(|&(title, body, names, copies)| {
+                std::iter::repeat_n((title, vec![body.to_owned()], names), copies)
+            })
             .collect();
-        let titles = titles.iter().map(|title| &*String::from(*title).leak()).collect();
+        let documents: Vec<Document<'_>> = expanded
+            .iter()
+            .map(|(title, body, names)| Document { title, body, entity_names: names, source: "Reuter" })
+            .collect();
+        let titles = expanded.iter().map(|(title, _, _)| &*String::from(*title).leak()).collect();
         (SearchIndex::build(&documents), titles)
     }
 
@@ -881,6 +1258,187 @@ mod tests {
         ]);
         assert_eq!(first(&engine, "zinc", 10), ["Zinc"; 3], "the first letter is seldom the typo");
         assert_eq!(first(&engine, "rice ", 10), ["Rice"; 3]);
+    }
+
+    #[test]
+    fn a_rare_exact_form_does_not_hide_a_far_commoner_correction() {
+        // The collection itself misspells sugar twice: a reader typing `suger` still means
+        // sugar, and the two articles that misspell it take part after.
+        let engine = engine(&[("Sugar", "Sugar prices rose.", 280), ("Typo", "The suger crop grew.", 2)]);
+        assert_eq!(first(&engine, "suger ", 10), ["Sugar"; 10]);
+        assert_eq!(first(&engine, "suger", 10), ["Sugar"; 10], "while it is typed too");
+        let hits = search(&engine.0, "suger ");
+        assert_eq!(hits.len(), 282, "both readings take part");
+        assert_eq!(hits.iter().rev().take(2).map(|hit| engine.1[hit.article.index()]).collect::<Vec<_>>(), ["Typo"; 2]);
+        let resolved = engine.0.resolve(&parse("suger "));
+        let readings: Vec<(&str, MatchKind, u8)> = resolved.clauses[0][0].words[0]
+            .iter()
+            .map(|reading| (engine.0.word(reading.word), reading.kind, reading.rank))
+            .collect();
+        assert_eq!(readings, [("suger", MatchKind::Exact, 1), ("sugar", MatchKind::Typo, 0)]);
+    }
+
+    #[test]
+    fn an_established_word_is_not_read_as_a_slip_for_a_commoner_one() {
+        // `corn` in 275 articles, `corp` in 5,225: the reader typing corn means corn.
+        let engine = engine(&[("Corn", "Corn yields rose.", 275), ("Acme Corp", "Acme Corp said.", 5225)]);
+        assert_eq!(search(&engine.0, "corn ").len(), 275);
+    }
+
+    #[test]
+    fn a_form_of_a_word_the_collection_lacks_is_one_slip_like_a_typo() {
+        // `nickle` is in no article; `nickles` (a senator) shares its stem, `nickel` is one
+        // typo away and held by far more articles.
+        let engine = named_engine(&[
+            ("Nickel output", "Nickel output rose.", &[], 43),
+            ("Senator", "Senator Nickles spoke.", &["Don Nickles"], 3),
+        ]);
+        assert_eq!(first(&engine, "nickle ", 10), ["Nickel output"; 10]);
+        assert_eq!(search(&engine.0, "nickle ").len(), 46);
+    }
+
+    #[test]
+    fn a_reading_in_nearly_every_article_does_not_win_for_being_common() {
+        // `reuter` (in every article's source) and `yeutter` (a name) are both one typo
+        // from `yeuter`; only the name tells anything.
+        let engine = named_engine(&[("Trade talks", "Clayton Yeutter spoke.", &["Clayton Yeutter"], 90)]);
+        let hits = search(&engine.0, "yeuter ");
+        assert_eq!(hits.len(), 90);
+        assert!(hits.iter().all(|hit| hit.score > 0.0), "the name keeps its rarity");
+    }
+
+    #[test]
+    fn a_name_the_extractor_found_is_a_likelier_reading_than_a_rare_word() {
+        let engine = named_engine(&[
+            ("Fed", "Paul Volcker spoke.", &["Paul Volcker"], 110),
+            ("Firm", "Volker Corp said.", &["Volker Corp"], 1),
+        ]);
+        assert_eq!(first(&engine, "volker ", 10), ["Fed"; 10]);
+        assert_eq!(search(&engine.0, "volker ").last().map(|hit| engine.1[hit.article.index()]), Some("Firm"));
+    }
+
+    #[test]
+    fn the_word_as_typed_ranks_above_a_different_word_sharing_its_stem() {
+        // Snowball stems housing and house alike; the House's articles say house often.
+        let homes = engine(&[
+            ("Congress", "The House voted. The house bill passed the House.", 50),
+            ("Homes", "Housing sales rose.", 10),
+        ]);
+        assert_eq!(first(&homes, "housing ", 10), ["Homes"; 10]);
+        let hits = search(&homes.0, "housing ");
+        assert_eq!(hits.len(), 60, "the related word still takes part");
+        assert_eq!((hits[0].inexact, hits[59].inexact), (0, 1));
+        // Plurals and verb endings are the same word: exact.
+        let raids = engine(&[("Raids", "Police raids.", 5), ("Raid", "A raid.", 5)]);
+        assert!(search(&raids.0, "raid ").iter().all(|hit| hit.inexact == 0));
+    }
+
+    #[test]
+    fn entity_names_count_only_for_the_reading_that_is_that_name() {
+        // The same article with and without the House among its entities: for `housing`,
+        // whose reading `house` is a different word, the name adds nothing.
+        let engine = named_engine(&[
+            ("Vote", "Lawmakers debated housing.", &["House"], 1),
+            ("Vote", "Lawmakers debated housing.", &[], 1),
+        ]);
+        let hits = search(&engine.0, "housing ");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].score, hits[1].score);
+    }
+
+    #[test]
+    fn adjacent_words_as_typed_rank_first_even_among_stems_of_them() {
+        let engine = engine(&[
+            ("Builders", "Housing starts rose in May.", 3),
+            ("Debate", "The House starts a debate on housing and house prices; work starts.", 20),
+        ]);
+        assert_eq!(first(&engine, "housing starts ", 3), ["Builders"; 3]);
+        assert!(search(&engine.0, "housing starts ")[..3].iter().all(|hit| hit.proximity == 0));
+    }
+
+    #[test]
+    fn titles_come_first_among_equals() {
+        let engine = engine(&[("Coffee", "Prices rose on coffee.", 3), ("Markets", "Prices of coffee rose.", 3)]);
+        assert_eq!(first(&engine, "coffee ", 3), ["Coffee"; 3]);
+        let hits = search(&engine.0, "coffee ");
+        assert_eq!(hits[3].ranked_after_by(&hits[2]).map(|(rule, _, _)| rule), Some("score"));
+    }
+
+    #[test]
+    fn the_ranking_rules_apply_in_their_order() {
+        let hit = |unlikely, inexact, proximity, score| SearchHit {
+            article: ArticleId(0),
+            score,
+            unlikely,
+            inexact,
+            proximity,
+        };
+        let best = hit(0, 0, 0, 1.0);
+        assert_eq!(hit(1, 0, 0, 9.0).ranked_after_by(&best), Some(("readings", 0.0, 1.0)));
+        assert_eq!(hit(0, 1, 0, 9.0).ranked_after_by(&best), Some(("exactness", 0.0, 1.0)));
+        assert_eq!(hit(0, 0, 2, 9.0).ranked_after_by(&best), Some(("proximity", 0.0, 2.0)));
+        assert_eq!(hit(0, 0, 0, 0.5).ranked_after_by(&best), Some(("score", 1.0, 0.5)));
+        assert_eq!(best.ranked_after_by(&best), None);
+    }
+
+    #[test]
+    fn a_word_in_no_article_gets_the_likeliest_word_in_wider_reach_as_a_suggestion() {
+        let engine = named_engine(&[("Brazil", "Jorio Dauster said.", &["Jorio Dauster"], 19)]);
+        // Two typos from a seven-letter word: beyond what searching forgives.
+        assert!(search(&engine.0, "dowster ").is_empty());
+        let suggestion = engine.0.suggest(&engine.0.resolve(&parse("dowster ")));
+        assert_eq!(suggestion, Some(Suggestion { text: "dauster ".to_owned(), shown: "Dauster".to_owned() }),);
+        assert_eq!(search(&engine.0, &suggestion.map(|found| found.text).unwrap_or_default()).len(), 19);
+        // Words that matched keep what was typed; nothing to offer when all matched.
+        let suggestion = engine.0.suggest(&engine.0.resolve(&parse("markets dowster -\"were quiet\"")));
+        assert_eq!(suggestion.map(|found| found.text), Some("markets dauster -\"were quiet\" ".to_owned()));
+        assert_eq!(engine.0.suggest(&engine.0.resolve(&parse("dauster "))), None);
+    }
+
+    #[test]
+    fn the_name_finder_takes_the_search_boxs_readings() {
+        let engine = named_engine(&[
+            ("Tokyo", "Yasuhiro Nakasone spoke.", &["Yasuhiro Nakasone"], 30),
+            ("London", "Margaret Thatcher spoke.", &["Margaret Thatcher"], 30),
+        ]);
+        let finds = |typed: &str, name: &str| NameFinder::new(&engine.0, typed).finds(name);
+        assert!(finds("Nakasoni", "Yasuhiro Nakasone"), "a typo, still typed");
+        assert!(finds("thacher ", "Margaret Thatcher"), "a typo, finished");
+        assert!(finds("marg thatch", "Margaret Thatcher"), "words in any order, the last typed");
+        assert!(finds("t thatch", "Margaret Thatcher"), "as written, inside the name");
+        assert!(!finds("Nakasoni", "Margaret Thatcher"));
+        assert!(!finds("zzzz", "Margaret Thatcher"));
+        assert!(NameFinder::new(&engine.0, "  ").is_empty());
+    }
+
+    #[test]
+    fn forms_of_one_word_are_told_from_different_words_sharing_a_stem() {
+        for (typed, form) in [
+            ("raid", "raids"),
+            ("raid", "raided"),
+            ("raids", "raiding"),
+            ("earnings", "earning"),
+            ("earn", "earnings"),
+            ("country", "countries"),
+            ("countries", "country"),
+            ("house", "housed"),
+            ("cartels", "cartel"),
+        ] {
+            assert!(same_word(typed, form, |_| true), "{typed} {form}");
+        }
+        // What `typed` is a form of must be a word.
+        let words = ["raid", "earning", "country", "house", "trade"];
+        let is_word = |word: &str| words.contains(&word);
+        assert!(same_word("raiding", "raids", is_word));
+        for (typed, form) in [
+            ("housing", "house"),
+            ("housing", "houses"),
+            ("house", "housing"),
+            ("university", "universe"),
+            ("trading", "trade"),
+        ] {
+            assert!(!same_word(typed, form, is_word), "{typed} {form}");
+        }
     }
 
     #[test]

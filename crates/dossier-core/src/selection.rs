@@ -9,7 +9,7 @@ use crate::{
     ArticleId, Corpus, EntityId, EntityKind,
     article::month_name,
     query,
-    search::{ResolvedQuery, SearchHit},
+    search::{ResolvedQuery, SearchHit, Suggestion},
     timeline::Timeline,
 };
 
@@ -216,6 +216,9 @@ pub struct SelectionView {
     pub timeline: Timeline,
     /// Articles in the whole collection.
     pub collection_size: usize,
+    /// When nothing matches because a typed word is in no article: a likelier query
+    /// ("Did you mean Dauster?").
+    pub suggestion: Option<Suggestion>,
     origin: Origin,
 }
 
@@ -308,8 +311,10 @@ impl Corpus {
             }
             None => narrowed.hits.clone(),
         };
+        let suggestion = if hits.is_empty() { self.index().suggest(&narrowed.query) } else { None };
         SelectionView {
             hits,
+            suggestion,
             query: narrowed.query.clone(),
             facets: OnceLock::new(),
             timeline: narrowed.timeline.clone(),
