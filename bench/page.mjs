@@ -5,7 +5,7 @@
 import init, { Engine } from './pkg/dossier_bench.js';
 import MiniSearch from '/node_modules/minisearch/dist/es/index.js';
 import { Document as FlexDocument, Charset } from '/node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs';
-import { judgedSet, score } from './judged.mjs';
+import { judgedFromJson, score } from './judged.mjs';
 import { peerDocuments, peerEngines } from './peers.mjs';
 
 const REPEATS = 5;
@@ -47,14 +47,16 @@ function time(queries, run) {
 
 const text = async (url) => (await fetch(url)).text();
 
-export async function runBenchmark({ corpusUrl, bundleUrl, descriptionsUrl, codespellUrl }) {
+export async function runBenchmark({ corpusUrl, bundleUrl, judgedUrl }) {
   const wasm = await init();
   const records = (await text(corpusUrl))
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
   const bundleText = await text(bundleUrl);
-  const judged = judgedSet({ records, descriptionsText: await text(descriptionsUrl), codespellDictionary: await text(codespellUrl) });
+  // The judged set as bench/judged-dump.mjs wrote it (it needs the misspelling lists and
+  // the stems, which node reads), so the browser scores exactly what the native scorer does.
+  const judged = judgedFromJson(await (await fetch(judgedUrl)).json());
 
   const engines = {};
   // Dossier: the bundle the CLI wrote (with entities, for facet counts), parsed, checked

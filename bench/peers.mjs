@@ -1,8 +1,11 @@
 // The peers, set up the same way wherever they run (the browser page, or node for the
-// quality loop): MiniSearch with prefix and fuzzy search on, all words required, title
-// boosted 3; FlexSearch as a document index over title and body with forward (prefix)
-// tokens and its balanced Latin encoder (its form of tolerance). Each engine gives
-// `search(query)` (how many match) and `top(query, limit)` (ids, best first).
+// quality loop): MiniSearch with fuzzy search (0.2) on every word and prefix search on
+// the last one (the word being typed, as a search box would have it; MiniSearch's
+// tokenizer drops a trailing space, so a finished last word is still a prefix), all
+// words required, title boosted 3; FlexSearch as a document index over title and body
+// with forward (prefix) tokens and its balanced Latin encoder (its form of tolerance).
+// Each engine gives `search(query)` (how many match) and `top(query, limit)` (ids, best
+// first).
 
 /** `libraries`: { MiniSearch, FlexDocument, Charset }, imported by the caller. */
 export function peerEngines({ MiniSearch, FlexDocument, Charset }, documents, heap = () => 0) {
@@ -13,7 +16,7 @@ export function peerEngines({ MiniSearch, FlexDocument, Charset }, documents, he
     const index = new MiniSearch({ fields: ['title', 'body', 'source'], storeFields: [] });
     index.addAll(documents);
     const build = performance.now() - start;
-    const options = { prefix: true, fuzzy: 0.2, combineWith: 'AND', boost: { title: 3 } };
+    const options = { prefix: (term, i, terms) => i === terms.length - 1, fuzzy: 0.2, combineWith: 'AND', boost: { title: 3 } };
     engines.MiniSearch = {
       build,
       load: build,

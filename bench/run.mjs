@@ -31,7 +31,7 @@ const required = [
   ['bundle', bundle],
   ['wasm package', join(root, 'bench/pkg/dossier_bench.js')],
   ['app build', join(dist, 'index.html')],
-  ["codespell's dictionary", join(root, 'target/bench/codespell/dictionary.txt')],
+  ['the judged query set', join(root, 'target/bench/judged.json')],
 ];
 for (const [what, path] of required) {
   if (!existsSync(path)) {
@@ -86,16 +86,16 @@ function printEngines(result) {
   for (const half of ['report', 'tune']) {
     const scores = result.quality[half];
     const heading = half === 'report' ? 'REPORTED half (never tuned on)' : 'tune half (the engine was tuned on these topics)';
-    console.log(`\nQuality on the ${heading}: P@10 / MRR against the topic labels; "lead" = Dossier P@10 minus the best peer's (target +0.05)`);
-    console.log(`${padEnd('class', 12)}${names.map((name) => padEnd(pad(name, 16), 18)).join('')}${pad('lead', 8)}`);
+    console.log(`\nQuality on the ${heading}: P@min(10, relevant) / MRR against the topic labels or the class's rule (bench/judged.mjs); "lead" = Dossier's minus the best peer's`);
+    console.log(`${padEnd('class', 20)}${names.map((name) => padEnd(pad(name, 16), 18)).join('')}${pad('lead', 8)}`);
     for (const queryClass of Object.keys(scores.Dossier)) {
       const cells = names.map((name) => {
-        const { p10, mrr } = scores[name][queryClass];
-        return padEnd(pad(`${p10.toFixed(3)} / ${mrr.toFixed(3)}`, 16), 18);
+        const { p, mrr } = scores[name][queryClass];
+        return padEnd(pad(`${p.toFixed(3)} / ${mrr.toFixed(3)}`, 16), 18);
       });
-      const bestPeer = Math.max(...names.filter((name) => name !== 'Dossier').map((name) => scores[name][queryClass].p10));
-      const lead = scores.Dossier[queryClass].p10 - bestPeer;
-      console.log(`${padEnd(queryClass, 12)}${cells.join('')}${pad((lead >= 0 ? '+' : '') + lead.toFixed(3), 8)}`);
+      const bestPeer = Math.max(...names.filter((name) => name !== 'Dossier').map((name) => scores[name][queryClass].p));
+      const lead = scores.Dossier[queryClass].p - bestPeer;
+      console.log(`${padEnd(queryClass, 20)}${cells.join('')}${pad((lead >= 0 ? '+' : '') + lead.toFixed(3), 8)}`);
     }
   }
 }
@@ -233,8 +233,7 @@ try {
     result = await page.evaluate((urls) => window.runBenchmark(urls), {
       corpusUrl: '/corpus/reuters21578.jsonl',
       bundleUrl: '/bundle.json',
-      descriptionsUrl: '/corpus/reuters-cat-descriptions.txt',
-      codespellUrl: '/target/bench/codespell/dictionary.txt',
+      judgedUrl: '/target/bench/judged.json',
     });
     await page.close();
   }
