@@ -138,27 +138,24 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                 <ul class="entity-articles">
                     { for profile.articles.iter().take(ARTICLES_SHOWN).map(|hit| {
                         let article = corpus.article(hit.article);
-                        let sentences: Vec<Html> = corpus
-                            .mentions(hit.article)
-                            .iter()
-                            .filter(|mention| mention.entity == props.entity)
-                            .map(|mention| {
-                                let paragraph = &article.body[mention.paragraph];
-                                let sentence = sentence_around(paragraph, mention.range.clone());
-                                let local = mention.range.start - sentence.start..mention.range.end - sentence.start;
-                                (mention.paragraph, sentence.start, highlighted(&paragraph[sentence], &[local], "mention"))
-                            })
-                            .fold(Vec::new(), |mut kept: Vec<(usize, usize, Html)>, quote| {
-                                // A sentence naming it twice is quoted once.
-                                if !kept.iter().any(|(paragraph, start, _)| (*paragraph, *start) == (quote.0, quote.1)) {
-                                    kept.push(quote);
-                                }
-                                kept
-                            })
-                            .into_iter()
-                            .take(SENTENCES_SHOWN)
-                            .map(|(_, _, sentence)| html! { <p class="quote">{ sentence }</p> })
-                            .collect();
+                        // Mentions come in order, so a sentence naming it twice is quoted
+                        // once by skipping the mentions inside the last one quoted; and the
+                        // walk stops at the sentences shown, however many it names.
+                        let mut quotes: Vec<(usize, std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+                        for mention in corpus.mentions(hit.article).iter().filter(|mention| mention.entity == props.entity) {
+                            if quotes.len() == SENTENCES_SHOWN {
+                                break;
+                            }
+                            if quotes.last().is_some_and(|(paragraph, sentence, _)| *paragraph == mention.paragraph && mention.range.start < sentence.end) {
+                                continue;
+                            }
+                            let sentence = sentence_around(&article.body[mention.paragraph], mention.range.clone());
+                            quotes.push((mention.paragraph, sentence, mention.range.clone()));
+                        }
+                        let sentences = quotes.into_iter().map(|(paragraph, sentence, range)| {
+                            let local = range.start - sentence.start..range.end - sentence.start;
+                            html! { <p class="quote">{ highlighted(&article.body[paragraph][sentence], &[local], "mention") }</p> }
+                        });
                         html! {
                             <li>
                                 <a href={format!("#/article/{}{parameters}", route::encode(&article.id))}>{ article.title.clone() }</a>

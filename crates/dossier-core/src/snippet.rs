@@ -12,15 +12,21 @@ pub const SNIPPET_CHARS: usize = 220;
 /// [`crate::search::ResolvedQuery::highlights`] is).
 pub fn match_ranges(text: &str, words: &[String]) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
+    for_each_match(text, words, &mut |_, range| ranges.push(range));
+    ranges
+}
+
+/// Calls `visit` with the position in `words` and the byte range of each word of `text`
+/// whose folded form is one of `words`.
+fn for_each_match(text: &str, words: &[String], visit: &mut dyn FnMut(usize, Range<usize>)) {
     if words.is_empty() {
-        return ranges;
+        return;
     }
     for_each_word(text, |word, range| {
-        if words.binary_search_by(|probe| probe.as_str().cmp(word)).is_ok() {
-            ranges.push(range);
+        if let Ok(at) = words.binary_search_by(|probe| probe.as_str().cmp(word)) {
+            visit(at, range);
         }
     });
-    ranges
 }
 
 /// A piece of text split into plain and highlighted runs, ready to render.
@@ -80,17 +86,23 @@ pub fn segments_by<'t, L: Copy>(text: &'t str, marks: &[(Range<usize>, L)]) -> V
 /// its first match at word boundaries. Without terms, the opening of the first paragraph.
 pub fn best_snippet(paragraphs: &[String], terms: &[String]) -> Snippet {
     let mut best: Option<(usize, usize, usize, Vec<Range<usize>>)> = None;
+    // Which terms the paragraph holds: counted without a string per match, since a long
+    // article can hold a term 200,000 times.
+    let mut seen = vec![false; terms.len()];
     for (index, paragraph) in paragraphs.iter().enumerate() {
-        let ranges = match_ranges(paragraph, terms);
+        seen.fill(false);
+        let mut ranges = Vec::new();
+        for_each_match(paragraph, terms, &mut |term, range| {
+            seen[term] = true;
+            ranges.push(range);
+        });
         if ranges.is_empty() {
             continue;
         }
-        let mut distinct: Vec<String> = ranges.iter().map(|r| crate::tokenize::fold(&paragraph[r.clone()])).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let better = best.as_ref().is_none_or(|(_, d, n, _)| (distinct.len(), ranges.len()) > (*d, *n));
+        let distinct = seen.iter().filter(|&&seen| seen).count();
+        let better = best.as_ref().is_none_or(|(_, d, n, _)| (distinct, ranges.len()) > (*d, *n));
         if better {
-            best = Some((index, distinct.len(), ranges.len(), ranges));
+            best = Some((index, distinct, ranges.len(), ranges));
         }
     }
     let (paragraph, ranges) = match best {
@@ -150,11 +162,15 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
 
 /// The sentence of `text` that holds `range` (byte offsets): from the end of the
 /// sentence before to the end of its own, as [`sentence_ends_at`] finds sentence ends.
+/// Only the sentence and its neighbourhood are read, not the whole text: a paragraph of
+/// megabytes is quoted as fast as a short one.
 pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
-    let ends: Vec<usize> =
-        text.char_indices().filter(|&(at, _)| sentence_ends_at(text, at)).map(|(at, c)| at + c.len_utf8()).collect();
-    let start = ends.iter().rev().find(|&&end| end <= range.start).copied().unwrap_or(0);
-    let end = ends.iter().find(|&&end| end >= range.end).copied().unwrap_or(text.len());
+    let end_of = |(at, character): (usize, char)| sentence_ends_at(text, at).then_some(at + character.len_utf8());
+    let start = text[..range.start].char_indices().rev().find_map(end_of).unwrap_or(0);
+    // From the character that ends at `range.end`: the first sentence end at or after it.
+    let from = text[..range.end].char_indices().next_back().map_or(range.end, |(at, _)| at);
+    let end =
+        text[from..].char_indices().find_map(|(at, character)| end_of((from + at, character))).unwrap_or(text.len());
     let sentence = &text[start..end];
     start + (sentence.len() - sentence.trim_start().len())..end
 }
