@@ -11,12 +11,28 @@
 // 2. Writes dist/sw.js, the release service worker: public/sw-release.js with the list of
 //    every file in dist/ and a version made of their content hashes, so the list is never
 //    kept by hand and each build gets a cache of its own.
-// 3. Takes the comments and blank lines out of the stylesheets (they are for whoever edits
-//    styles/, and were an eighth of the gzipped stylesheet), and gives their links the
-//    integrity of what is left.
+// 3. Takes the comments and the white space between rules out of the stylesheets (they
+//    are for whoever edits styles/: a seventh of the gzipped stylesheet), and gives their
+//    links the integrity of what is left.
+// 4. Minifies the scripts (terser, npm): wasm-bindgen's glue, which Trunk copies as it is
+//    (a quarter of it is comments and long names), register.js and the service worker,
+//    1.8, 0.7 and 0.6 KB of the gzipped download; the glue's link gets the new integrity.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { minify } from 'terser';
+
+/** `code` minified: compressed, names mangled, comments dropped. The glue keeps its
+ * `__wbg_init` and its export line as wasm-bindgen writes them: `dossier export` inlines
+ * the glue in the one-file dossier by them (crates/dossier-cli/src/export.rs). */
+async function minified(code, module, format = {}) {
+  const reserved = ['__wbg_init', 'initSync'];
+  const options = { module, compress: { passes: 2 }, mangle: { reserved }, format: { comments: false, ...format } };
+  const result = await minify(code, options);
+  if (typeof result.code !== 'string') throw new Error('terser returned no code');
+  const exports = /export\s*\{\s*initSync\s*,\s*__wbg_init\s+as\s+default\s*\};?/;
+  return module ? result.code.replace(exports, '\nexport { initSync, __wbg_init as default };\n') : result.code;
+}
 
 const dist = process.argv[2] ?? 'dist';
 const template = await readFile(new URL('sw-release.js', import.meta.url), 'utf8');
@@ -44,11 +60,28 @@ let index = await readFile(indexPath, 'utf8');
 
 for (const name of (await readdir(dist)).filter((name) => name.endsWith('.css'))) {
   const path = join(dist, name);
-  const css = (await readFile(path, 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n');
+  // Comments, then the white space around braces and semicolons and at line starts (the
+  // stylesheet holds no string with either): 0.6 KB gzipped in all.
+  const css = (await readFile(path, 'utf8'))
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s*([{};])\s*/g, '$1')
+    .replace(/\n\s*/g, ' ')
+    .trim();
   await writeFile(path, css);
   const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
   index = index.replace(new RegExp(`(href="\\./${name.replace(/[.]/g, '\\.')}" integrity=")[^"]*`), `$1${integrity}`);
   if (!index.includes(integrity)) throw new Error(`index.html links ${name} in a way release.mjs does not know`);
+}
+
+for (const name of (await readdir(dist)).filter((name) => name.endsWith('.js') && name !== 'sw.js')) {
+  const path = join(dist, name);
+  // The glue is an ES module that the loader imports; register.js a classic script.
+  const js = await minified(await readFile(path, 'utf8'), name !== 'register.js');
+  await writeFile(path, js);
+  const link = new RegExp(`(href="\\./${name.replace(/[.]/g, '\\.')}"[^>]* integrity=")[^"]*`);
+  if (link.test(index)) {
+    index = index.replace(link, `$1sha384-${createHash('sha384').update(js).digest('base64')}`);
+  }
 }
 
 // Run again on a finished build (`./x swap` puts another collection in dist/), it first
@@ -119,5 +152,6 @@ for (const file of files) {
 const precache = { version: version.digest('hex').slice(0, 16), files };
 const filled = template.replace('const PRECACHE = null; // filled in at build time', `const PRECACHE = ${JSON.stringify(precache)};`);
 if (filled === template) throw new Error('public/sw-release.js has no PRECACHE line to fill in');
-await writeFile(join(dist, 'sw.js'), filled);
+// Its precache list stays JSON (`"version":"…"`), as a later build's worker is compared.
+await writeFile(join(dist, 'sw.js'), await minified(filled, false, { quote_keys: true }));
 console.error(`  service worker: ${files.length} files (${bytes} bytes) precached as version ${precache.version}`);

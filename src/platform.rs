@@ -100,6 +100,12 @@ pub fn field_value(event: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// The value chosen in the `<select>` (or field) a `change` event came from (empty if
+/// it came from none).
+pub fn chosen_value(event: &Event) -> String {
+    event.target().and_then(|target| string_property(&target, "value")).unwrap_or_default()
+}
+
 /// The location's fragment, `#` included (empty when it has none, and outside a browser,
 /// where views are rendered in tests).
 pub fn location_hash() -> String {
@@ -259,6 +265,15 @@ pub fn capture_pointer(id: &str, pointer_id: i32) {
 pub fn focus(id: &str) {
     if let Some(element) = element(id).and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
+    }
+}
+
+/// Moves keyboard focus to the text field with `id` and selects its text, so what is
+/// typed next replaces it.
+pub fn focus_and_select(id: &str) {
+    if let Some(field) = element(id).and_then(|element| element.dyn_into::<HtmlInputElement>().ok()) {
+        let _ = field.focus();
+        field.select();
     }
 }
 

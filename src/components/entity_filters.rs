@@ -1,12 +1,15 @@
 //! Entity filters: the people, organizations and places the selected articles mention,
 //! with counts, as toggle buttons grouped by kind.
 
-use dossier_core::{EntityId, EntityKind, EntityMatch, Selection, tokenize::fold};
+use std::rc::Rc;
+
+use dossier_core::{EntityId, EntityKind, EntityMatch, Selection, search::NameFinder};
 use yew::prelude::*;
 
 use crate::{
     platform,
     state::{CorpusHandle, ViewHandle},
+    words::number,
 };
 
 /// How many entities of one kind are listed before "Show all".
@@ -79,9 +82,15 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
         let name_filter = name_filter.clone();
         Callback::from(move |event: InputEvent| name_filter.set(platform::field_value(&event)))
     };
-    let wanted = AttrValue::from(fold(name_filter.trim()));
+    // The name box reads what is typed as the search box does: typos forgiven.
+    let wanted: Rc<NameFinder> = {
+        let corpus = props.corpus.clone();
+        (*use_memo((*name_filter).clone(), move |text| Rc::new(NameFinder::new(corpus.index(), text)))).clone()
+    };
     // Without a name to find, the core knows how many of each kind there are: the groups
     // then go through the few facets they show, not thousands.
+    // The one name found, if only one is: Enter chooses it.
+    let mut found = None;
     let per_kind = if wanted.is_empty() {
         props.corpus.facets_per_kind(&props.view)
     } else {
@@ -89,11 +98,29 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
         for facet in props.corpus.facets_of(&props.view) {
             if names_match(&props.corpus, facet.entity, &wanted) {
                 per_kind[props.corpus.entity_kind(facet.entity).position()] += 1;
+                found = Some(facet.entity);
             }
         }
         per_kind
     };
     let empty = per_kind.iter().all(|&listed| listed == 0);
+    // Enter chooses the one name found (unless chosen already), and clears the box for
+    // the next.
+    let only = found.filter(|_| per_kind.iter().sum::<usize>() == 1);
+    let on_filter_key = {
+        let (name_filter, toggle, chosen) =
+            (name_filter.clone(), props.on.toggle.clone(), props.chosen.entities.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(entity) = only.filter(|_| event.key() == "Enter") {
+                event.prevent_default();
+                if !chosen.contains(&entity) {
+                    toggle.emit(entity);
+                }
+                name_filter.set(String::new());
+            }
+        })
+    };
+    let example = example_name(&props.corpus);
     html! {
         <section class="entity-filters" aria-labelledby="entities-heading">
             <h2 id="entities-heading">{ "Mentioned" }</h2>
@@ -104,7 +131,8 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
                 type="search"
                 value={(*name_filter).clone()}
                 oninput={on_filter_input}
-                placeholder="e.g. Sheinbaum"
+                onkeydown={on_filter_key}
+                placeholder={example}
                 autocomplete="off"
             />
             <ChosenList corpus={props.corpus.clone()} chosen={props.chosen.clone()} on={props.on.clone()} />
@@ -126,13 +154,21 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
     }
 }
 
-/// Whether an entity's name or one of its aliases contains `wanted` (folded; everything
-/// matches an empty one).
-fn names_match(corpus: &CorpusHandle, entity: EntityId, wanted: &str) -> bool {
+/// The name box's example: the collection's most mentioned person (or, without people,
+/// its most mentioned name).
+fn example_name(corpus: &CorpusHandle) -> Option<String> {
+    // People rank above the rest, then the most articles.
+    let entity = (0..corpus.entities().len() as u32).map(EntityId).max_by_key(|&entity| {
+        (corpus.entity_kind(entity) == EntityKind::Person, corpus.entity_article_count(entity))
+    })?;
+    Some(format!("e.g. {}", corpus.entity(entity).name))
+}
+
+/// Whether `wanted` finds an entity's name or one of its aliases (everything matches an
+/// empty one).
+fn names_match(corpus: &CorpusHandle, entity: EntityId, wanted: &NameFinder) -> bool {
     let entity = corpus.entity(entity);
-    wanted.is_empty()
-        || fold(&entity.name).contains(wanted)
-        || entity.aliases.iter().any(|alias| fold(alias).contains(wanted))
+    wanted.is_empty() || wanted.finds(&entity.name) || entity.aliases.iter().any(|alias| wanted.finds(alias))
 }
 
 /// Props of [`ChosenList`].
@@ -199,8 +235,8 @@ struct EntityGroupProps {
     corpus: CorpusHandle,
     /// The view whose facets of this kind are listed.
     view: ViewHandle,
-    /// The folded name the reader looks for (empty: every name).
-    wanted: AttrValue,
+    /// The name the reader looks for (empty: every name).
+    wanted: Rc<NameFinder>,
     /// How many of the view's facets are of this kind and match `wanted`.
     listed: usize,
     chosen: Chosen,
@@ -244,7 +280,7 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
     };
     html! {
         <div class="entity-group" role="group" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>{ props.kind.plural_label() }<span class="group-count">{ format!(" ({total})") }</span></h3>
+            <h3 id={heading_id}>{ props.kind.plural_label() }<span class="group-count">{ format!(" ({})", number(total)) }</span></h3>
             <ul>
                 { for rows.take(shown).map(|(entity, count)| {
                     let pressed = props.chosen.entities.contains(&entity);
@@ -270,7 +306,7 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
                                 // The count's words are hidden text, not a label: a new count
                                 // rewrites one text node ("Mexico 312 articles" to a reader).
                                 <span class="name">{ record.name.clone() }</span>{ " " }
-                                <span class="count">{ count }<span class="visually-hidden">{ if count == 1 { " article" } else { " articles" } }</span></span>
+                                <span class="count">{ number(count as usize) }<span class="visually-hidden">{ if count == 1 { " article" } else { " articles" } }</span></span>
                             </button>
                             <button
                                 type="button"
@@ -286,7 +322,7 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
             </ul>
             if total > SHOWN_PER_KIND {
                 <button type="button" class="more" aria-expanded={expanded.to_string()} onclick={toggle_expanded}>
-                    { if *expanded { "Show fewer".to_owned() } else { format!("Show all {total}") } }
+                    { if *expanded { "Show fewer".to_owned() } else { format!("Show all {}", number(total)) } }
                 </button>
             }
         </div>

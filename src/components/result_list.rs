@@ -91,6 +91,8 @@ pub struct ResultListProps {
     pub on_sort: Callback<SortOrder>,
     /// Called when the reader asks to drop every filter.
     pub on_clear: Callback<()>,
+    /// Called with the search box text the reader takes from "Did you mean …?".
+    pub on_search: Callback<String>,
     /// The list's part of the address (`?q=…`), which article links carry so that the
     /// reader comes back to these results.
     pub list_parameters: AttrValue,
@@ -103,9 +105,21 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let hits = props.hits.as_slice();
     if hits.is_empty() {
         let on_clear = props.on_clear.clone();
+        let suggestion = props.view.suggestion.as_ref().map(|suggestion| {
+            let (on_search, text) = (props.on_search.clone(), suggestion.text.clone());
+            let onclick = Callback::from(move |_: MouseEvent| on_search.emit(text.clone()));
+            html! {
+                <p class="suggestion">
+                    { "Did you mean " }
+                    <button type="button" class="link-button" {onclick}>{ suggestion.shown.clone() }</button>
+                    { "?" }
+                </p>
+            }
+        });
         return html! {
             <div class="empty-state">
                 <h2>{ "No articles match" }</h2>
+                { for suggestion }
                 <p>{ "Try fewer or different words, another period, or fewer entity filters." }</p>
                 <button type="button" onclick={Callback::from(move |_: MouseEvent| on_clear.emit(()))}>
                     { "Clear search and filters" }
@@ -117,33 +131,26 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let page = props.page.min(pages - 1);
     let shown = &hits[page * PAGE_SIZE..((page + 1) * PAGE_SIZE).min(hits.len())];
     let by_date = props.order != SortOrder::Relevance;
-    let mut items: Vec<Html> = Vec::with_capacity(shown.len() + 4);
-    // Ranked results sit under a heading too, for the eye of a screen reader only: every
-    // result is then the same elements in every order, and a first letter typed (which
-    // turns the newest-first list into a ranked one) rewrites their text instead of
-    // rebuilding each of them.
-    if !by_date {
-        items.push(html! {
-            <li class="period visually-hidden" role="none">
-                <h2 class="period-heading">{ "Best matches first" }</h2>
-            </li>
-        });
-    }
+    // Each month's first result carries the month's heading (the list holds results
+    // alone: "10 items"). Ranked, the first result carries a heading for the eye of a
+    // screen reader only: every result is then the same item in every order, its heading
+    // the only part that comes and goes, and a first letter typed (which turns the
+    // newest-first list into a ranked one) rewrites their text instead of rebuilding each
+    // of them.
     let mut last_month = None;
-    for hit in shown {
-        let article = props.corpus.article(hit.article);
-        let month = (article.date.day().year(), article.date.day().month());
-        if by_date && last_month != Some(month) {
-            last_month = Some(month);
-            items.push(html! {
-                // Not an item: the list reads as its results alone ("10 items").
-                <li class="period" role="none">
-                    <h2 class="period-heading">{ format!("{} {}", month_name(month.1), month.0) }</h2>
-                </li>
-            });
-        }
-        items.push(result_item(&props.corpus, hit, &props.view.query, &props.list_parameters));
-    }
+    let items = shown.iter().enumerate().map(|(at, hit)| {
+        let heading = if by_date {
+            let date = props.corpus.article(hit.article).date.day();
+            let month = (date.year(), date.month());
+            (last_month != Some(month)).then(|| {
+                last_month = Some(month);
+                Heading { text: format!("{} {}", month_name(month.1), month.0), shown: true }
+            })
+        } else {
+            (at == 0).then(|| Heading { text: "Best matches first".to_owned(), shown: false })
+        };
+        result_item(&props.corpus, hit, heading, &props.view.query, &props.list_parameters)
+    });
     html! {
         <>
             <div class="sort" role="group" aria-label="Sort results">
@@ -217,7 +224,21 @@ fn pager(page: usize, pages: usize, on_page: &Callback<usize>) -> Html {
     }
 }
 
-fn result_item(corpus: &CorpusHandle, hit: &SearchHit, query: &ResolvedQuery, list_parameters: &str) -> Html {
+/// The heading a result's item opens with, the first of its group: the month of the
+/// results from here on when sorted by date, else "Best matches first".
+struct Heading {
+    text: String,
+    /// False for a heading only screen readers read.
+    shown: bool,
+}
+
+fn result_item(
+    corpus: &CorpusHandle,
+    hit: &SearchHit,
+    heading: Option<Heading>,
+    query: &ResolvedQuery,
+    list_parameters: &str,
+) -> Html {
     let article = corpus.article(hit.article);
     let terms = &query.highlights;
     let title_ranges = match_ranges(&article.title, terms);
@@ -228,6 +249,9 @@ fn result_item(corpus: &CorpusHandle, hit: &SearchHit, query: &ResolvedQuery, li
     };
     html! {
         <li class="result">
+            if let Some(Heading { text, shown }) = heading {
+                <h2 class={if shown { "period-heading" } else { "period-heading visually-hidden" }}>{ text }</h2>
+            }
             <article>
                 <h3>{ link }</h3>
                 <p class="meta">

@@ -29,7 +29,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 type="search"
                 value={props.query.clone()}
                 {oninput}
-                placeholder="Words to find, e.g. cartel troops"
+                placeholder="Words or names to find"
                 autocomplete="off"
                 spellcheck="false"
                 aria-keyshortcuts="/"

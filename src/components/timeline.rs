@@ -12,7 +12,10 @@ use dossier_core::{
 use time::Date;
 use yew::prelude::*;
 
-use crate::{platform, words::number};
+use crate::{
+    platform,
+    words::{number, plural},
+};
 
 /// The DOM id of the chart the brush is drawn on.
 const CHART_ID: &str = "timeline-chart";
@@ -77,12 +80,13 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         zoom.or(all.extent()).map(|span| {
             let histogram = Histogram::new(span, all, matching);
             let ticks = histogram.ticks(NARROWEST_CHART_PX);
-            (histogram, ticks)
+            let periods = calendar_periods(histogram.span);
+            (histogram, ticks, periods)
         })
     });
     let table_open = use_state_eq(|| false);
     let drag = use_mut_ref(|| None::<Drag>);
-    let Some((histogram, ticks)) = drawn.as_ref() else {
+    let Some((histogram, ticks, periods)) = drawn.as_ref() else {
         return html! {
             <section class="timeline" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">{ "Timeline" }</h2>
@@ -212,7 +216,34 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     };
 
     let max = histogram.max_total();
+    // With a query or names, the matches are drawn on their own scale (the tallest reaches
+    // the top, however few they are) and the collection behind as an outline on its own:
+    // the counts above the chart give both tallest bars.
+    let most_matching = histogram.bins.iter().map(|bin| bin.matching).max().unwrap_or(0).max(1);
     let span_text = histogram.span.human();
+    let period_select = {
+        let (on_select_range, drawn) = (props.on_select_range.clone(), drawn.clone());
+        let onchange = Callback::from(move |event: Event| {
+            let at = platform::chosen_value(&event).parse::<usize>().ok();
+            let periods = drawn.as_ref().as_ref().map(|(_, _, periods)| periods);
+            on_select_range.emit(at.zip(periods).and_then(|(at, periods)| periods.get(at)).map(|(_, period)| *period));
+        });
+        // A period dragged or typed in the address is shown as it is, first (the chip or
+        // Escape let it go).
+        let unlisted = props.range.filter(|range| !periods.iter().any(|(_, period)| period == range));
+        let first = unlisted.map_or_else(|| "All dates".to_owned(), |range| capitalized(&range.human()));
+        html! {
+            <label class="period-choice">
+                { "Period " }
+                <select {onchange}>
+                    <option value="" selected={props.range.is_none() || unlisted.is_some()}>{ first }</option>
+                    { for periods.iter().enumerate().map(|(at, (label, period))| html! {
+                        <option value={at.to_string()} selected={props.range == Some(*period)}>{ label.clone() }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
     let zoom_out = props.zoom.map(|zoom| {
         let on_zoom = props.on_zoom.clone();
         let wider = zoomed_out(zoom, extent);
@@ -246,6 +277,17 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 onpointerup={on_pointer_up}
                 onpointercancel={on_pointer_cancel}
             >
+                // The counts the chart's top stands for (the dashed line).
+                <p class="y-max">
+                    if props.narrowed {
+                        <span class="visually-hidden">{ "Tallest bars: " }</span>
+                        <span class="most-matching">{ format!("{} matching", number(most_matching as usize)) }</span>
+                        { format!(" · {} in all", number(max as usize)) }
+                    } else {
+                        <span class="visually-hidden">{ "Tallest bar: " }</span>
+                        { plural(max as usize, "article", "articles") }
+                    }
+                </p>
                 <svg
                     class={classes!("bars", props.narrowed.then_some("narrowed"))}
                     viewBox={format!("0 0 {bars} 100")}
@@ -258,7 +300,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                     <path class="all" d={bars_path(histogram.bins.iter().map(|bin| bin.total), max)} />
                     // Empty when nothing narrows: always there, so the bars after it keep
                     // their places in the diff.
-                    <path class="match" d={if props.narrowed { bars_path(histogram.bins.iter().map(|bin| bin.matching), max) } else { String::new() }} />
+                    <path class="match" d={if props.narrowed { bars_path(histogram.bins.iter().map(|bin| bin.matching), most_matching) } else { String::new() }} />
                     { for histogram.bins.iter().enumerate().map(|(at, bin)| {
                         let label = bar_label(histogram.interval, bin.period.start, bin.total, bin.matching, props.narrowed);
                         html! {
@@ -280,13 +322,14 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                     <span class="tick" style={format!("left: {}%", percent(tick.bin, bars))}>{ tick.label.clone() }</span>
                 }) }
             </div>
+            <div class="timeline-tools">{ period_select }</div>
             // In an element of their own: Yew pairs a list's children from its end, so a
             // strip added among the section's children would have it redraw the chart.
             <div class="series-list">
                 { for props.series.iter().map(|series| series_strip(histogram, series)) }
             </div>
             if let Some(range) = props.range {
-                <p class="brush-summary" aria-live="polite">{ format!("{}: {} articles", capitalized(&range.human()), number(props.in_range)) }</p>
+                <p class="brush-summary" aria-live="polite">{ format!("{}: {}", capitalized(&range.human()), plural(props.in_range, "article", "articles")) }</p>
                 <button
                     type="button"
                     class="chip"
@@ -306,6 +349,20 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
             }
         </section>
     }
+}
+
+/// The calendar periods a reader may choose over `span`, whatever the bars' width, with
+/// their names: its months, quarters and years (each only when there are few enough).
+fn calendar_periods(span: DateRange) -> Vec<(String, DateRange)> {
+    let mut periods = Vec::new();
+    for (interval, most) in [(Interval::Month, 60), (Interval::Quarter, 40), (Interval::Year, 40)] {
+        let mut start = Some(interval.start_of(span.start)).filter(|_| interval.bar_count(span) <= most);
+        while let Some(day) = start.filter(|&day| day <= span.end) {
+            periods.push((interval.describe(day), interval.period_of(day)));
+            start = interval.next_start(day);
+        }
+    }
+    periods
 }
 
 /// Which handle of the brush.
@@ -366,9 +423,9 @@ pub fn series_strip(histogram: &Histogram, series: &EntitySeries) -> Html {
     let shown_last = counts.iter().rposition(|&count| count > 0);
     let summary = match (shown_first, shown_last) {
         (Some(first), Some(last)) => format!(
-            "{}: {} articles, from {} to {}",
+            "{}: {}, from {} to {}",
             series.name,
-            number(total as usize),
+            plural(total as usize, "article", "articles"),
             histogram.interval.describe(histogram.bins[first].period.start),
             histogram.interval.describe(histogram.bins[last].period.start)
         ),

@@ -21,6 +21,7 @@ use crate::{
     platform::{self, FocusStep},
     route::Route,
     state::{Action, CorpusHandle, SortOrder, ViewHandle, ViewState},
+    words::number,
 };
 
 /// Props of [`Viewer`].
@@ -216,10 +217,19 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         Callback::from(move |()| platform::go_to(&fragment))
     };
     let collection = corpus.collection();
+    // The link does what `/` does rather than going to `#search`, which the address would
+    // read as a view of its own (the whole collection, the query dropped).
+    let skip_to_search = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        platform::focus_and_select(SEARCH_INPUT_ID);
+    });
 
     html! {
         <div class="app">
-            <a class="skip-link" href={format!("#{SEARCH_INPUT_ID}")}>{ "Skip to search" }</a>
+            // Only where there is a search box to skip to.
+            if !corpus.articles().is_empty() && state.open.is_none() && state.entity_page.is_none() {
+                <a class="skip-link" href={format!("#{SEARCH_INPUT_ID}")} onclick={skip_to_search}>{ "Skip to search" }</a>
+            }
             <Header
                 name={collection.name.clone()}
                 description={collection.description.clone().map(AttrValue::from)}
@@ -251,13 +261,15 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     />
                 </main>
             } else {
-                <SearchBox query={state.selection.query.clone()} {on_search} />
+                <SearchBox query={state.selection.query.clone()} on_search={on_search.clone()} />
                 <div class="status-row">
                     <p class="status" role="status" aria-live="polite">{ status_line(&state.selection, view.hits.len(), view.collection_size, &corpus) }</p>
-                    <CopyLink />
+                    // Copy link last, at the row's end: what comes and goes before it never
+                    // moves it.
                     if state.selection != Selection::default() {
                         <button type="button" class="clear-all" onclick={on_clear.reform(|_: MouseEvent| ())}>{ "Clear all filters" }</button>
                     }
+                    <CopyLink />
                 </div>
                 <div class="layout">
                     <main id="main" class="results-pane">
@@ -270,6 +282,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             {on_page}
                             {on_sort}
                             on_clear={on_clear.clone()}
+                            on_search={on_search.clone()}
                             list_parameters={list.list_parameters()}
                         />
                     </main>
@@ -388,7 +401,7 @@ struct Paging {
 /// The links of the results on the page, in order (what `j` and `k` move between).
 const RESULT_LINKS: &str = ".results .result a[id^=result-]";
 
-/// The page's keyboard shortcuts: `/` focuses the search box; `j` and `k` move to the
+/// The page's keyboard shortcuts: `/` focuses the search box and selects its text; `j` and `k` move to the
 /// next and previous result, on to the next or previous page at either end.
 fn shortcut(key: &str, dispatch: &UseReducerDispatcher<ViewState>, Paging { page, pages, reading }: Paging) -> bool {
     if reading {
@@ -396,7 +409,8 @@ fn shortcut(key: &str, dispatch: &UseReducerDispatcher<ViewState>, Paging { page
     }
     match key {
         "/" => {
-            platform::focus(SEARCH_INPUT_ID);
+            // Its text selected: what is typed next is a new query.
+            platform::focus_and_select(SEARCH_INPUT_ID);
             true
         }
         "j" | "k" => {
@@ -595,7 +609,7 @@ fn use_action<T: 'static>(dispatch: &UseReducerDispatcher<ViewState>, make: fn(T
 /// "3 of 120 articles", plus what narrows them.
 fn status_line(selection: &Selection, shown: usize, total: usize, corpus: &CorpusHandle) -> String {
     // "1 of 1 articles": the noun counts the collection, as in "3 of 120 articles".
-    let mut line = format!("{shown} of {total} articles");
+    let mut line = format!("{} of {} articles", number(shown), number(total));
     let mut narrowed = Vec::new();
     if !selection.query.trim().is_empty() {
         narrowed.push(format!("matching “{}”", selection.query.trim()));

@@ -120,8 +120,34 @@ function hugeBundle() {
   return { format_version: 1, collection: { name: 'Huge' }, entities, articles };
 }
 
+/**
+ * Issue 26: one article whose 6 MB body names Jane Roe 200,000 times (a 3 MB paragraph
+ * naming her 100,000 times, then 5,000 paragraphs naming her 20 times each), and two
+ * short ones, one of which names her too.
+ */
+function longArticleBundle() {
+  const sentence = 'Jane Roe said it was so late. ';
+  const paragraph = (count) => sentence.repeat(count).trimEnd();
+  const named = (index, count) => Array.from({ length: count }, (_, at) => ({ entity: 'jane-roe', paragraph: index, start: at * sentence.length, end: at * sentence.length + 'Jane Roe'.length }));
+  const body = [paragraph(100_000), ...Array.from({ length: 5000 }, () => paragraph(20))];
+  const mentions = body.flatMap((_, index) => named(index, index === 0 ? 100_000 : 20));
+  return {
+    format_version: 1,
+    collection: { name: 'Long' },
+    entities: [{ id: 'jane-roe', kind: 'person', name: 'Jane Roe', aliases: [] }, { id: 'oslo', kind: 'place', name: 'Oslo', aliases: [] }],
+    articles: [
+      { id: 'long', title: 'The long testimony', date: '2026-01-04', body, mentions },
+      { id: 'short', title: 'A short note', date: '2026-01-03', body: ['Jane Roe spoke in Oslo. Then she left.'], mentions: [{ entity: 'jane-roe', paragraph: 0, start: 0, end: 8 }, { entity: 'oslo', paragraph: 0, start: 18, end: 22 }] },
+      { id: 'other', title: 'Copper in Oslo', date: '2026-01-02', body: ['Oslo traders sold copper.'], mentions: [{ entity: 'oslo', paragraph: 0, start: 0, end: 4 }] },
+    ],
+  };
+}
+
 /** The entities the seed article must give, the one list every layer's tests share. */
 const seedEntities = JSON.parse(await readFile(join(root, 'tests/fixtures/seed-entities.json'), 'utf8'));
+
+/** axe-core, the accessibility checker Lighthouse runs, injected into pages under test. */
+const axeSource = await readFile(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** Runs the real CLI (`dossier <args>`) and returns what it printed. */
 function dossier(...args) {
@@ -143,6 +169,7 @@ before(async () => {
   await writeFile(join(fixtures, 'outside.json'), JSON.stringify(inconsistent.outside));
   await writeFile(join(fixtures, 'large.json'), JSON.stringify(largeBundle()));
   await writeFile(join(fixtures, 'huge.json'), JSON.stringify(hugeBundle()));
+  await writeFile(join(fixtures, 'long.json'), JSON.stringify(longArticleBundle()));
   await writeFile(join(fixtures, 'empty.json'), JSON.stringify({ format_version: 1, collection: { name: 'Nothing yet' }, entities: [], articles: [] }));
   // One-file dossiers of the seed and of the hostile collection, made from this dist/.
   for (const [bundle, name] of [[join(root, 'data/bundle.json'), 'seed.html'], [join(fixtures, 'hostile.json'), 'hostile.html']]) {
@@ -369,6 +396,18 @@ describe('the bundled seed collection', () => {
     assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'cartel');
   });
 
+  test('"Skip to search" focuses the search box and keeps the view', async (t) => {
+    const page = await open('/#/?q=cartel', t);
+    await ready(page);
+    await statusIs(page, '1 of 1 articles, matching “cartel”');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to search');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+    assert.equal(new URL(await address(page)).hash, '#/?q=cartel', 'the address still holds the query');
+    assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'cartel');
+  });
+
   test('follows the system dark theme', async (t) => {
     const page = await open('/', t, { colorScheme: 'dark', viewport: { width: 1200, height: 900 } });
     await ready(page);
@@ -499,6 +538,31 @@ describe('search syntax on the seed', () => {
     assert.equal(await status(page).textContent(), '0 of 1 articles, matching “"cartels drug"”');
     await search(page, 'troop ');
     assert.match((await results(page))[0].why, /troop as troops in body/);
+  });
+
+  test('a word in no article offers the likeliest word, and choosing it searches for it', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    // Two typos from Maduro: more than search forgives in a six-letter word.
+    await search(page, 'meduri ');
+    await page.getByRole('heading', { name: 'No articles match' }).waitFor();
+    const offer = page.locator('.empty-state .suggestion');
+    assert.equal(await offer.textContent(), 'Did you mean Maduro?');
+    await offer.getByRole('button', { name: 'Maduro' }).click();
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching “maduro”'));
+    assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'maduro ');
+    assert.ok((await results(page)).every((result) => result.marks.includes('Maduro')));
+  });
+
+  test('the name box forgives typos as the search box does', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    const names = page.getByRole('searchbox', { name: 'Find a name' });
+    const buttons = page.getByRole('region', { name: 'Mentioned' }).getByRole('button', { pressed: false });
+    for (const typed of ['Sheinbuam', 'sheinbuam ', 'claudia sheinb']) {
+      await names.fill(typed);
+      assert.deepEqual(await buttons.locator('.name').allTextContents(), ['Claudia Sheinbaum'], typed);
+    }
   });
 
   test('a minus excludes, OR offers alternatives', async (t) => {
@@ -1023,11 +1087,11 @@ describe('a large collection', () => {
     await ready(page);
     const places = page.getByRole('group', { name: /^Places/ });
     const counts = () => places.locator('button.entity').allTextContents();
-    assert.deepEqual(await counts(), ['Lima 2000 articles', 'Oslo 500 articles']);
+    assert.deepEqual(await counts(), ['Lima 2,000 articles', 'Oslo 500 articles']);
     await search(page, 'copper');
-    assert.equal(await status(page).textContent(), '1250 of 2500 articles, matching “copper”');
-    await page.waitForFunction(() => [...document.querySelectorAll('[role=group] button.entity')].map((b) => b.textContent).join() === 'Lima 1000 articles,Oslo 250 articles');
-    assert.deepEqual(await counts(), ['Lima 1000 articles', 'Oslo 250 articles']);
+    assert.equal(await status(page).textContent(), '1,250 of 2,500 articles, matching “copper”');
+    await page.waitForFunction(() => [...document.querySelectorAll('[role=group] button.entity')].map((b) => b.textContent).join() === 'Lima 1,000 articles,Oslo 250 articles');
+    assert.deepEqual(await counts(), ['Lima 1,000 articles', 'Oslo 250 articles']);
     // The 10th and 11th of January, every ninth note; the odd ones are about copper.
     assert.equal(await page.getByRole('img', { name: 'Week of 5 January 2026: 55 articles, 27 match' }).count(), 1, 'the timeline counts the matches');
   });
@@ -1102,13 +1166,237 @@ describe('the timeline', () => {
     const strips = page.locator('.series');
     assert.deepEqual(await strips.locator('.series-name').allTextContents(), ['Mexico', 'Venezuela']);
     assert.equal(await page.getByRole('img', { name: 'Mexico: 2 articles, from Week of 5 January 2026 to Week of 12 January 2026' }).count(), 1);
-    assert.equal(await page.getByRole('img', { name: 'Venezuela: 1 articles, from Week of 5 January 2026 to Week of 5 January 2026' }).count(), 1);
+    assert.equal(await page.getByRole('img', { name: 'Venezuela: 1 article, from Week of 5 January 2026 to Week of 5 January 2026' }).count(), 1);
     await page.getByRole('button', { name: 'Show as a table' }).click();
     const table = page.getByRole('table', { name: 'Articles by week' });
     const row = table.getByRole('row', { name: /^Week of 5 January 2026/ });
     assert.deepEqual(await row.getByRole('cell').allTextContents(), ['1', '1', '1', '1']);
     await row.getByRole('button').click();
     assert.equal(await status(page).textContent(), '1 of 6 articles, mentioning Mexico and Venezuela, from 5 to 11 January 2026');
+  });
+});
+
+/** The left and right edges, in pixels, of what an SVG element draws. */
+const edges = (locator) => locator.evaluate((element) => {
+  const box = element.getBoundingClientRect();
+  return { left: box.left, right: box.right, top: box.top, bottom: box.bottom, height: box.height };
+});
+
+describe('the timeline and its strips share one time axis', () => {
+  for (const [device, options] of [
+    ['a desktop', { viewport: { width: 1200, height: 900 } }],
+    ['a phone', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true }],
+  ]) {
+    test(`a strip marks a period under that period's bar, on ${device}`, async (t) => {
+      const page = await open('/?data=fixtures/fixture.json', t, options);
+      await ready(page);
+      if (device === 'a phone') {
+        await page.getByRole('button', { name: 'Filters (0)' }).click();
+        await page.getByRole('button', { name: /^Mexico / }).click();
+        await page.getByRole('button', { name: /^Venezuela / }).click();
+        await page.getByRole('button', { name: 'Done' }).click();
+        await page.getByRole('button', { name: 'Timeline' }).click();
+      } else {
+        await page.getByRole('button', { name: /^Mexico / }).click();
+        await page.getByRole('button', { name: /^Venezuela / }).click();
+      }
+      // The bars of the weeks of 5 and 12 January, and the strips' marks for them: Mexico
+      // in both weeks, Venezuela in the first.
+      const first = await edges(page.getByRole('img', { name: /^Week of 5 January 2026: / }));
+      const second = await edges(page.getByRole('img', { name: /^Week of 12 January 2026: / }));
+      const width = first.right - first.left;
+      const mexico = await edges(page.getByRole('img', { name: /^Mexico: / }).locator('path'));
+      const venezuela = await edges(page.getByRole('img', { name: /^Venezuela: / }).locator('path'));
+      const near = (actual, wanted, what) => assert.ok(Math.abs(actual - wanted) <= 1, `${what}: ${actual.toFixed(1)} px, the bar's ${wanted.toFixed(1)} px`);
+      near(venezuela.left, first.left + 0.1 * width, "Venezuela's mark starts where its week's bar does");
+      near(venezuela.right, first.left + 0.9 * width, "Venezuela's mark ends where its week's bar does");
+      near(mexico.left, first.left + 0.1 * width, "Mexico's first mark starts under its week's bar");
+      near(mexico.right, second.left + 0.9 * width, "Mexico's last mark ends under its week's bar");
+      await page.screenshot({ path: join(artifacts, `strips-${device === 'a phone' ? 'phone' : 'desktop'}.png`) });
+    });
+  }
+});
+
+describe('the matches on the timeline', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`a small share of the collection fills the chart on its own scale, labelled, in ${colorScheme} mode`, async (t) => {
+      const page = await open('/?data=fixtures/large.json', t, { colorScheme, viewport: { width: 1200, height: 900 } });
+      await ready(page);
+      const timeline = page.getByRole('region', { name: 'Timeline' });
+      const chartOf = () => timeline.getByRole('group', { name: /^Articles by week/ });
+      const label = timeline.locator('p', { hasText: /^Tallest bar/ });
+      await timeline.getByRole('button', { name: 'Show as a table' }).click();
+      const table = timeline.getByRole('table', { name: 'Articles by week' });
+      const column = async (at) => Math.max(...(await table.locator(`tbody tr td:nth-of-type(${at})`).allTextContents()).map((text) => Number(text.replace(/,/g, ''))));
+      const most = await column(1);
+      assert.equal(await label.textContent(), `Tallest bar: ${most.toLocaleString('en')} articles`);
+      // Oslo's copper notes: 250 of 2,500, about 28 a month on the 15th, in weeks of
+      // about 200 articles.
+      await search(page, 'oslo copper');
+      await timeline.getByText(/matching$/).waitFor();
+      const chart = await edges(chartOf());
+      const tallest = await edges(chartOf().locator('path.match'));
+      const share = tallest.height / chart.height;
+      assert.ok(share >= 0.6, `the tallest matching bar is ${(share * 100).toFixed(0)}% of the chart's height`);
+      // Above the chart, the counts its top stands for, as the table has them.
+      const mostMatching = await column(2);
+      assert.ok(mostMatching > 10 && mostMatching * 5 < most, `the table: ${mostMatching} matching of ${most}`);
+      assert.equal(await label.textContent(), `Tallest bars: ${mostMatching} matching · ${most} in all`);
+      const labelBox = await label.boundingBox();
+      assert.ok(labelBox.y + labelBox.height <= chart.top + 1 && labelBox.x <= chart.left + 1, 'the counts stand at the top of the chart, at its left');
+      // The whole collection behind, as an outline reaching the top too.
+      const outline = await edges(chartOf().locator('path.all'));
+      assert.ok(Math.abs(outline.height - chart.height) <= 1, 'the collection\'s tallest bar reaches the top');
+      // The matching bars stand out from the page in either theme.
+      const contrast = await page.evaluate(() => {
+        const rgb = (color) => color.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+        const luminance = ([r, g, b]) => [r, g, b].map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, at) => sum + c * [0.2126, 0.7152, 0.0722][at], 0);
+        const [a, b] = [luminance(rgb(getComputedStyle(document.querySelector('.bars .match')).fill)), luminance(rgb(getComputedStyle(document.body).backgroundColor))];
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      });
+      assert.ok(contrast >= 3, `the matching bars' contrast with the page: ${contrast.toFixed(1)}`);
+      await page.screenshot({ path: join(artifacts, `matches-own-scale-${colorScheme}.png`) });
+    });
+  }
+});
+
+describe('choosing a calendar period', () => {
+  test('a month can be chosen whatever the bars, even one the zoom cuts', async (t) => {
+    // Zoomed to weeks from Monday 2 March, as after zooming into dragged weeks.
+    const page = await open('/?data=fixtures/fixture.json#/?zoom=2026-03-02..2026-04-05', t);
+    await ready(page);
+    const period = page.getByRole('combobox', { name: 'Period' });
+    assert.equal(await period.inputValue(), '', 'all dates');
+    await period.selectOption({ label: 'March 2026' });
+    await statusIs(page, '1 of 6 articles, in March 2026');
+    assert.match(new URL(await address(page)).hash, /from=2026-03-01&to=2026-03-31/);
+    await page.getByRole('button', { name: 'Remove the period March 2026' }).click();
+    await statusIs(page, '6 of 6 articles');
+    assert.equal(await period.inputValue(), '', 'all dates again');
+    // Quarters, by keyboard too; a dragged period shows as itself.
+    await page.goto(`${server.url}/?data=fixtures/fixture.json#/`);
+    await ready(page);
+    await period.selectOption({ label: 'First quarter of 2026' });
+    await statusIs(page, '4 of 6 articles, from January to March 2026');
+    await page.getByRole('slider', { name: 'End of period' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await statusIs(page, '3 of 6 articles, from 29 December 2025 to 15 March 2026');
+    assert.equal(await period.locator('option:checked').textContent(), 'From 29 December 2025 to 15 March 2026');
+    await period.selectOption({ label: 'December 2025' });
+    await statusIs(page, '1 of 6 articles, in December 2025');
+    await period.selectOption({ label: 'All dates' });
+    await statusIs(page, '6 of 6 articles');
+  });
+
+  for (const [device, options] of [
+    ['a desktop', { viewport: { width: 1200, height: 900 } }],
+    ['a phone', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true }],
+  ]) {
+    test(`Zoom in and Zoom out each stay on one line, on ${device}`, async (t) => {
+      const page = await open('/?data=fixtures/fixture.json#/?from=2025-12-01&to=2026-01-31&zoom=2025-11-01..2026-02-28', t, options);
+      await ready(page);
+      if (device === 'a phone') await page.getByRole('button', { name: 'Timeline' }).click();
+      const line = (await page.getByRole('button', { name: 'Show as a table' }).boundingBox()).height;
+      for (const name of ['Zoom in', 'Zoom out']) {
+        const box = await page.getByRole('button', { name }).boundingBox();
+        assert.ok(Math.abs(box.height - line) <= 1, `${name} is ${box.height}px high, a one-line button ${line}px`);
+      }
+    });
+  }
+});
+
+describe('small things a reader notices', () => {
+  test('the slash key selects the query, so typing replaces it', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    await search(page, 'cartel troops');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    await page.keyboard.type('maduro');
+    assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'maduro');
+  });
+
+  test("the name box's example comes from the collection", async (t) => {
+    const page = await open('/?data=fixtures/large.json', t);
+    await ready(page);
+    // No people here: the most mentioned name.
+    assert.equal(await page.getByRole('searchbox', { name: 'Find a name' }).getAttribute('placeholder'), 'e.g. Lima');
+    assert.doesNotMatch(await page.getByRole('searchbox', { name: 'Search articles' }).getAttribute('placeholder'), /cartel|Sheinbaum/);
+  });
+
+  test("the name box's example is the collection's most mentioned person", { skip: noWikinews }, async (t) => {
+    const page = await open('/?data=fixtures/wikinews.json', t);
+    await ready(page);
+    const people = page.getByRole('group', { name: /^People/ }).locator('button.entity');
+    const count = async (button) => Number((await button.locator('.count').textContent()).replace(/\D/g, ''));
+    const most = await count(people.first());
+    const placeholder = await page.getByRole('searchbox', { name: 'Find a name' }).getAttribute('placeholder');
+    const named = page.getByRole('group', { name: /^People/ }).getByRole('button', { name: new RegExp(`^${placeholder.replace('e.g. ', '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\d`) });
+    assert.equal(await count(named), most, `${placeholder} is mentioned most`);
+  });
+
+  test('counts have their thousands grouped', async (t) => {
+    const page = await open('/?data=fixtures/huge.json', t);
+    await ready(page);
+    assert.equal(await status(page).textContent(), '20,000 of 20,000 articles');
+    assert.equal(await page.getByRole('banner').getByText(/^20,000 articles · /).textContent(), '20,000 articles · 300 entities');
+    await page.goto(`${server.url}/?data=fixtures/large.json`);
+    await ready(page);
+    assert.deepEqual(await page.getByRole('group', { name: /^Places/ }).locator('button.entity').allTextContents(), ['Lima 2,000 articles', 'Oslo 500 articles']);
+    await page.getByRole('button', { name: 'Show as a table' }).click();
+    const totals = await page.getByRole('table', { name: /^Articles by / }).locator('tbody td').allTextContents();
+    assert.ok(totals.every((total) => /^\d{1,3}(,\d{3})*$/.test(total)), `table counts: ${totals.slice(0, 5)}`);
+  });
+
+  test('Enter in the name box chooses the one name it finds', async (t) => {
+    const page = await open('/', t);
+    await ready(page);
+    const names = page.getByRole('searchbox', { name: 'Find a name' });
+    await names.fill('madur');
+    await page.keyboard.press('Enter');
+    await statusIs(page, '1 of 1 articles, mentioning Nicolas Maduro');
+    assert.equal(await names.inputValue(), '', 'the box is ready for the next name');
+    // With several names found, Enter chooses none.
+    await names.fill('a');
+    await page.keyboard.press('Enter');
+    await painted(page);
+    assert.equal(await status(page).textContent(), '1 of 1 articles, mentioning Nicolas Maduro');
+  });
+
+  test('Copy link stays where it is as the status line grows and says more', async (t) => {
+    for (const [width, height] of [[1200, 900], [390, 800]]) {
+      const page = await open('/?data=fixtures/fixture.json', t, { viewport: { width, height }, permissions: ['clipboard-read', 'clipboard-write'] });
+      await ready(page);
+      const copy = page.getByRole('button', { name: 'Copy link' });
+      const before = await copy.boundingBox();
+      await page.goto(`${server.url}/?data=fixtures/fixture.json#/?q=cartels%20OR%20fentanyl%20OR%20maps%20OR%20rain&e=mexico&x=venezuela&from=2025-10-01&to=2026-03-31`);
+      await ready(page);
+      await page.getByRole('button', { name: 'Clear all filters' }).waitFor();
+      const after = await copy.boundingBox();
+      assert.deepEqual([after.x, after.y].map(Math.round), [before.x, before.y].map(Math.round), `at ${width}px: Copy link stays put`);
+      await copy.click();
+      await page.getByText(/^(Link copied|Copy this link)/).waitFor();
+      const copied = await copy.boundingBox();
+      assert.deepEqual([copied.x, copied.y].map(Math.round), [before.x, before.y].map(Math.round), `at ${width}px: saying so moves nothing`);
+    }
+  });
+
+  test('"Show all" and "Import corrections" look like the other buttons', async (t) => {
+    const page = await open('/?data=fixtures/huge.json', t);
+    await ready(page);
+    const look = (locator) => locator.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { border: `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`, radius: style.borderTopLeftRadius, background: style.backgroundColor, font: style.fontSize, color: style.color };
+    });
+    const button = await look(page.getByRole('button', { name: 'Show as a table' }));
+    assert.deepEqual(await look(page.getByRole('button', { name: 'Show all 100' }).first()), button);
+    const picker = page.getByLabel('Import corrections');
+    assert.deepEqual(await look(picker.locator('xpath=..')), button);
+    // The picker still takes the keyboard, and shows where focus is.
+    await page.getByRole('button', { name: 'Show all 100' }).last().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await picker.evaluate((element) => element === document.activeElement), true);
+    assert.notEqual(await picker.locator('xpath=..').evaluate((element) => getComputedStyle(element).outlineStyle), 'none');
   });
 });
 
@@ -1127,7 +1415,7 @@ describe('the result list', () => {
     assert.match(new URL(await address(page)).hash, /sort=oldest/);
     // Sorted by date, a bar turns the list to its period instead of narrowing it.
     await page.getByRole('img', { name: /^Week of 4 May 2026: / }).click();
-    assert.equal(await status(page).textContent(), '2500 of 2500 articles');
+    assert.equal(await status(page).textContent(), '2,500 of 2,500 articles');
     await page.waitForFunction(() => document.activeElement?.closest('.result')?.querySelector('time')?.dateTime.startsWith('2026-05-1'));
     assert.ok((await headings()).includes('May 2026'));
     await search(page, 'copper');
@@ -1147,7 +1435,7 @@ describe('the result list', () => {
     await page.keyboard.press('j');
     assert.equal(await box.inputValue(), 'j');
     await box.fill('');
-    await page.waitForFunction(() => document.querySelector('[role=status]').textContent === '2500 of 2500 articles');
+    await page.waitForFunction(() => document.querySelector('[role=status]').textContent === '2,500 of 2,500 articles');
     const pager = page.getByRole('navigation', { name: 'Pages of results' });
     assert.equal(await pager.getByRole('spinbutton').inputValue(), '1');
     assert.match(await pager.textContent(), /of 250/);
@@ -1180,7 +1468,7 @@ describe('the result list', () => {
     const page = await open(`${path}${view}`, t);
     await ready(page);
     const check = async () => {
-      assert.equal(await status(page).textContent(), '834 of 2500 articles, from February to April 2026');
+      assert.equal(await status(page).textContent(), '834 of 2,500 articles, from February to April 2026');
       assert.equal(await page.getByRole('group', { name: 'Sort results' }).getByRole('button', { name: 'Oldest' }).getAttribute('aria-pressed'), 'true');
       assert.equal(await page.getByRole('navigation', { name: 'Pages of results' }).getByRole('spinbutton').inputValue(), '3');
       assert.equal(await page.getByRole('group', { name: /^Articles by week, from 12 January to 17 May 2026$/ }).count(), 1, 'zoomed');
@@ -1202,7 +1490,7 @@ describe('the result list', () => {
   test('stays under 2,000 elements on any page of 20,000 results', async (t) => {
     const page = await open('/?data=fixtures/huge.json', t);
     await ready(page);
-    assert.equal(await status(page).textContent(), '20000 of 20000 articles');
+    assert.equal(await status(page).textContent(), '20,000 of 20,000 articles');
     const elements = () => page.evaluate(() => document.querySelectorAll('*').length);
     const counts = [await elements()];
     const pager = page.getByRole('navigation', { name: 'Pages of results' });
@@ -1213,6 +1501,57 @@ describe('the result list', () => {
     await page.getByRole('button', { name: 'Show as a table' }).click();
     counts.push(await elements());
     assert.ok(counts.every((count) => count < 2000), `elements: ${counts}`);
+  });
+});
+
+describe('a long article', () => {
+  test('6 MB naming one person 200,000 times: the list, the reader and its page open in time, marks capped with a note', async (t) => {
+    // Issue 26: the tab died while the first view was drawn (each mention's offsets were
+    // found by walking its paragraph from the start), the reader drew 200,000 links and
+    // the entity page quoted every one of them.
+    const seconds = async (what, limit, action) => {
+      const started = Date.now();
+      await action();
+      const took = Date.now() - started;
+      t.diagnostic(`${what}: ${took} ms`);
+      assert.ok(took < limit, `${what} took ${took} ms, over ${limit} ms`);
+    };
+    let page;
+    const long = () => page.getByRole('list', { name: 'Matching articles' }).getByRole('link', { name: 'The long testimony' });
+    await seconds('first view', 3000, async () => {
+      page = await open('/?data=fixtures/long.json', t);
+      await long().waitFor({ timeout: 10_000 });
+    });
+    assert.match(await page.locator('.result .snippet').first().textContent(), /^Jane Roe said it was so late\./);
+    await seconds('reader', 2000, async () => {
+      await long().click();
+      await page.getByRole('heading', { level: 2, name: 'The long testimony' }).waitFor({ timeout: 10_000 });
+      await painted(page);
+    });
+    const reader = page.locator('.reader');
+    assert.equal(
+      await reader.locator('.marks-note').textContent(),
+      'Marks shown for the first 5,000 of 200,000 mentions, up to paragraph 1 of 5,001: the rest of this long article is plain text.',
+    );
+    assert.equal(await reader.locator('.body a.mention').count(), 5000);
+    assert.equal(await reader.locator('.body p').count(), 5001, 'every paragraph is there, as text');
+    await seconds('entity page', 2000, async () => {
+      await reader.locator('.body a.mention').first().click();
+      await headingIs(page, 'Jane Roe');
+    });
+    const articles = page.getByRole('region', { name: 'Its articles' }).getByRole('listitem');
+    assert.deepEqual(await articles.getByRole('link').allTextContents(), ['The long testimony', 'A short note']);
+    assert.deepEqual(await articles.nth(0).locator('.quote').allTextContents(), ['Jane Roe said it was so late.', 'Jane Roe said it was so late.']);
+    assert.deepEqual(await articles.nth(1).locator('.quote').allTextContents(), ['Jane Roe spoke in Oslo.']);
+    // A search matching "Roe" 200,000 times lists it, and so does the short note.
+    await page.keyboard.press('Escape');
+    await seconds('search', 2000, () => search(page, 'roe'));
+    assert.equal(await status(page).textContent(), '2 of 3 articles, matching “roe”');
+    // A short article reads as it always did: every mention marked, no note.
+    await page.goto(`${server.url}/?data=fixtures/long.json#/article/short`);
+    await page.getByRole('heading', { level: 2, name: 'A short note' }).waitFor();
+    assert.equal(await page.locator('.reader .body a.mention').count(), 2);
+    assert.equal(await page.locator('.reader .marks-note').count(), 0);
   });
 });
 
@@ -1236,7 +1575,7 @@ describe('on a phone', () => {
     assert.equal(await page.getByRole('button', { name: /^Oslo / }).isVisible(), false, 'Escape closes the sheet');
     await page.getByRole('button', { name: 'Filters (1)' }).click();
     await page.getByRole('button', { name: 'Done' }).click();
-    assert.equal(await status(page).textContent(), '250 of 2500 articles, matching “copper”, mentioning Oslo');
+    assert.equal(await status(page).textContent(), '250 of 2,500 articles, matching “copper”, mentioning Oslo');
     assert.equal(await page.getByRole('button', { name: 'Filters (1)' }).count(), 1);
     // The timeline is a strip until expanded.
     assert.equal(await page.getByRole('slider', { name: 'Start of period' }).isVisible(), false);
@@ -1244,6 +1583,68 @@ describe('on a phone', () => {
     assert.equal(await page.getByRole('slider', { name: 'Start of period' }).isVisible(), true);
     await page.screenshot({ path: join(artifacts, 'phone.png') });
   });
+});
+
+/**
+ * Runs axe-core (WCAG 2.0 and 2.1 A and AA, and best practices) on the whole page as it is
+ * now, and fails with each violation's rule, impact and elements.
+ */
+async function assertNoAxeViolations(page, what) {
+  await painted(page);
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return violations.map(({ id, impact, help, nodes }) => `${id} (${impact}): ${help}, on ${nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+  assert.equal(violations.length, 0, `axe on ${what}:\n${violations.join('\n')}`);
+}
+
+describe('axe finds no accessibility violations', () => {
+  // The page's Content-Security-Policy refuses inline scripts, axe's among them.
+  const desktop = { viewport: { width: 1200, height: 900 }, bypassCSP: true };
+  const phone = { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true, bypassCSP: true };
+  for (const colorScheme of ['light', 'dark']) {
+    test(`the result list of the seed, with a query, in ${colorScheme} mode`, async (t) => {
+      const page = await open('/', t, { ...desktop, colorScheme });
+      await ready(page);
+      await search(page, 'cartel');
+      await page.getByRole('list', { name: 'Matching articles' }).getByRole('listitem').first().waitFor();
+      await assertNoAxeViolations(page, `the seed's results for “cartel” (${colorScheme})`);
+    });
+
+    test(`the result list of a large collection, ranked and by month, in ${colorScheme} mode`, async (t) => {
+      const page = await open('/?data=fixtures/large.json', t, { ...desktop, colorScheme });
+      await ready(page);
+      await search(page, 'copper');
+      const list = page.getByRole('list', { name: 'Matching articles' });
+      assert.equal(await list.getByRole('listitem').count(), 10);
+      await assertNoAxeViolations(page, `the large collection's results for “copper”, ranked (${colorScheme})`);
+      await page.getByRole('group', { name: 'Sort results' }).getByRole('button', { name: 'Oldest' }).click();
+      await list.getByRole('heading', { level: 2, name: 'January 2026' }).waitFor();
+      await assertNoAxeViolations(page, `the large collection's results for “copper”, oldest first (${colorScheme})`);
+    });
+
+    test(`the reader in ${colorScheme} mode`, async (t) => {
+      const page = await open('/#/article/000_bfbec4599a23c53e', t, { ...desktop, colorScheme });
+      await page.getByRole('article', { name: /^The U\.S\. government continues/ }).waitFor();
+      await assertNoAxeViolations(page, `the reader (${colorScheme})`);
+    });
+
+    test(`an entity page in ${colorScheme} mode`, async (t) => {
+      const page = await open('/#/entity/mexico', t, { ...desktop, colorScheme });
+      await headingIs(page, 'Mexico');
+      await assertNoAxeViolations(page, `the entity page of Mexico (${colorScheme})`);
+    });
+
+    test(`the filters sheet on a phone in ${colorScheme} mode`, async (t) => {
+      const page = await open('/', t, { ...phone, colorScheme });
+      await ready(page);
+      await page.getByRole('button', { name: 'Filters (0)' }).click();
+      await page.getByRole('button', { name: /^Mexico / }).click();
+      await page.getByRole('button', { name: 'Done' }).waitFor();
+      await assertNoAxeViolations(page, `the filters sheet, Mexico chosen (${colorScheme})`);
+    });
+  }
 });
 
 describe('hosting and bad input', () => {
