@@ -28,6 +28,8 @@ try {
     await page.locator('svg.bars').waitFor();
     for (const name of [/^Donald Trump /, /^Joe Biden /]) await page.getByRole('button', { name }).first().click();
     await page.locator('.series').nth(1).waitFor();
+    // Choosing them scrolled the sidebar's buttons into view: back to the chart.
+    await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
     await page.screenshot({ path: join(root, `docs/timeline-wikinews-${colorScheme}.png`) });
     await context.close();
   }
