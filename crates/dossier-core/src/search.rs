@@ -412,20 +412,15 @@ impl SearchIndex {
                     // While a word is typed, what counts is how far its start is from what
                     // was typed; once finished, how far the whole word is, or its start and
                     // one slip more for stopping short.
-                    let start = match automaton.eval(word) {
-                        levenshtein_automata::Distance::Exact(edits)
-                        | levenshtein_automata::Distance::AtLeast(edits) => edits.max(1),
-                    };
+                    let start = edits(automaton, word).max(1);
                     let (edits, stopped_short) = match whole.eval(word) {
                         levenshtein_automata::Distance::Exact(edits) if finished => (edits.max(1), false),
                         _ if finished => (start, true),
                         _ => (start, false),
                     };
-                    // Readers seldom get the first letter wrong: changing it counts twice
-                    // (`zinc` is not `inc`, nor `rice` `price`). A finished word that is
-                    // only the start of this one mistyped stopped short too.
-                    let first = std::str::from_utf8(word).ok().and_then(|word| word.chars().next());
-                    let first_changed = first != typed.chars().next();
+                    // A finished word that is only the start of this one mistyped stopped
+                    // short too.
+                    let first_changed = first_letter_changed(typed, word);
                     candidates.push((id, edits + u8::from(first_changed) + u8::from(stopped_short)));
                 }
             }
@@ -504,12 +499,18 @@ impl SearchIndex {
         held * (telling / COMMON_BELOW).min(1.0)
     }
 
+    /// How likely the reader meant `word` when it is `slips` slips from what they typed:
+    /// its [`prior`](Self::prior) divided by [`SLIP_ODDS`] for each.
+    fn slipped(&self, word: WordId, slips: u8) -> f32 {
+        self.prior(word) / SLIP_ODDS.powi(i32::from(slips))
+    }
+
     /// How likely the reader meant an expansion (the noisy channel, unnormalised): its
     /// [`prior`](Self::prior) divided by [`SLIP_ODDS`] for each slip between it and what
     /// was typed; the word as typed, when the collection holds it, is likelier the more
     /// established it is ([`ESTABLISHED`]).
     fn channel(&self, expansion: &Expansion) -> f32 {
-        let prior = self.prior(expansion.word) / SLIP_ODDS.powi(i32::from(expansion.edits));
+        let prior = self.slipped(expansion.word, expansion.edits);
         if expansion.kind == MatchKind::Exact {
             prior * (1.0 + self.document_frequency(expansion.word) as f32 / ESTABLISHED)
         } else {
@@ -906,12 +907,8 @@ impl SearchIndex {
         let mut stream = self.dictionary.search(&automaton).into_stream();
         let mut best: Option<(f32, WordId)> = None;
         while let Some((word, id)) = stream.next() {
-            let edits = match automaton.eval(word) {
-                levenshtein_automata::Distance::Exact(edits) | levenshtein_automata::Distance::AtLeast(edits) => edits,
-            };
-            let first = std::str::from_utf8(word).ok().and_then(|word| word.chars().next());
-            let edits = edits + u8::from(first != typed.chars().next());
-            let likelihood = self.prior(id as WordId) / SLIP_ODDS.powi(i32::from(edits));
+            let edits = edits(&automaton, word) + u8::from(first_letter_changed(typed, word));
+            let likelihood = self.slipped(id as WordId, edits);
             if best.is_none_or(|(most, _)| likelihood > most) {
                 best = Some((likelihood, id as WordId));
             }
@@ -1101,6 +1098,20 @@ fn keep_most_frequent<T>(index: &SearchIndex, mut candidates: Vec<(WordId, T)>, 
         candidates.truncate(limit);
     }
     candidates
+}
+
+/// The typos between what an automaton was built for and a `word` it reached.
+fn edits(automaton: &levenshtein_automata::DFA, word: &[u8]) -> u8 {
+    match automaton.eval(word) {
+        levenshtein_automata::Distance::Exact(edits) | levenshtein_automata::Distance::AtLeast(edits) => edits,
+    }
+}
+
+/// Whether `word` starts with another letter than `typed`: readers seldom get the first
+/// letter wrong, so changing it counts as a second typo (`zinc` is not `inc`, nor `rice`
+/// `price`).
+fn first_letter_changed(typed: &str, word: &[u8]) -> bool {
+    std::str::from_utf8(word).ok().and_then(|word| word.chars().next()) != typed.chars().next()
 }
 
 /// The Levenshtein automaton builder for a distance, counting a swap of two neighbouring
