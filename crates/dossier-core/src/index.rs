@@ -1,5 +1,5 @@
-//! The search index: a term dictionary (an [`fst`] of every folded word, for exact,
-//! prefix and typo-tolerant look-ups), Snowball stems grouping the words that share one,
+//! The search index: a term dictionary (every folded word, sorted, for exact, prefix and
+//! typo-tolerant look-ups: [`crate::dictionary`]), Snowball stems grouping the words that share one,
 //! and postings (which articles hold a word, how often in each [`Field`], at which
 //! positions, for phrases).
 //!
@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use crate::tokenize::for_each_word;
+use crate::{dictionary::Dictionary, tokenize::for_each_word};
 
 /// A part of an article that is searched, each with its own weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -104,10 +104,8 @@ pub type WordId = u32;
 
 /// The inverted index of a collection.
 pub struct SearchIndex {
-    /// Folded word -> [`WordId`], with words in lexicographic order.
-    pub(crate) dictionary: fst::Map<Vec<u8>>,
-    /// The words, by id (for highlighting and explanations).
-    pub(crate) words: Vec<Box<str>>,
+    /// The folded words in byte order, a [`WordId`] being a word's position.
+    pub(crate) dictionary: Dictionary,
     /// Stem -> the words sharing it.
     pub(crate) stems: HashMap<Box<str>, Vec<WordId>>,
     /// The [`FREQUENT_WORDS`] words held by the most articles, most first.
@@ -136,7 +134,7 @@ impl std::fmt::Debug for SearchIndex {
         formatter
             .debug_struct("SearchIndex")
             .field("articles", &self.field_weights.len())
-            .field("words", &self.words.len())
+            .field("words", &self.dictionary.len())
             .field("postings", &self.posting_articles.len())
             .finish_non_exhaustive()
     }
@@ -252,8 +250,8 @@ impl SearchIndex {
             field_lengths.push(lengths);
         }
 
-        // Pass 2: number the words in lexicographic order (as the fst needs) and lay the
-        // postings out word by word, articles ascending.
+        // Pass 2: number the words in byte order (a word's id is its place in the
+        // dictionary) and lay the postings out word by word, articles ascending.
         let mut order: Vec<u32> = (0..raw_words.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| raw_words[a as usize].as_bytes().cmp(raw_words[b as usize].as_bytes()));
         let total: usize = raw_postings.iter().map(|postings| postings.articles.len()).sum();
@@ -276,8 +274,6 @@ impl SearchIndex {
         position_starts.push(positions.len() as u32);
 
         let words: Vec<Box<str>> = order.iter().map(|&raw| raw_words[raw as usize].clone()).collect();
-        let dictionary = fst::Map::from_iter(words.iter().enumerate().map(|(id, word)| (word.as_bytes(), id as u64)))
-            .unwrap_or_default();
         let stemmer = Stemmer::create(Algorithm::English);
         let mut stems: HashMap<Box<str>, Vec<WordId>> = HashMap::new();
         for (id, word) in words.iter().enumerate() {
@@ -318,8 +314,7 @@ impl SearchIndex {
             })
             .collect();
         SearchIndex {
-            dictionary,
-            words,
+            dictionary: Dictionary::new(words.iter().map(|word| &**word)),
             stems,
             frequent_words,
             name_frequencies,
@@ -340,13 +335,12 @@ impl SearchIndex {
 
     /// How many distinct words the dictionary holds.
     pub fn word_count(&self) -> usize {
-        self.words.len()
+        self.dictionary.len()
     }
 
     /// Bytes of memory the index holds, roughly (for benchmarks).
     pub fn heap_size(&self) -> usize {
-        self.dictionary.as_fst().size()
-            + self.words.iter().map(|word| word.len() + 16).sum::<usize>()
+        self.dictionary.heap_size()
             + self.stems.iter().map(|(stem, words)| stem.len() + 16 + 24 + words.len() * 4).sum::<usize>()
             + self.frequent_words.len() * 4
             + self.name_frequencies.len() * 4
@@ -370,12 +364,12 @@ impl SearchIndex {
 
     /// The id of a folded word, if any article has it.
     pub(crate) fn word_id(&self, word: &str) -> Option<WordId> {
-        self.dictionary.get(word).map(|id| id as WordId)
+        self.dictionary.get(word)
     }
 
     /// The text of a word.
     pub(crate) fn word(&self, id: WordId) -> &str {
-        &self.words[id as usize]
+        self.dictionary.word(id)
     }
 
     /// How many articles hold a word.
@@ -475,7 +469,7 @@ mod tests {
     #[test]
     fn words_are_numbered_in_order_and_stems_group_them() {
         let (index, _) = index_of(&[("Raids", "A raid, then raids."), ("", "Raiding the raider")]);
-        let words: Vec<&str> = index.words.iter().map(|word| &**word).collect();
+        let words: Vec<&str> = index.dictionary.words().collect();
         assert_eq!(words, ["a", "raid", "raider", "raiding", "raids", "the", "then"]);
         let raid = index.stems.get("raid").expect("stem raid");
         let grouped: Vec<&str> = raid.iter().map(|&id| index.word(id)).collect();

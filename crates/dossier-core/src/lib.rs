@@ -11,6 +11,7 @@ pub mod article;
 pub mod bundle;
 pub mod corpus;
 pub mod corrections;
+mod dictionary;
 pub mod entity;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;

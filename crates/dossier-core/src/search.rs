@@ -15,7 +15,6 @@
 
 use std::sync::OnceLock;
 
-use fst::{Automaton, IntoStreamer, Streamer};
 use levenshtein_automata::LevenshteinAutomatonBuilder;
 
 use crate::{
@@ -405,9 +404,7 @@ impl SearchIndex {
             let starts = start_only.then(|| builder.build_prefix_dfa(typed));
             let automaton = starts.as_ref().unwrap_or(&whole);
             let mut candidates: Vec<(WordId, u8)> = Vec::new();
-            let mut stream = self.dictionary.search(&automaton).into_stream();
-            while let Some((word, id)) = stream.next() {
-                let id = id as WordId;
+            self.dictionary.accepted_by(automaton, |id, word| {
                 if !expansions.iter().any(|expansion| expansion.word == id) {
                     // While a word is typed, what counts is how far its start is from what
                     // was typed; once finished, how far the whole word is, or its start and
@@ -423,7 +420,7 @@ impl SearchIndex {
                     let first_changed = first_letter_changed(typed, word);
                     candidates.push((id, edits + u8::from(first_changed) + u8::from(stopped_short)));
                 }
-            }
+            });
             if candidates.len() > MAX_EXPANSIONS {
                 candidates.select_nth_unstable_by(MAX_EXPANSIONS - 1, |a, b| {
                     self.prior(b.0).total_cmp(&self.prior(a.0)).then(a.1.cmp(&b.1))
@@ -463,14 +460,7 @@ impl SearchIndex {
     /// The `limit` words starting with `prefix` that most articles hold, but those `skip`
     /// names, walking the dictionary.
     fn most_frequent_completions(&self, prefix: &str, limit: usize, skip: impl Fn(WordId) -> bool) -> Vec<WordId> {
-        let mut stream = self.dictionary.search(fst::automaton::Str::new(prefix).starts_with()).into_stream();
-        let mut completions = Vec::new();
-        while let Some((_, id)) = stream.next() {
-            let id = id as WordId;
-            if !skip(id) {
-                completions.push((id, ()));
-            }
-        }
+        let completions = self.dictionary.starting_with(prefix).filter(|&id| !skip(id)).map(|id| (id, ())).collect();
         keep_most_frequent(self, completions, limit).into_iter().map(|(id, ())| id).collect()
     }
 
@@ -904,15 +894,14 @@ impl SearchIndex {
             return None;
         }
         let automaton = levenshtein_builder(distance).build_dfa(typed);
-        let mut stream = self.dictionary.search(&automaton).into_stream();
         let mut best: Option<(f32, WordId)> = None;
-        while let Some((word, id)) = stream.next() {
+        self.dictionary.accepted_by(&automaton, |id, word| {
             let edits = edits(&automaton, word) + u8::from(first_letter_changed(typed, word));
-            let likelihood = self.slipped(id as WordId, edits);
+            let likelihood = self.slipped(id, edits);
             if best.is_none_or(|(most, _)| likelihood > most) {
-                best = Some((likelihood, id as WordId));
+                best = Some((likelihood, id));
             }
-        }
+        });
         best.map(|(_, id)| id)
     }
 
@@ -1101,7 +1090,7 @@ fn keep_most_frequent<T>(index: &SearchIndex, mut candidates: Vec<(WordId, T)>, 
 }
 
 /// The typos between what an automaton was built for and a `word` it reached.
-fn edits(automaton: &levenshtein_automata::DFA, word: &[u8]) -> u8 {
+fn edits(automaton: &levenshtein_automata::DFA, word: &str) -> u8 {
     match automaton.eval(word) {
         levenshtein_automata::Distance::Exact(edits) | levenshtein_automata::Distance::AtLeast(edits) => edits,
     }
@@ -1110,8 +1099,8 @@ fn edits(automaton: &levenshtein_automata::DFA, word: &[u8]) -> u8 {
 /// Whether `word` starts with another letter than `typed`: readers seldom get the first
 /// letter wrong, so changing it counts as a second typo (`zinc` is not `inc`, nor `rice`
 /// `price`).
-fn first_letter_changed(typed: &str, word: &[u8]) -> bool {
-    std::str::from_utf8(word).ok().and_then(|word| word.chars().next()) != typed.chars().next()
+fn first_letter_changed(typed: &str, word: &str) -> bool {
+    word.chars().next() != typed.chars().next()
 }
 
 /// The Levenshtein automaton builder for a distance, counting a swap of two neighbouring
