@@ -8,13 +8,13 @@
 //! The view is the one an address with no fragment opens: every article, newest first.
 //! Yew's server renderer is a dev-dependency, so none of this reaches the app's download.
 
-use std::{process::ExitCode, rc::Rc};
+use std::process::ExitCode;
 
 use dossier_app::{
     components::viewer::{Viewer, ViewerProps},
     state::CorpusHandle,
 };
-use dossier_core::{Bundle, Corpus};
+use dossier_engine::{Bundle, Corpus};
 use yew::ServerRenderer;
 
 fn main() -> ExitCode {
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let renderer = ServerRenderer::<Viewer>::with_props(move || ViewerProps::new(CorpusHandle(Rc::new(corpus))))
+    let renderer = ServerRenderer::<Viewer>::with_props(move || ViewerProps::new(CorpusHandle::new(corpus)))
         // Without Yew's hydration markers: the app draws its own view, it does not adopt this one.
         .hydratable(false);
     print!("{}", futures::executor::block_on(renderer.render()));

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use dossier_core::{Bundle, Corpus, Corrections, corrections::Skipped};
+use dossier_engine::{Bundle, Corpus, Corrections, corrections::Skipped};
 use yew::prelude::*;
 
 use crate::{
@@ -62,7 +62,7 @@ impl Loaded {
             original,
             key,
             corrections: Rc::new(corrections),
-            corpus: CorpusHandle(Rc::new(corpus)),
+            corpus: CorpusHandle::new(corpus),
             notes: Rc::new(notes),
             generation,
         })

@@ -1,5 +1,5 @@
 //! Dossier's web app: a Yew single-page viewer of a corpus bundle, with search, entity
-//! filters, a timeline and a reader view. All logic lives in `dossier-core`; this crate
+//! filters, a timeline and a reader view. All logic lives in `dossier-engine`; this crate
 //! renders it and talks to the browser (only through [`platform`]).
 
 pub mod app;

@@ -16,7 +16,7 @@
 //! timeline) add parameters or paths without breaking the links made today. Reading a
 //! fragment never fails: what it cannot read is left out.
 
-use dossier_core::{ArticleDate, DateRange};
+use dossier_engine::{ArticleDate, Corpus, DateRange, EntityId};
 use time::Date;
 
 use crate::state::SortOrder;
@@ -100,12 +100,36 @@ impl Route {
     /// The fragment for this route, `#` included; parameters in a fixed order, so one view
     /// has one fragment.
     pub fn to_fragment(&self) -> String {
-        let path = match (&self.article, &self.entity) {
-            (Some(id), _) => format!("/article/{}", encode(id)),
-            (None, Some(id)) => format!("/entity/{}", encode(id)),
-            (None, None) => "/".to_owned(),
+        let page = match (&self.article, &self.entity) {
+            (Some(id), _) => Page::Article(id),
+            (None, Some(id)) => Page::Entity(id),
+            (None, None) => Page::List,
         };
-        format!("#{path}{}", self.list_parameters())
+        Route::link(page, &self.list_parameters())
+    }
+
+    /// The fragment of `page` over the result list that `list_parameters` (from
+    /// [`Route::list_parameters`]) describes: what a link to an article, an entity's page
+    /// or the list itself points at, so that going back finds the results as they were.
+    pub fn link(page: Page, list_parameters: &str) -> String {
+        let (path, id) = match page {
+            Page::List => ("/", ""),
+            Page::Article(id) => ("/article/", id),
+            Page::Entity(id) => ("/entity/", id),
+        };
+        format!("#{path}{}{list_parameters}", encode(id))
+    }
+
+    /// The link to `entity`'s page in `corpus` (by its stable id), over the result list
+    /// that `list_parameters` describes.
+    pub fn entity_link(corpus: &Corpus, entity: EntityId, list_parameters: &str) -> String {
+        Route::link(Page::Entity(&corpus.entity(entity).id), list_parameters)
+    }
+
+    /// The link to the element with DOM id `id` on this page ("Skip to search"). It names
+    /// no view: the link's own click handler does what following it would.
+    pub fn element_link(id: &str) -> String {
+        format!("#{id}")
     }
 
     /// The list's part of the fragment (`?q=…&e=…`, or nothing): what an article link
@@ -141,6 +165,23 @@ impl Route {
     }
 }
 
+/// The page a link opens over the result list (see [`Route::link`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page<'a> {
+    /// The result list itself.
+    List,
+    /// An article, by its stable id.
+    Article(&'a str),
+    /// An entity's page, by the entity's stable id.
+    Entity(&'a str),
+}
+
+/// The address of a file holding `json`, for a link that downloads it (the corrections'
+/// Export): a `data:` URL, so nothing leaves the browser.
+pub fn json_file(json: &str) -> String {
+    format!("data:application/json;charset=utf-8,{}", encode(json))
+}
+
 fn day(text: &str) -> Option<Date> {
     text.parse::<ArticleDate>().ok().map(|date| date.day())
 }
@@ -153,7 +194,11 @@ pub fn encode(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
             encoded.push(char::from(byte));
         } else {
-            encoded.push_str(&format!("%{byte:02X}"));
+            // By hand: `format!("%{byte:02X}")` would be a formatting call a byte.
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            for char in [b'%', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]] {
+                encoded.push(char::from(char));
+            }
         }
     }
     encoded
@@ -226,6 +271,17 @@ mod tests {
         assert_eq!(Route::parse("#/"), Route::default());
         assert_eq!(Route::parse(""), Route::default());
         assert_eq!(Route::default().to_fragment(), "#/");
+    }
+
+    #[test]
+    fn links_to_pages_carry_the_list_they_open_over() {
+        let list = Route { query: "drug cartels".into(), ..Route::default() }.list_parameters();
+        assert_eq!(Route::link(Page::Article("a b"), &list), "#/article/a%20b?q=drug%20cartels");
+        assert_eq!(Route::link(Page::Entity("cia"), &list), "#/entity/cia?q=drug%20cartels");
+        assert_eq!(Route::link(Page::List, &list), "#/?q=drug%20cartels");
+        assert_eq!(Route::link(Page::List, ""), "#/");
+        assert_eq!(Route::element_link("search"), "#search");
+        assert_eq!(json_file("{\"a\": 1}"), "data:application/json;charset=utf-8,%7B%22a%22%3A%201%7D");
     }
 
     #[test]

@@ -3,16 +3,39 @@
 
 use std::{rc::Rc, sync::Arc};
 
-use dossier_core::{ArticleId, Corpus, DateRange, EntityId, EntityMatch, Selection, SelectionView};
+use dossier_engine::{ArticleId, Corpus, DateRange, EntityId, EntityMatch, Memo, Selection, SelectionView};
 use yew::Reducible;
 
-/// A loaded corpus shared by components; equal when it is the same corpus.
+/// A loaded corpus shared by components, with what the reader's session remembers
+/// between selections (the views of everything and of each first letter, the last
+/// narrowing and facet counts: the engine's [`Memo`], kept here, not in the corpus);
+/// equal when it is the same corpus.
 #[derive(Clone)]
-pub struct CorpusHandle(pub Rc<Corpus>);
+pub struct CorpusHandle {
+    corpus: Rc<Corpus>,
+    memo: Rc<Memo>,
+}
+
+impl CorpusHandle {
+    /// A newly loaded corpus, with nothing remembered yet.
+    pub fn new(corpus: Corpus) -> CorpusHandle {
+        CorpusHandle { corpus: Rc::new(corpus), memo: Rc::default() }
+    }
+
+    /// The view of a selection, remembering what the next selections can start from.
+    pub fn select(&self, selection: &Selection) -> Arc<SelectionView> {
+        self.corpus.select_in(selection, &self.memo)
+    }
+
+    /// Computes and keeps the view of a one-letter query ahead of the reader typing it.
+    pub fn warm_first_letter(&self, letter: char) {
+        self.corpus.warm_first_letter(letter, &self.memo);
+    }
+}
 
 impl PartialEq for CorpusHandle {
     fn eq(&self, other: &CorpusHandle) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.corpus, &other.corpus)
     }
 }
 
@@ -20,7 +43,7 @@ impl std::ops::Deref for CorpusHandle {
     type Target = Corpus;
 
     fn deref(&self) -> &Corpus {
-        &self.0
+        &self.corpus
     }
 }
 

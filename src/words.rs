@@ -1,4 +1,7 @@
-//! Counts in a reader's words, shared by the components that say how many there are.
+//! Counts and names in a reader's words, shared by the components that say how many
+//! there are or what kind of entity one is.
+
+use dossier_engine::EntityKind;
 
 /// `1 article`, `2 articles`, `19,779 articles`.
 pub fn plural(count: usize, one: &str, many: &str) -> String {
@@ -16,6 +19,15 @@ pub fn number(count: usize) -> String {
         grouped.push(digit);
     }
     grouped
+}
+
+/// What an entity's kind is called on a page: `Person`, `Organization`, `Place`.
+pub fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Organization => "Organization",
+        EntityKind::Place => "Place",
+    }
 }
 
 #[cfg(test)]

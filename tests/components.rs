@@ -2,13 +2,11 @@
 //! from a small collection, driven by input and click events as a reader drives it.
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
-
 use dossier_app::{
     components::viewer::{Viewer, ViewerProps},
     state::CorpusHandle,
 };
-use dossier_core::fixtures;
+use dossier_engine::fixtures;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
@@ -17,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// The shared fixture collection (`tests/fixtures/collection/`).
 fn collection() -> CorpusHandle {
-    CorpusHandle(Rc::new(fixtures::corpus()))
+    CorpusHandle::new(fixtures::corpus())
 }
 
 async fn render() -> Element {

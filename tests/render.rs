@@ -4,8 +4,6 @@
 //! in Chromium (`components.rs`, `e2e/`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::rc::Rc;
-
 use dossier_app::{
     app::App,
     components::{
@@ -15,7 +13,7 @@ use dossier_app::{
     },
     state::CorpusHandle,
 };
-use dossier_core::{Bundle, Collection, Corpus, fixtures};
+use dossier_engine::{Bundle, Collection, Corpus, fixtures};
 use yew::{BaseComponent, Callback, ServerRenderer};
 
 /// The HTML a component renders first, with props made on the renderer's thread.
@@ -24,14 +22,14 @@ fn render<C: BaseComponent>(props: impl FnOnce() -> C::Properties + Send + 'stat
 }
 
 fn fixture() -> CorpusHandle {
-    CorpusHandle(Rc::new(fixtures::corpus()))
+    CorpusHandle::new(fixtures::corpus())
 }
 
 /// The fixture collection with one article's fields changed.
 fn fixture_with(change: impl FnOnce(&mut Bundle)) -> CorpusHandle {
     let mut bundle = fixtures::bundle();
     change(&mut bundle);
-    CorpusHandle(Rc::new(Corpus::from_bundle(bundle).expect("still consistent")))
+    CorpusHandle::new(Corpus::from_bundle(bundle).expect("still consistent"))
 }
 
 fn reader(corpus: CorpusHandle, key: &str) -> ReaderProps {
@@ -94,10 +92,10 @@ fn the_viewer_shows_the_collection_its_search_timeline_and_entities() {
 #[test]
 fn an_empty_collection_says_so_instead_of_a_blank_page() {
     let html = render::<Viewer>(|| {
-        ViewerProps::new(CorpusHandle(Rc::new(
+        ViewerProps::new(CorpusHandle::new(
             Corpus::from_bundle(Bundle::new(Collection { name: "Nothing yet".into(), description: None }))
                 .expect("an empty bundle is consistent"),
-        )))
+        ))
     });
     assert_has(&html, &["<h1>Nothing yet</h1>", "0 articles · 0 entities", "This collection has no articles"]);
     assert!(!html.contains("Matching articles"), "no result list for nothing");

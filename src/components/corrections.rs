@@ -4,11 +4,16 @@
 
 use std::rc::Rc;
 
-use dossier_core::{Corrections, Edit, EntityId, EntityKind, tokenize::fold};
+use dossier_engine::{Corrections, Edit, EntityId, EntityKind};
+use dossier_text::fold;
 use yew::prelude::*;
 
-use super::entity_page::{entity_href, kind_name};
-use crate::{platform, route, state::CorpusHandle, words::plural};
+use crate::{
+    platform,
+    route::{self, Page, Route},
+    state::CorpusHandle,
+    words::{kind_name, plural},
+};
 
 /// What the reader can do with corrections.
 #[derive(Clone, PartialEq)]
@@ -52,8 +57,8 @@ pub fn CorrectEntity(props: &CorrectEntityProps) -> Html {
     let same_as = use_state(String::new);
     let problem = use_state(|| None::<String>);
     let id = entity.id.clone();
-    let here = entity_href(corpus, props.entity, &props.list_parameters);
-    let list = format!("#/{}", props.list_parameters);
+    let here = Route::entity_link(corpus, props.entity, &props.list_parameters);
+    let list = Route::link(Page::List, &props.list_parameters);
     let hide = {
         let (handle, id, list) = (props.handle.clone(), id.clone(), list.clone());
         Callback::from(move |_: MouseEvent| correct(&handle, Edit::Hide { entity: id.clone() }, &list))
@@ -80,7 +85,7 @@ pub fn CorrectEntity(props: &CorrectEntityProps) -> Html {
             match find(&corpus, &same_as, entity) {
                 Some(into) => {
                     let edit = Edit::Merge { entity: id.clone(), into: corpus.entity(into).id.clone() };
-                    correct(&handle, edit, &entity_href(&corpus, into, &parameters));
+                    correct(&handle, edit, &Route::entity_link(&corpus, into, &parameters));
                 }
                 None => problem.set(Some(format!("No other entity is named “{}”.", same_as.trim()))),
             }
@@ -195,7 +200,7 @@ pub fn CorrectionsBar(props: &CorrectionsBarProps) -> Html {
             });
         })
     };
-    let export = format!("data:application/json;charset=utf-8,{}", route::encode(&handle.corrections.to_json()));
+    let export = route::json_file(&handle.corrections.to_json());
     html! {
         <section class="corrections-bar" aria-label="Corrections">
             if count > 0 {

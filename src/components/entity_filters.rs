@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use dossier_core::{EntityId, EntityKind, EntityMatch, Selection, search::NameFinder};
+use dossier_engine::{EntityId, EntityKind, EntityMatch, Selection, search::NameFinder};
 use yew::prelude::*;
 
 use crate::{
@@ -243,6 +243,8 @@ struct EntityGroupProps {
     on: EntityCallbacks,
 }
 
+/// One kind's entities (People, Organizations or Places), the most mentioned first, the
+/// first [`SHOWN_PER_KIND`] until "Show all".
 #[component]
 fn EntityGroup(props: &EntityGroupProps) -> Html {
     let expanded = use_state(|| false);
@@ -282,43 +284,7 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
         <div class="entity-group" role="group" aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>{ props.kind.plural_label() }<span class="group-count">{ format!(" ({})", number(total)) }</span></h3>
             <ul>
-                { for rows.take(shown).map(|(entity, count)| {
-                    let pressed = props.chosen.entities.contains(&entity);
-                    let excluded = props.chosen.excluded.contains(&entity);
-                    let on_toggle = props.on.toggle.clone();
-                    let on_exclude = props.on.exclude.reform(move |_: MouseEvent| entity);
-                    let on_about = props.on.about.reform(move |_: MouseEvent| entity);
-                    let record = props.corpus.entity(entity);
-                    let aliases = if record.aliases.is_empty() {
-                        String::new()
-                    } else {
-                        format!("Also written: {}", record.aliases.join(", "))
-                    };
-                    html! {
-                        <li class={classes!(excluded.then_some("excluded"))}>
-                            <button
-                                type="button"
-                                class="entity"
-                                aria-pressed={pressed.to_string()}
-                                title={aliases}
-                                onclick={Callback::from(move |_: MouseEvent| on_toggle.emit(entity))}
-                            >
-                                // The count's words are hidden text, not a label: a new count
-                                // rewrites one text node ("Mexico 312 articles" to a reader).
-                                <span class="name">{ record.name.clone() }</span>{ " " }
-                                <span class="count">{ number(count as usize) }<span class="visually-hidden">{ if count == 1 { " article" } else { " articles" } }</span></span>
-                            </button>
-                            <button
-                                type="button"
-                                class="exclude"
-                                aria-label={format!("Leave out {}", record.name)}
-                                aria-pressed={excluded.to_string()}
-                                onclick={on_exclude}
-                            >{ "−" }</button>
-                            <button type="button" class="about" aria-label={format!("About {}", record.name)} title="About" onclick={on_about}>{ "i" }</button>
-                        </li>
-                    }
-                }) }
+                { for rows.take(shown).map(|(entity, count)| entity_row(props, entity, count)) }
             </ul>
             if total > SHOWN_PER_KIND {
                 <button type="button" class="more" aria-expanded={expanded.to_string()} onclick={toggle_expanded}>
@@ -326,5 +292,42 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
                 </button>
             }
         </div>
+    }
+}
+
+/// One entity of the group: a button that chooses it (or lets it go), with its count of
+/// articles, one that leaves it out and one that opens its page.
+fn entity_row(props: &EntityGroupProps, entity: EntityId, count: u32) -> Html {
+    let pressed = props.chosen.entities.contains(&entity);
+    let excluded = props.chosen.excluded.contains(&entity);
+    let on_toggle = props.on.toggle.clone();
+    let on_exclude = props.on.exclude.reform(move |_: MouseEvent| entity);
+    let on_about = props.on.about.reform(move |_: MouseEvent| entity);
+    let record = props.corpus.entity(entity);
+    let aliases =
+        if record.aliases.is_empty() { String::new() } else { format!("Also written: {}", record.aliases.join(", ")) };
+    html! {
+        <li class={classes!(excluded.then_some("excluded"))}>
+            <button
+                type="button"
+                class="entity"
+                aria-pressed={pressed.to_string()}
+                title={aliases}
+                onclick={Callback::from(move |_: MouseEvent| on_toggle.emit(entity))}
+            >
+                // The count's words are hidden text, not a label: a new count
+                // rewrites one text node ("Mexico 312 articles" to a reader).
+                <span class="name">{ record.name.clone() }</span>{ " " }
+                <span class="count">{ number(count as usize) }<span class="visually-hidden">{ if count == 1 { " article" } else { " articles" } }</span></span>
+            </button>
+            <button
+                type="button"
+                class="exclude"
+                aria-label={format!("Leave out {}", record.name)}
+                aria-pressed={excluded.to_string()}
+                onclick={on_exclude}
+            >{ "−" }</button>
+            <button type="button" class="about" aria-label={format!("About {}", record.name)} title="About" onclick={on_about}>{ "i" }</button>
+        </li>
     }
 }

@@ -2,19 +2,23 @@
 //! that come with it most in the current selection, each a link to its own page; and its
 //! articles there, with the sentences that mention it.
 
-use dossier_core::{EntityId, EntityKind, Selection, snippet::sentence_around, timeline::Histogram};
+use std::ops::Range;
+
+use dossier_engine::{
+    EntityId, Selection, search::SearchHit, selection::EntityFacet, snippet::sentence_around, timeline::Histogram,
+};
 use yew::prelude::*;
 
 use super::{
+    back_to_results::BackToResults,
     corrections::{CorrectEntity, CorrectionsBar, CorrectionsHandle},
     highlight::highlighted,
-    reader::BackToResults,
     timeline::{EntitySeries, series_strip},
 };
 use crate::{
-    route,
+    route::{Page, Route},
     state::{CorpusHandle, ViewHandle},
-    words::{number, plural},
+    words::{kind_name, number, plural},
 };
 
 /// The page's heading id (focused when the page opens).
@@ -50,20 +54,6 @@ pub struct EntityPageProps {
     pub corrections: CorrectionsHandle,
 }
 
-/// The link to `entity`'s page, keeping the result list's parameters.
-pub fn entity_href(corpus: &CorpusHandle, entity: EntityId, list_parameters: &str) -> String {
-    format!("#/entity/{}{list_parameters}", route::encode(&corpus.entity(entity).id))
-}
-
-/// What the kind is called on a page.
-pub fn kind_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "Person",
-        EntityKind::Organization => "Organization",
-        EntityKind::Place => "Place",
-    }
-}
-
 /// One entity's page.
 #[component]
 pub fn EntityPage(props: &EntityPageProps) -> Html {
@@ -72,12 +62,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     let profile = use_memo((corpus.clone(), props.entity, props.view.clone()), |(corpus, entity, view)| {
         corpus.entity_profile(*entity, &view.hits)
     });
-    let everything = corpus.select(&Selection::default());
-    let presence = corpus.entity_timeline(props.entity);
-    let strip = everything.timeline.extent().map(|span| {
-        let histogram = Histogram::new(span, &everything.timeline, &presence);
-        series_strip(&histogram, &EntitySeries { name: entity.name.clone(), presence: presence.clone() })
-    });
+    let strip = mentions_over_time(corpus, props.entity);
     let in_collection = corpus.entity_article_count(props.entity) as usize;
     let here = profile.articles.len();
     let filter = {
@@ -115,62 +100,102 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                 </section>
             }
             if !profile.co_occurring.is_empty() {
-                <section class="entity-section" aria-labelledby="entity-with">
-                    <h3 id="entity-with">{ "Often mentioned with it" }</h3>
-                    <ul class="companions">
-                        { for profile.co_occurring.iter().take(COMPANIONS_SHOWN).map(|facet| {
-                            let other = corpus.entity(facet.entity);
-                            html! {
-                                <li>
-                                    <a href={entity_href(corpus, facet.entity, parameters)}>{ other.name.clone() }</a>
-                                    <span class="count">{ format!(" {}", plural(facet.count as usize, "article", "articles")) }</span>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                </section>
+                { companions(corpus, &profile.co_occurring, parameters) }
             }
-            <section class="entity-section" aria-labelledby="entity-articles">
-                <h3 id="entity-articles">{ if props.narrowed { "Its articles in the current selection" } else { "Its articles" } }</h3>
-                if here == 0 {
-                    <p class="muted">{ "None in the current selection." }</p>
-                }
-                <ul class="entity-articles">
-                    { for profile.articles.iter().take(ARTICLES_SHOWN).map(|hit| {
-                        let article = corpus.article(hit.article);
-                        // Mentions come in order, so a sentence naming it twice is quoted
-                        // once by skipping the mentions inside the last one quoted; and the
-                        // walk stops at the sentences shown, however many it names.
-                        let mut quotes: Vec<(usize, std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
-                        for mention in corpus.mentions(hit.article).iter().filter(|mention| mention.entity == props.entity) {
-                            if quotes.len() == SENTENCES_SHOWN {
-                                break;
-                            }
-                            if quotes.last().is_some_and(|(paragraph, sentence, _)| *paragraph == mention.paragraph && mention.range.start < sentence.end) {
-                                continue;
-                            }
-                            let sentence = sentence_around(&article.body[mention.paragraph], mention.range.clone());
-                            quotes.push((mention.paragraph, sentence, mention.range.clone()));
-                        }
-                        let sentences = quotes.into_iter().map(|(paragraph, sentence, range)| {
-                            let local = range.start - sentence.start..range.end - sentence.start;
-                            html! { <p class="quote">{ highlighted(&article.body[paragraph][sentence], &[local], "mention") }</p> }
-                        });
-                        html! {
-                            <li>
-                                <a href={format!("#/article/{}{parameters}", route::encode(&article.id))}>{ article.title.clone() }</a>
-                                <time datetime={article.date.as_str().to_owned()}>{ format!(" · {}", article.date.human()) }</time>
-                                { for sentences }
-                            </li>
-                        }
-                    }) }
-                </ul>
-                if here > ARTICLES_SHOWN {
-                    <p>{ format!("{} more: ", number(here - ARTICLES_SHOWN)) }
-                        <button type="button" class="link-button" onclick={props.on_filter.reform({ let id = props.entity; move |_: MouseEvent| id })}>{ "show them all in the results" }</button>
-                    </p>
-                }
-            </section>
+            { its_articles(props, &profile.articles) }
         </article>
     }
+}
+
+/// The entity's mentions over the whole collection's span, as a strip (none when the
+/// collection has no dates).
+fn mentions_over_time(corpus: &CorpusHandle, entity: EntityId) -> Option<Html> {
+    let everything = corpus.select(&Selection::default());
+    let presence = corpus.entity_timeline(entity);
+    everything.timeline.extent().map(|span| {
+        let histogram = Histogram::new(span, &everything.timeline, &presence);
+        series_strip(&histogram, &EntitySeries { name: corpus.entity(entity).name.clone(), presence: presence.clone() })
+    })
+}
+
+/// The entities mentioned most with it, each a link to its own page.
+fn companions(corpus: &CorpusHandle, co_occurring: &[EntityFacet], parameters: &str) -> Html {
+    html! {
+        <section class="entity-section" aria-labelledby="entity-with">
+            <h3 id="entity-with">{ "Often mentioned with it" }</h3>
+            <ul class="companions">
+                { for co_occurring.iter().take(COMPANIONS_SHOWN).map(|facet| {
+                    let other = corpus.entity(facet.entity);
+                    html! {
+                        <li>
+                            <a href={Route::entity_link(corpus, facet.entity, parameters)}>{ other.name.clone() }</a>
+                            <span class="count">{ format!(" {}", plural(facet.count as usize, "article", "articles")) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The articles of the current selection that mention it, the first few listed with
+/// their sentences that do, the rest a click away as a filter.
+fn its_articles(props: &EntityPageProps, articles: &[SearchHit]) -> Html {
+    let here = articles.len();
+    let parameters = props.list_parameters.as_str();
+    html! {
+        <section class="entity-section" aria-labelledby="entity-articles">
+            <h3 id="entity-articles">{ if props.narrowed { "Its articles in the current selection" } else { "Its articles" } }</h3>
+            if here == 0 {
+                <p class="muted">{ "None in the current selection." }</p>
+            }
+            <ul class="entity-articles">
+                { for articles.iter().take(ARTICLES_SHOWN).map(|hit| article_item(&props.corpus, hit, props.entity, parameters)) }
+            </ul>
+            if here > ARTICLES_SHOWN {
+                <p>{ format!("{} more: ", number(here - ARTICLES_SHOWN)) }
+                    <button type="button" class="link-button" onclick={props.on_filter.reform({ let id = props.entity; move |_: MouseEvent| id })}>{ "show them all in the results" }</button>
+                </p>
+            }
+        </section>
+    }
+}
+
+/// One of its articles: a link to it, its date and the sentences that mention it.
+fn article_item(corpus: &CorpusHandle, hit: &SearchHit, entity: EntityId, parameters: &str) -> Html {
+    let article = corpus.article(hit.article);
+    let sentences = quotes(corpus, hit, entity).into_iter().map(|(paragraph, sentence, range)| {
+        let local = range.start - sentence.start..range.end - sentence.start;
+        html! { <p class="quote">{ highlighted(&article.body[paragraph][sentence], &[local], "mention") }</p> }
+    });
+    html! {
+        <li>
+            <a href={Route::link(Page::Article(&article.id), parameters)}>{ article.title.clone() }</a>
+            <time datetime={article.date.as_str().to_owned()}>{ format!(" · {}", article.date.human()) }</time>
+            { for sentences }
+        </li>
+    }
+}
+
+/// The sentences of an article quoted for `entity`, at most [`SENTENCES_SHOWN`]: each
+/// as its paragraph, its byte range there and the mention's.
+fn quotes(corpus: &CorpusHandle, hit: &SearchHit, entity: EntityId) -> Vec<(usize, Range<usize>, Range<usize>)> {
+    let article = corpus.article(hit.article);
+    // Mentions come in order, so a sentence naming it twice is quoted once by skipping
+    // the mentions inside the last one quoted; and the walk stops at the sentences shown,
+    // however many it names.
+    let mut quotes: Vec<(usize, Range<usize>, Range<usize>)> = Vec::new();
+    for mention in corpus.mentions(hit.article).iter().filter(|mention| mention.entity == entity) {
+        if quotes.len() == SENTENCES_SHOWN {
+            break;
+        }
+        if quotes.last().is_some_and(|(paragraph, sentence, _)| {
+            *paragraph == mention.paragraph && mention.range.start < sentence.end
+        }) {
+            continue;
+        }
+        let sentence = sentence_around(&article.body[mention.paragraph], mention.range.clone());
+        quotes.push((mention.paragraph, sentence, mention.range.clone()));
+    }
+    quotes
 }

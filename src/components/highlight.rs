@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use dossier_core::snippet::segments_by;
+use dossier_engine::snippet::segments_by;
 use yew::prelude::*;
 
 /// `text` with `ranges` (byte ranges) wrapped in `<mark class={class}>`.

@@ -1,18 +1,19 @@
 //! The reader view: one article in full, with its entity mentions and the query's words
 //! marked, and a way back to the results.
 
-use dossier_core::{
-    ArticleId, EntityId,
+use std::ops::Range;
+
+use dossier_engine::{
+    ArticleId, EntityId, ResolvedMention,
     snippet::{match_ranges, segments_by},
 };
 use yew::prelude::*;
 
-use std::ops::Range;
-
-use super::{
-    copy_link::CopyLink,
-    entity_page::{entity_href, kind_name},
-    highlight::highlighted,
+use super::{back_to_results::BackToResults, highlight::highlighted};
+use crate::{
+    route::Route,
+    state::CorpusHandle,
+    words::{kind_name, number},
 };
 
 /// What a stretch of the article is marked as.
@@ -23,7 +24,6 @@ enum Mark {
     /// A word of the query.
     Match,
 }
-use crate::{platform, state::CorpusHandle, words::number};
 
 /// The reader's heading id (focused when an article opens).
 pub const READER_HEADING_ID: &str = "reader-title";
@@ -59,118 +59,15 @@ pub struct ReaderProps {
     pub list_parameters: AttrValue,
 }
 
-/// Props of [`BackToResults`].
-#[derive(Properties, PartialEq)]
-pub struct BackToResultsProps {
-    /// Called when the reader wants the results back.
-    pub on_close: Callback<()>,
-}
-
-/// "Back to results" (Escape does the same) and "Copy link", above an article or an
-/// entity's page.
-#[component]
-pub fn BackToResults(props: &BackToResultsProps) -> Html {
-    {
-        let on_close = props.on_close.clone();
-        use_effect_with((), move |_| {
-            let listener = platform::on_escape(move || on_close.emit(()));
-            move || drop(listener)
-        });
-    }
-    html! {
-        <div class="reader-actions">
-            <button type="button" class="back" onclick={props.on_close.reform(|_: MouseEvent| ())} aria-keyshortcuts="Escape">{ "← Back to results" }</button>
-            <CopyLink />
-        </div>
-    }
-}
-
 /// One article in full.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let corpus = &props.corpus;
     let article = corpus.article(props.article);
-    let mentions = corpus.mentions(props.article);
     let parameters = props.list_parameters.as_str();
-    let entities: Vec<Html> = corpus
-        .article_entities(props.article)
-        .iter()
-        .map(|&entity| {
-            let record = corpus.entity(entity);
-            html! {
-                <li class={classes!("entity-chip", record.kind.as_str())}>
-                    <a href={entity_href(corpus, entity, parameters)}>
-                        <span class="kind">{ kind_name(record.kind) }</span>{ " " }{ record.name.clone() }
-                    </a>
-                </li>
-            }
-        })
-        .collect();
-    // Mentions are sorted by paragraph: each paragraph takes its own from where the last
-    // one stopped, and marks are drawn until `MARKS_SHOWN` are.
-    let (mut next, mut left, mut marked_mentions, mut cut) = (0, MARKS_SHOWN, 0, None);
-    let paragraphs: Vec<Html> = article
-        .body
-        .iter()
-        .enumerate()
-        .map(|(index, paragraph)| {
-            let end = next + mentions[next..].partition_point(|mention| mention.paragraph == index);
-            let own = &mentions[next..end];
-            next = end;
-            // The first marks by position, up to those left to draw.
-            let matches = if left > 0 { match_ranges(paragraph, &props.terms) } else { Vec::new() };
-            let (mut mentioned, mut matched) = (own.len(), matches.len());
-            if mentioned + matched > left {
-                (mentioned, matched) = (0, 0);
-                while mentioned + matched < left {
-                    if matched == matches.len()
-                        || (mentioned < own.len() && own[mentioned].range.start <= matches[matched].start)
-                    {
-                        mentioned += 1;
-                    } else {
-                        matched += 1;
-                    }
-                }
-                cut = cut.or(Some(index));
-            }
-            left -= mentioned + matched;
-            marked_mentions += mentioned;
-            // Entity mentions first, so a query word inside a mention stays a mention.
-            let marks: Vec<(Range<usize>, Mark)> = own[..mentioned]
-                .iter()
-                .map(|mention| (mention.range.clone(), Mark::Mention(mention.entity)))
-                .chain(matches.into_iter().take(matched).map(|range| (range, Mark::Match)))
-                .collect();
-            html! {
-                <p>
-                    { for segments_by(paragraph, &marks).into_iter().map(|(piece, mark)| match mark {
-                        Some(Mark::Mention(entity)) => {
-                            let record = corpus.entity(entity);
-                            // Told apart by kind in the underline's style and the title, not only by colour.
-                            html! {
-                                <a
-                                    class={classes!("mention", record.kind.as_str())}
-                                    href={entity_href(corpus, entity, parameters)}
-                                    title={format!("{}: {}", kind_name(record.kind), record.name)}
-                                >{ piece.to_owned() }</a>
-                            }
-                        }
-                        Some(Mark::Match) => html! { <mark class="match">{ piece.to_owned() }</mark> },
-                        None => html! { { piece.to_owned() } },
-                    }) }
-                </p>
-            }
-        })
-        .collect();
-    let note = cut.map(|index| {
-        format!(
-            "Marks shown for the first {} of {} mentions, up to paragraph {} of {}: the rest of this long article is plain text.",
-            number(marked_mentions),
-            number(mentions.len()),
-            number(index + 1),
-            number(article.body.len())
-        )
-    });
+    let entities: Vec<Html> =
+        corpus.article_entities(props.article).iter().map(|&entity| entity_chip(corpus, entity, parameters)).collect();
+    let (paragraphs, note) = body(corpus, props.article, &props.terms, parameters);
     html! {
         <article class="reader" aria-labelledby={READER_HEADING_ID}>
             <BackToResults on_close={props.on_close.clone()} />
@@ -195,6 +92,105 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
             <div class="body">{ for paragraphs }</div>
         </article>
+    }
+}
+
+/// An entity the article mentions, as a link to its page.
+fn entity_chip(corpus: &CorpusHandle, entity: EntityId, parameters: &str) -> Html {
+    let record = corpus.entity(entity);
+    html! {
+        <li class={classes!("entity-chip", record.kind.as_str())}>
+            <a href={Route::entity_link(corpus, entity, parameters)}>
+                <span class="kind">{ kind_name(record.kind) }</span>{ " " }{ record.name.clone() }
+            </a>
+        </li>
+    }
+}
+
+/// The article's paragraphs with their marks, and the note saying where marks stop when
+/// the article has more than [`MARKS_SHOWN`].
+fn body(corpus: &CorpusHandle, id: ArticleId, terms: &[String], parameters: &str) -> (Vec<Html>, Option<String>) {
+    let article = corpus.article(id);
+    let mentions = corpus.mentions(id);
+    // Mentions are sorted by paragraph: each paragraph takes its own from where the last
+    // one stopped, and marks are drawn until `MARKS_SHOWN` are.
+    let (mut next, mut left, mut marked_mentions, mut cut) = (0, MARKS_SHOWN, 0, None);
+    let paragraphs: Vec<Html> = article
+        .body
+        .iter()
+        .enumerate()
+        .map(|(index, paragraph)| {
+            let end = next + mentions[next..].partition_point(|mention| mention.paragraph == index);
+            let own = &mentions[next..end];
+            next = end;
+            // The first marks by position, up to those left to draw.
+            let matches = if left > 0 { match_ranges(paragraph, terms) } else { Vec::new() };
+            let (mentioned, matched) = first_marks(own, &matches, left);
+            if mentioned + matched < own.len() + matches.len() {
+                cut = cut.or(Some(index));
+            }
+            left -= mentioned + matched;
+            marked_mentions += mentioned;
+            // Entity mentions first, so a query word inside a mention stays a mention.
+            let marks: Vec<(Range<usize>, Mark)> = own[..mentioned]
+                .iter()
+                .map(|mention| (mention.range.clone(), Mark::Mention(mention.entity)))
+                .chain(matches.into_iter().take(matched).map(|range| (range, Mark::Match)))
+                .collect();
+            marked_paragraph(corpus, paragraph, &marks, parameters)
+        })
+        .collect();
+    let note = cut.map(|index| {
+        format!(
+            "Marks shown for the first {} of {} mentions, up to paragraph {} of {}: the rest of this long article is plain text.",
+            number(marked_mentions),
+            number(mentions.len()),
+            number(index + 1),
+            number(article.body.len())
+        )
+    });
+    (paragraphs, note)
+}
+
+/// How many of a paragraph's mentions and query matches are marked when `left` marks
+/// are left to draw: all of them if they fit, else the first `left` by position.
+fn first_marks(own: &[ResolvedMention], matches: &[Range<usize>], left: usize) -> (usize, usize) {
+    let (mut mentioned, mut matched) = (own.len(), matches.len());
+    if mentioned + matched > left {
+        (mentioned, matched) = (0, 0);
+        while mentioned + matched < left {
+            if matched == matches.len()
+                || (mentioned < own.len() && own[mentioned].range.start <= matches[matched].start)
+            {
+                mentioned += 1;
+            } else {
+                matched += 1;
+            }
+        }
+    }
+    (mentioned, matched)
+}
+
+/// One paragraph, its mentions links to the entities' pages and the query's words marked.
+fn marked_paragraph(corpus: &CorpusHandle, paragraph: &str, marks: &[(Range<usize>, Mark)], parameters: &str) -> Html {
+    html! {
+        <p>
+            { for segments_by(paragraph, marks).into_iter().map(|(piece, mark)| match mark {
+                Some(Mark::Mention(entity)) => {
+                    let record = corpus.entity(entity);
+                    // Told apart by kind in the underline's style and the title, not only by colour.
+                    html! {
+                        <a
+                            class={classes!("mention", record.kind.as_str())}
+                            href={Route::entity_link(corpus, entity, parameters)}
+                            title={format!("{}: {}", kind_name(record.kind), record.name)}
+                        >{ piece.to_owned() }</a>
+                    }
+                }
+                Some(Mark::Match) => html! { <mark class="match">{ piece.to_owned() }</mark> },
+                None => html! { { piece.to_owned() } },
+            }) }
+        </p>
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use dossier_core::{
+use dossier_engine::{
     ArticleId, DateOrder,
     article::month_name,
     index::Field,
@@ -14,7 +14,8 @@ use yew::prelude::*;
 
 use super::highlight::highlighted;
 use crate::{
-    platform, route,
+    platform,
+    route::{Page, Route},
     state::{CorpusHandle, SortOrder, ViewHandle},
     words::number,
 };
@@ -245,7 +246,7 @@ fn result_item(
     let snippet = best_snippet(&article.body, terms);
     let reasons = corpus.index().explain(query, hit.article);
     let link = html! {
-        <a id={result_link_id(hit.article)} href={format!("#/article/{}{list_parameters}", route::encode(&article.id))}>{ highlighted(&article.title, &title_ranges, "match") }</a>
+        <a id={result_link_id(hit.article)} href={Route::link(Page::Article(&article.id), list_parameters)}>{ highlighted(&article.title, &title_ranges, "match") }</a>
     };
     html! {
         <li class="result">

@@ -1752,7 +1752,9 @@ describe('hosting and bad input', () => {
     const link = page.getByRole('link', { name: /<script>window.__injected = 1<\/script> Headline/ });
     await link.waitFor();
     await link.click();
-    const reader = page.getByRole('article');
+    // The reader is named by its headline (the list's articles are not): until the click
+    // has opened it, the list's two articles are the page's only ones.
+    const reader = page.getByRole('article', { name: /<script>window.__injected = 1<\/script> Headline/ });
     await reader.waitFor();
     assert.ok((await reader.textContent()).includes('Body with <script>window.__injected = 3</script> and <img src=x'));
     assert.equal(await page.evaluate(() => window.__injected), undefined);

@@ -3,7 +3,7 @@
 //! entity facet counts and timeline, as the viewer does on each keystroke), rebuild the
 //! index alone, and report top results for the quality benchmark.
 
-use dossier_core::{Corpus, Selection};
+use dossier_engine::{Corpus, Selection};
 use wasm_bindgen::prelude::*;
 
 /// A loaded collection.

@@ -8,7 +8,7 @@
 use std::{collections::HashSet, fs};
 
 use anyhow::Context;
-use dossier_core::{Corpus, Selection};
+use dossier_engine::{Corpus, Selection};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -8,7 +8,7 @@
 use std::fs;
 
 use anyhow::Context;
-use dossier_core::{Corpus, query::parse};
+use dossier_engine::{Corpus, query::parse};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

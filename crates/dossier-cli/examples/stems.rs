@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, BufWriter, Write};
 
-use dossier_core::index::SearchIndex;
+use dossier_engine::index::SearchIndex;
 
 fn main() -> anyhow::Result<()> {
     // An empty index still holds the stemmer the index uses for every collection.

@@ -12,7 +12,7 @@ use std::{fs, io::Write, path::Path};
 
 use anyhow::{Context, bail};
 use base64::Engine as _;
-use dossier_core::Corpus;
+use dossier_engine::Corpus;
 use flate2::{Compression, write::GzEncoder};
 use sha2::{Digest, Sha256};
 

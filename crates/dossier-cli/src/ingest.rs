@@ -7,10 +7,8 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use dossier_core::{
-    Article,
-    ingest::parse::{ParseError, parse_json_lines, parse_text_article},
-};
+use dossier_engine::Article;
+use dossier_ingest::parse::{ParseError, parse_json_lines, parse_text_article};
 
 /// File endings read as hand-written text articles.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];

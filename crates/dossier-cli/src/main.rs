@@ -10,7 +10,8 @@ use std::{
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use dossier_core::{Bundle, Collection, Corpus, Corrections, EntityKind, Selection, ingest::extract::annotate};
+use dossier_engine::{Bundle, Collection, Corpus, Corrections, EntityKind, Selection};
+use dossier_ingest::extract::annotate;
 
 mod export;
 mod ingest;
@@ -111,7 +112,7 @@ enum NerCommand {
         /// Annotated documents to learn from.
         data: PathBuf,
         /// Where to write the model (the one Dossier ships is
-        /// crates/dossier-core/src/ingest/model/ner.bin).
+        /// crates/dossier-ingest/src/model/ner.bin).
         #[arg(short, long)]
         output: PathBuf,
         /// Passes over the documents.
@@ -201,7 +202,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 model.features()
             );
             if !held_out.is_empty() {
-                let model = dossier_core::ingest::tagger::Model::from_bytes(&bytes)?;
+                let model = dossier_ingest::tagger::Model::from_bytes(&bytes)?;
                 println!("held out:\n{}", ner::score(&held_out, &model, false).table());
             }
             Ok(ExitCode::SUCCESS)
@@ -322,7 +323,7 @@ fn search_command(data: &Path, limit: usize, json: bool, explain: bool, query: &
     let view = corpus.select(&Selection { query: query.to_owned(), ..Selection::default() });
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let mut before: Option<&dossier_core::search::SearchHit> = None;
+    let mut before: Option<&dossier_engine::search::SearchHit> = None;
     for hit in view.hits.iter().take(limit) {
         let article = corpus.article(hit.article);
         let decided_by = before.and_then(|before| hit.ranked_after_by(before));
@@ -401,7 +402,7 @@ fn entities_command(data: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for (index, entity) in corpus.entities().iter().enumerate() {
-        let articles = corpus.entity_article_count(dossier_core::EntityId(index as u32));
+        let articles = corpus.entity_article_count(dossier_engine::EntityId(index as u32));
         if json {
             let line = serde_json::json!({
                 "id": entity.id,

@@ -15,12 +15,10 @@ use std::{
 };
 
 use anyhow::{Context, bail};
-use dossier_core::{
-    Article, EntityKind,
-    ingest::{
-        extract::annotate_with,
-        tagger::{self, Example, Model, NameKind},
-    },
+use dossier_engine::{Article, EntityKind};
+use dossier_ingest::{
+    extract::annotate_with,
+    tagger::{self, Example, Model, NameKind},
 };
 use serde::Deserialize;
 

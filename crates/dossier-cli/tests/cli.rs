@@ -8,7 +8,7 @@ use std::{
     process::{Command, Output},
 };
 
-use dossier_core::{Bundle, Selection, fixtures, fixtures::ExpectedEntity};
+use dossier_engine::{Bundle, Selection, fixtures, fixtures::ExpectedEntity};
 use serde_json::Value;
 
 fn workspace() -> PathBuf {
@@ -76,9 +76,10 @@ fn seed_entities_are_the_nine_named_in_the_article() {
     assert_eq!(found, fixtures::seed_entities());
 }
 
-/// The shared fixture collection, ingested by the CLI, is the bundle the core's tests use.
+/// The committed fixture bundle that the engine's and the app's tests read must be what the
+/// CLI makes of `tests/fixtures/collection/` today, byte for byte.
 #[test]
-fn the_fixture_collection_ingests_as_the_core_builds_it() {
+fn committed_fixture_bundle_is_not_stale() {
     let dir = scratch("fixture");
     let bundle = dir.join("fixture.json");
     let collection = workspace().join("tests/fixtures/collection");
@@ -91,8 +92,13 @@ fn the_fixture_collection_ingests_as_the_core_builds_it() {
         fixtures::COLLECTION_NAME,
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let written = Bundle::from_json(&fs::read_to_string(&bundle).expect("written")).expect("a bundle");
-    assert_eq!(written, fixtures::bundle());
+    let written = fs::read_to_string(&bundle).expect("written");
+    assert!(
+        written == fixtures::BUNDLE_JSON,
+        "{} is stale: rebuild it with `./x data`\n{written}",
+        fixtures::BUNDLE_PATH
+    );
+    assert_eq!(Bundle::from_json(&written).expect("a bundle"), fixtures::bundle());
 }
 
 #[test]
