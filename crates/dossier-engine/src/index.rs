@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use dossier_text::for_each_word;
 
-use crate::dictionary::Dictionary;
+use crate::{dictionary::Dictionary, order};
 
 /// A part of an article that is searched, each with its own weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -305,7 +305,7 @@ impl LaidOut {
     fn of(gathered: Gathered) -> LaidOut {
         let Gathered { words: raw_words, postings: mut raw_postings, .. } = gathered;
         let mut order: Vec<u32> = (0..raw_words.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| raw_words[a as usize].as_bytes().cmp(raw_words[b as usize].as_bytes()));
+        order::sort_by(&mut order, &|a, b| raw_words[a as usize].as_bytes().cmp(raw_words[b as usize].as_bytes()));
         let total: usize = raw_postings.iter().map(|postings| postings.articles.len()).sum();
         let total_positions: usize = raw_postings.iter().map(|postings| postings.positions.len()).sum();
         let mut laid = LaidOut {
@@ -341,12 +341,12 @@ impl LaidOut {
     /// dictionary order).
     fn frequent_words(&self) -> Vec<WordId> {
         let mut frequent_words: Vec<WordId> = (0..self.words.len() as WordId).collect();
-        let by_frequency = |&id: &WordId| std::cmp::Reverse(self.document_frequency(id));
+        let more_frequent = |a: WordId, b: WordId| self.document_frequency(b).cmp(&self.document_frequency(a));
         if frequent_words.len() > FREQUENT_WORDS {
-            frequent_words.select_nth_unstable_by_key(FREQUENT_WORDS - 1, by_frequency);
+            order::select_nth_by(&mut frequent_words, FREQUENT_WORDS - 1, &more_frequent);
             frequent_words.truncate(FREQUENT_WORDS);
         }
-        frequent_words.sort_unstable_by_key(|id| (by_frequency(id), *id));
+        order::sort_by(&mut frequent_words, &|a, b| more_frequent(a, b).then(a.cmp(&b)));
         frequent_words
     }
 

@@ -31,6 +31,7 @@ mod dictionary;
 pub mod fixtures;
 pub mod index;
 pub mod memory;
+mod order;
 pub mod query;
 pub mod search;
 pub mod selection;

@@ -6,6 +6,7 @@ use std::{collections::HashMap, ops::Range};
 use crate::{
     Article, ArticleId, Bundle, BundleError, Collection, Entity, EntityId, EntityKind,
     index::{Document, SearchIndex},
+    order,
     store::Store,
 };
 
@@ -111,24 +112,31 @@ impl InMemory {
                 return Err(CorpusError::DuplicateArticle { id: article.id.clone() });
             }
             let resolved = resolve_mentions(article, &entity_ids)?;
-            let mut named: Vec<EntityId> = resolved.iter().map(|mention| mention.entity).collect();
+            let mut named: Vec<u32> = resolved.iter().map(|mention| mention.entity.0).collect();
             named.sort_unstable();
             named.dedup();
             mentions.push(resolved);
-            article_entities.push(named);
+            article_entities.push(named.into_iter().map(EntityId).collect());
         }
-        let mut newest_first: Vec<ArticleId> = (0..articles.len()).map(|index| ArticleId(position(index))).collect();
-        newest_first.sort_unstable_by(|a, b| articles[b.index()].date.cmp(&articles[a.index()].date).then(a.cmp(b)));
+        let mut newest_first: Vec<u32> = (0..position(articles.len())).collect();
+        let date = |article: u32| &articles[article as usize].date;
+        order::sort_by(&mut newest_first, &|a, b| date(b).cmp(date(a)).then(a.cmp(&b)));
+        let newest_first: Vec<ArticleId> = newest_first.into_iter().map(ArticleId).collect();
         let index = build_index(&articles, &entities, &article_entities);
         let (entity_articles, entity_articles_at) =
             articles_by_entity(entities.len(), &newest_first, &article_entities);
-        let mut by_name: Vec<usize> = (0..entities.len()).collect();
-        by_name.sort_unstable_by(|&a, &b| entities[a].name.cmp(&entities[b].name).then(a.cmp(&b)));
-        let entities_by_name = by_name.into_iter().map(|entity| EntityId(position(entity))).collect();
+        let mut by_name: Vec<u32> = (0..position(entities.len())).collect();
+        let name = |entity: u32| &entities[entity as usize].name;
+        order::sort_by(&mut by_name, &|a, b| name(a).cmp(name(b)).then(a.cmp(&b)));
+        let entities_by_name = by_name.into_iter().map(EntityId).collect();
         let entity_kinds = entities.iter().map(|entity| entity.kind).collect();
-        let mut days: Vec<time::Date> = articles.iter().map(|article| article.date.day()).collect();
+        // As Julian day numbers (positive since 4713 BC): plain numbers sort without a
+        // comparator of their own.
+        let mut days: Vec<u32> = articles.iter().map(|article| article.date.day().to_julian_day() as u32).collect();
         days.sort_unstable();
         days.dedup();
+        let days: Vec<time::Date> =
+            days.into_iter().filter_map(|day| time::Date::from_julian_day(day as i32).ok()).collect();
         let article_days = articles
             .iter()
             .map(|article| position(days.binary_search(&article.date.day()).unwrap_or_default()))
@@ -293,8 +301,13 @@ fn resolve_mentions(
         }
         resolved.push(mention);
     }
-    resolved
-        .sort_unstable_by_key(|mention| (mention.paragraph, mention.range.start, mention.range.end, mention.entity));
+    let key = |at: u32| {
+        let mention: &ResolvedMention = &resolved[at as usize];
+        (mention.paragraph, mention.range.start, mention.range.end, mention.entity)
+    };
+    let mut reading_order: Vec<u32> = (0..position(resolved.len())).collect();
+    order::sort_by(&mut reading_order, &|a, b| key(a).cmp(&key(b)));
+    let mut resolved = order::take(resolved, &reading_order);
     // Where the walk is: paragraph, characters passed, byte offset.
     let (mut paragraph, mut chars, mut at) = (usize::MAX, 0, 0);
     for mention in &mut resolved {

@@ -92,6 +92,7 @@ use levenshtein_automata::LevenshteinAutomatonBuilder;
 use crate::{
     ArticleId,
     index::{Field, Posting, SearchIndex, WordId},
+    order,
     query::{Phrase, Query},
 };
 
@@ -331,14 +332,16 @@ impl SearchIndex {
             .collect();
         self.join_neighbours(query, &mut clauses);
         let excluded = query.excluded.iter().map(|phrase| self.resolve_phrase(phrase, false)).collect();
-        let mut highlights: Vec<String> = clauses
+        // In word id order, which is the words' byte order.
+        let mut words: Vec<WordId> = clauses
             .iter()
             .flatten()
             .flat_map(|phrase| phrase.words.iter().flatten())
-            .map(|expansion| self.word(expansion.word).to_owned())
+            .map(|expansion| expansion.word)
             .collect();
-        highlights.sort_unstable();
-        highlights.dedup();
+        words.sort_unstable();
+        words.dedup();
+        let highlights = words.into_iter().map(|word| self.word(word).to_owned()).collect();
         ResolvedQuery { clauses, excluded, highlights }
     }
 
@@ -524,11 +527,12 @@ impl SearchIndex {
                 candidates.push((id, edits + u8::from(first_changed) + u8::from(stopped_short)));
             }
         });
-        if candidates.len() > MAX_EXPANSIONS {
-            candidates.select_nth_unstable_by(MAX_EXPANSIONS - 1, |a, b| {
-                self.prior(b.0).total_cmp(&self.prior(a.0)).then(a.1.cmp(&b.1))
-            });
-            candidates.truncate(MAX_EXPANSIONS);
+        let likelier = |a: u32, b: u32| {
+            let (a, b) = (candidates[a as usize], candidates[b as usize]);
+            self.prior(b.0).total_cmp(&self.prior(a.0)).then(a.1.cmp(&b.1))
+        };
+        if let Some(kept) = order::first_positions(candidates.len(), MAX_EXPANSIONS, &likelier) {
+            candidates = order::take(candidates, &kept);
         }
         let rarity_from = self.together(candidates.iter().map(|&(id, _)| id));
         let correction = |(id, edits)| {
@@ -561,8 +565,8 @@ impl SearchIndex {
     /// The `limit` words starting with `prefix` that most articles hold, but those `skip`
     /// names, walking the dictionary.
     fn most_frequent_completions(&self, prefix: &str, limit: usize, skip: impl Fn(WordId) -> bool) -> Vec<WordId> {
-        let completions = self.dictionary.starting_with(prefix).filter(|&id| !skip(id)).map(|id| (id, ())).collect();
-        keep_most_frequent(self, completions, limit).into_iter().map(|(id, ())| id).collect()
+        let completions = self.dictionary.starting_with(prefix).filter(|&id| !skip(id)).collect();
+        keep_most_frequent(self, completions, limit)
     }
 
     /// Whether the letters typed spell a plausible word among `expansions` (the word itself
@@ -1181,13 +1185,15 @@ impl SearchIndex {
     }
 }
 
-/// Keeps the `limit` candidates held by the most articles.
-fn keep_most_frequent<T>(index: &SearchIndex, mut candidates: Vec<(WordId, T)>, limit: usize) -> Vec<(WordId, T)> {
-    if candidates.len() > limit && limit > 0 {
-        candidates.select_nth_unstable_by_key(limit - 1, |(id, _)| std::cmp::Reverse(index.document_frequency(*id)));
-        candidates.truncate(limit);
+/// Keeps the `limit` words held by the most articles.
+fn keep_most_frequent(index: &SearchIndex, mut words: Vec<WordId>, limit: usize) -> Vec<WordId> {
+    if words.len() > limit && limit > 0 {
+        order::select_nth_by(&mut words, limit - 1, &|a, b| {
+            index.document_frequency(b).cmp(&index.document_frequency(a))
+        });
+        words.truncate(limit);
     }
-    candidates
+    words
 }
 
 /// The typos between what an automaton was built for and a `word` it reached.

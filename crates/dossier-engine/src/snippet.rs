@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use dossier_text::{for_each_word, sentence_ends_at};
 
+use crate::order;
+
 /// Characters (roughly) of body text a result-list snippet shows.
 pub const SNIPPET_CHARS: usize = 220;
 
@@ -56,9 +58,10 @@ pub fn segments<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<(&'t str, boo
 /// Marks are taken in order of their start; one that overlaps an earlier one, runs past
 /// the end or splits a character is skipped.
 pub fn segments_by<'t, L: Copy>(text: &'t str, marks: &[(Range<usize>, L)]) -> Vec<(&'t str, Option<L>)> {
-    let mut marks: Vec<&(Range<usize>, L)> = marks.iter().collect();
-    marks.sort_by_key(|(range, _)| range.start);
+    let start = |at: u32| marks[at as usize].0.start;
+    let by_start = order::stable_positions(marks.len(), &|a, b| start(a).cmp(&start(b)));
     let mut pieces = Vec::with_capacity(marks.len() * 2 + 1);
+    let marks = by_start.into_iter().map(|at| &marks[at as usize]);
     let mut at = 0;
     for (range, label) in marks {
         let valid = range.start >= at
