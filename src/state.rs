@@ -151,7 +151,11 @@ pub enum Action {
     Open(Option<ArticleId>),
     /// Opened an entity's page (or went back to the results).
     ShowEntity(Option<EntityId>),
-    /// Asked for the articles mentioning an entity: it is chosen and its page closes.
+    /// Asked for only the articles mentioning an entity ("Show only articles mentioning
+    /// X"): the list keeps its query and period and holds no article without X, so X is
+    /// chosen alongside entities that must all be mentioned, and instead of entities any
+    /// of which may be (adding X to those would let in articles without it); its page
+    /// closes.
     FilterBy(EntityId),
     /// Arrived at a view from the address: a reload, Back or Forward, a pasted link.
     Restore(ViewState),
@@ -192,9 +196,14 @@ impl Reducible for ViewState {
                 next.open = None;
             }
             Action::FilterBy(entity) => {
-                remove(&mut next.selection.excluded, entity);
-                if !next.selection.entities.contains(&entity) {
-                    next.selection.entities.push(entity);
+                let selection = &mut next.selection;
+                remove(&mut selection.excluded, entity);
+                if selection.entity_match == EntityMatch::Any {
+                    selection.entities.clear();
+                    selection.entity_match = EntityMatch::All;
+                }
+                if !selection.entities.contains(&entity) {
+                    selection.entities.push(entity);
                 }
                 next.entity_page = None;
             }
@@ -231,6 +240,30 @@ mod tests {
         ]);
         assert_eq!(state.selection.entities, [EntityId(4)]);
         assert!(state.selection.excluded.is_empty() && state.entity_page.is_none());
+    }
+
+    #[test]
+    fn showing_only_an_entitys_articles_never_lets_in_articles_without_it() {
+        // With entities that must all be mentioned, it is one more.
+        let all = apply(vec![Action::ToggleEntity(EntityId(1)), Action::FilterBy(EntityId(4))]);
+        assert_eq!(
+            (all.selection.entities.as_slice(), all.selection.entity_match),
+            (&[EntityId(1), EntityId(4)][..], EntityMatch::All)
+        );
+        // With entities any of which may be mentioned, adding it would widen the list:
+        // it takes their place, the query and period stay.
+        let any = apply(vec![
+            Action::SetQuery("coffee".into()),
+            Action::ToggleEntity(EntityId(1)),
+            Action::ToggleEntity(EntityId(2)),
+            Action::SetEntityMatch(EntityMatch::Any),
+            Action::FilterBy(EntityId(4)),
+        ]);
+        assert_eq!(
+            (any.selection.entities.as_slice(), any.selection.entity_match),
+            (&[EntityId(4)][..], EntityMatch::All)
+        );
+        assert_eq!(any.selection.query, "coffee");
     }
 
     #[test]

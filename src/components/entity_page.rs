@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use dossier_engine::{
-    EntityId, Selection, search::SearchHit, selection::EntityFacet, snippet::sentence_around, timeline::Histogram,
+    DateOrder, EntityId, Selection, search::SearchHit, selection::EntityFacet, snippet::sentence_around,
+    timeline::Histogram,
 };
 use yew::prelude::*;
 
@@ -59,8 +60,11 @@ pub struct EntityPageProps {
 pub fn EntityPage(props: &EntityPageProps) -> Html {
     let corpus = &props.corpus;
     let entity = corpus.entity(props.entity);
+    // Its articles tell a story: in date order, whatever order the results are in.
     let profile = use_memo((corpus.clone(), props.entity, props.view.clone()), |(corpus, entity, view)| {
-        corpus.entity_profile(*entity, &view.hits)
+        let mut profile = corpus.entity_profile(*entity, &view.hits);
+        profile.articles = corpus.in_date_order(&profile.articles, DateOrder::NewestFirst);
+        profile
     });
     let strip = mentions_over_time(corpus, props.entity);
     let in_collection = corpus.entity_article_count(props.entity) as usize;
@@ -100,7 +104,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                 </section>
             }
             if !profile.co_occurring.is_empty() {
-                { companions(corpus, &profile.co_occurring, parameters) }
+                { companions(corpus, &profile.co_occurring, here, props.narrowed, parameters) }
             }
             { its_articles(props, &profile.articles) }
         </article>
@@ -118,11 +122,25 @@ fn mentions_over_time(corpus: &CorpusHandle, entity: EntityId) -> Option<Html> {
     })
 }
 
-/// The entities mentioned most with it, each a link to its own page.
-fn companions(corpus: &CorpusHandle, co_occurring: &[EntityFacet], parameters: &str) -> Html {
+/// The entities mentioned most with it in its `here` articles (of the current selection
+/// when `narrowed`), each a link to its own page.
+fn companions(
+    corpus: &CorpusHandle,
+    co_occurring: &[EntityFacet],
+    here: usize,
+    narrowed: bool,
+    parameters: &str,
+) -> Html {
+    let its = plural(here, "article", "articles");
+    let covered = if narrowed {
+        format!("Counted in its {its} in the current selection.")
+    } else {
+        format!("Counted in its {its}.")
+    };
     html! {
         <section class="entity-section" aria-labelledby="entity-with">
             <h3 id="entity-with">{ "Often mentioned with it" }</h3>
+            <p class="muted">{ covered }</p>
             <ul class="companions">
                 { for co_occurring.iter().take(COMPANIONS_SHOWN).map(|facet| {
                     let other = corpus.entity(facet.entity);
@@ -145,7 +163,7 @@ fn its_articles(props: &EntityPageProps, articles: &[SearchHit]) -> Html {
     let parameters = props.list_parameters.as_str();
     html! {
         <section class="entity-section" aria-labelledby="entity-articles">
-            <h3 id="entity-articles">{ if props.narrowed { "Its articles in the current selection" } else { "Its articles" } }</h3>
+            <h3 id="entity-articles">{ if props.narrowed { "Its articles in the current selection, newest first" } else { "Its articles, newest first" } }</h3>
             if here == 0 {
                 <p class="muted">{ "None in the current selection." }</p>
             }

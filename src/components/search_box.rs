@@ -36,7 +36,8 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 aria-describedby="search-hint"
             />
             <p class="hint" id="search-hint">
-                { "Press " }<kbd>{ "/" }</kbd>{ " to search from anywhere. " }
+                // A keyboard's shortcut: hidden on touch screens, where it means nothing.
+                <span class="keys">{ "Press " }<kbd>{ "/" }</kbd>{ " to search from anywhere. " }</span>
                 <kbd>{ "\"two words\"" }</kbd>{ " for a phrase, " }<kbd>{ "-word" }</kbd>{ " to leave out, " }
                 <kbd>{ "OR" }</kbd>{ " for either; typos are forgiven." }
             </p>

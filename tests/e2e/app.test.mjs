@@ -424,6 +424,10 @@ describe('the bundled seed collection', () => {
     await ready(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+    // A keyboard's shortcut means nothing on a touch screen; the query syntax still helps.
+    const hint = page.locator('#search-hint');
+    assert.equal(await hint.getByText('to search from anywhere').isVisible(), false);
+    assert.equal(await hint.getByText('for a phrase').isVisible(), true);
     await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
   });
 });
@@ -838,6 +842,34 @@ describe('entity pages', () => {
     // Only its articles, in the results.
     await page.getByRole('button', { name: 'Show only articles mentioning Mexico' }).click();
     await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent === '2 of 6 articles, mentioning Mexico');
+  });
+
+  test('within a search: its articles in date order, what its companions are counted in, and only its articles', async (t) => {
+    const page = await open(path, t);
+    await ready(page);
+    // "mexico" ranks Maduro arrested (5 January) above Cartels and banks (16 January).
+    await search(page, 'mexico ');
+    await statusIs(page, '2 of 6 articles, matching “mexico”');
+    await page.getByRole('button', { name: 'About Mexico' }).click();
+    await headingIs(page, 'Mexico');
+    const article = page.getByRole('article', { name: 'Mexico' });
+    const articles = article.getByRole('region', { name: 'Its articles in the current selection, newest first' });
+    assert.deepEqual(await articles.getByRole('listitem').getByRole('link').allTextContents(), ['Cartels and banks', 'Maduro arrested']);
+    const companions = article.getByRole('region', { name: 'Often mentioned with it' });
+    assert.equal(await companions.locator('p').textContent(), 'Counted in its 2 articles in the current selection.');
+    // With two places either of which may be mentioned, showing only Sheinbaum's
+    // articles narrows the list to them instead of adding a third alternative.
+    await back(page);
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
+    await statusIs(page, '6 of 6 articles');
+    const filters = page.getByRole('region', { name: 'Mentioned' });
+    await filters.getByRole('button', { name: /^Mexico / }).click();
+    await filters.getByRole('button', { name: /^Venezuela / }).click();
+    await page.getByRole('radio', { name: 'any of them' }).check();
+    await statusIs(page, '2 of 6 articles, mentioning Mexico or Venezuela');
+    await page.getByRole('button', { name: 'About Claudia Sheinbaum' }).click();
+    await page.getByRole('button', { name: 'Show only articles mentioning Claudia Sheinbaum' }).click();
+    await statusIs(page, '1 of 6 articles, mentioning Claudia Sheinbaum');
   });
 
   test('from a mention in the reader, by keyboard, and by address', async (t) => {
