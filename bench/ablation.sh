@@ -13,6 +13,7 @@ base=("$@")
 dossier=target/release/dossier
 conll=../shared/corpus/ner/conll2003_dev.jsonl
 wikinews=../shared/corpus/wikinews_2019_2021.jsonl
+deleted=bench/ablation-deleted.tsv
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
@@ -44,9 +45,9 @@ wikinews_all=$(wikinews_f1)
   echo "every pass, over people, organizations and places together, on the CoNLL-2003 dev split"
   echo "(exact span and kind, $(printf %.4f "$conll_all") with every pass) and on the Wikinews gold tune half"
   echo "(each entity once per article, $(printf %.4f "$wikinews_all") with every pass; one entity there is"
-  echo "about 0.003). A pass whose removal costs less than 0.002 on both is below the bar, and is"
-  echo "deleted. The passes marked \"always\" are the extractor's frame; \`dossier ner eval --passes\`"
-  echo "says what each does."
+  echo "about 0.003). A pass whose removal costs less than 0.002 on both is below the bar, to be"
+  echo "deleted once Reuters can be measured too (below). The passes marked \"always\" are the"
+  echo "extractor's frame; \`dossier ner eval --passes\` says what each does."
   echo
   echo "| # | stage | pass | ΔF1 CoNLL dev | ΔF1 Wikinews tune | decision |"
   echo "|--:|---|---|--:|--:|---|"
@@ -62,7 +63,31 @@ wikinews_all=$(wikinews_f1)
     read -r dc dw decision < <(awk -v c="$without_conll" -v C="$conll_all" -v w="$without_news" -v W="$wikinews_all" 'BEGIN {
       dc = c - C; dw = w - W
       printf "%+.4f %+.4f %s\n", dc, dw, (dc <= -0.002 || dw <= -0.002) ? "keep" : "below-the-bar" }')
-    echo "| $number | $stage | \`$pass\` | $dc | $dw | ${decision//-/ } |"
+    echo "| $number | $stage | \`$pass\` | $dc | $dw | ${decision/below-the-bar/below the bar: kept, see below} |"
+  done
+  echo
+  echo "## Below the bar, and why those passes stay for now"
+  echo
+  echo "The rule says a pass whose removal costs less than 0.002 on both sets is deleted. Taken"
+  echo "out one at a time, the extractor measured again after each (every remaining pass switched"
+  echo "off alone; of those below the bar, the one whose removal gained most went first), the"
+  echo "rule took out 35 passes, and the Wikinews report half fell from 0.807 to 0.794, past the"
+  echo "0.005 allowed; with facilities and titles-before-people back (33 out), the sets scored"
+  echo "0.911 on CoNLL dev (from 0.906), 0.861 on the tune half (from 0.851) and 0.805 on the"
+  echo "report half (read once more to decide that, so no longer a clean held-out figure)."
+  echo "But Reuters-21578, the collection the product is measured on, lost its companies: its top"
+  echo "50 organizations became \"Co Inc\" (361 articles), \"Poor\" (234, for Standard and Poor's),"
+  echo "\"Co\" (155), \"Ltd\" (148); \"Corp\" (150) and \"Gulf\" (188) became places; USDA, EC and IBM"
+  echo "split from their acronyms. Neither gold set holds wire copy's company names, so the rule"
+  echo "cannot see what these passes do. They stay until a gold annotation of Reuters entities, or"
+  echo "a check of its top entities beside the two sets, can decide; the removal is recorded"
+  echo "below (\`$deleted\`), in the order it was made, with the deltas measured then, with every"
+  echo "pass (\"alone\") and with the passes before it already out (\"when taken out\")."
+  echo
+  echo "| order | pass | ΔF1 CoNLL dev alone | ΔF1 Wikinews tune alone | ΔF1 CoNLL dev when taken out | ΔF1 Wikinews tune when taken out | what it did |"
+  echo "|--:|---|--:|--:|--:|--:|---|"
+  grep -v '^#' "$deleted" | while IFS=$'\t' read -r order pass c w cc ww what; do
+    echo "| $order | \`$pass\` | $c | $w | $cc | $ww | $what |"
   done
 } >"$out"
 echo "wrote $out" >&2

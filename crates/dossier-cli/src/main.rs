@@ -11,7 +11,7 @@ use std::{
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use dossier_engine::{Bundle, Collection, Corpus, Corrections, EntityKind, Selection};
-use dossier_ingest::extract::annotate;
+use dossier_ingest::{extract::annotate_with, passes::Passes, tagger::Model};
 
 mod export;
 mod ingest;
@@ -50,6 +50,10 @@ enum Command {
         /// reported and the rest are applied.
         #[arg(long)]
         corrections: Option<PathBuf>,
+        /// Find the entities with this pass of the extractor switched off (repeatable;
+        /// `dossier ner eval --passes` lists them), to measure what it earns.
+        #[arg(long, value_name = "PASS")]
+        without: Vec<String>,
     },
     /// Search a bundle; prints the best matches first. Exits with 1 when nothing matches.
     Search {
@@ -127,7 +131,8 @@ enum NerCommand {
     /// kind, by exact span and kind.
     Eval {
         /// Annotated documents to score on.
-        data: PathBuf,
+        #[arg(required_unless_present = "passes")]
+        data: Option<PathBuf>,
         /// A model written by `dossier ner train` (default: the one Dossier ships).
         #[arg(long)]
         model: Option<PathBuf>,
@@ -137,6 +142,13 @@ enum NerCommand {
         /// Also list every name found wrongly and every name missed, with its sentence.
         #[arg(long)]
         show_errors: bool,
+        /// Score the extractor with this pass switched off (repeatable), to measure what
+        /// it earns.
+        #[arg(long, value_name = "PASS")]
+        without: Vec<String>,
+        /// List the extractor's passes in the order they run, and stop.
+        #[arg(long)]
+        passes: bool,
     },
     /// Print the names the tagger reads in text from standard input, one paragraph a
     /// line, each name as `[kind name]`: a way to see what the extractor starts from.
@@ -170,8 +182,9 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ingest { inputs, output, name, description, source, corrections } => {
-            ingest_command(&inputs, &output, Named { name, description }, &source, corrections.as_deref())
+        Command::Ingest { inputs, output, name, description, source, corrections, without } => {
+            let passes = Passes::without_named(&without)?;
+            ingest_command(&inputs, &output, Named { name, description }, &source, corrections.as_deref(), passes)
         }
         // The words as the search box would hold them: the last is still being typed
         // (a prefix, typos forgiven) unless a space follows it, as in `"palm oil "`.
@@ -203,14 +216,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             if !held_out.is_empty() {
                 let model = dossier_ingest::tagger::Model::from_bytes(&bytes)?;
-                println!("held out:\n{}", ner::score(&held_out, &model, false).table());
+                println!("held out:\n{}", ner::score(&held_out, &model, false, Passes::all()).table());
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ner(NerCommand::Eval { data, model, tagger_only, show_errors }) => {
-            let documents = ner::read(&data)?;
+        Command::Ner(NerCommand::Eval { data, model, tagger_only, show_errors, without, passes }) => {
+            if passes {
+                print!("{}", dossier_ingest::passes::table());
+                return Ok(ExitCode::SUCCESS);
+            }
+            let passes = Passes::without_named(&without)?;
+            let documents = ner::read(data.as_deref().context("no annotated documents to score")?)?;
             let model = ner::model(model.as_deref())?;
-            let scored = ner::score(&documents, &model, tagger_only);
+            let scored = ner::score(&documents, &model, tagger_only, passes);
             let mut out = io::stdout().lock();
             if show_errors {
                 write!(out, "{}", scored.errors(&documents))?;
@@ -246,6 +264,7 @@ fn ingest_command(
     Named { name, description }: Named,
     default_source: &str,
     corrections_path: Option<&Path>,
+    passes: Passes,
 ) -> anyhow::Result<ExitCode> {
     // A bad corrections file stops before the articles are read.
     let corrections = match corrections_path {
@@ -272,7 +291,7 @@ fn ingest_command(
     let name = name.unwrap_or_else(|| default_collection_name(inputs));
     let mut bundle = Bundle::new(Collection { name, description });
     bundle.articles = report.articles;
-    bundle.entities = annotate(&mut bundle.articles);
+    bundle.entities = annotate_with(&mut bundle.articles, Model::builtin(), passes);
     if let (Some(corrections), Some(path)) = (&corrections, corrections_path) {
         let skipped = corrections.apply(&mut bundle);
         for skip in &skipped {

@@ -18,6 +18,7 @@ use anyhow::{Context, bail};
 use dossier_engine::{Article, EntityKind};
 use dossier_ingest::{
     extract::annotate_with,
+    passes::Passes,
     tagger::{self, Example, Model, NameKind},
 };
 use serde::Deserialize;
@@ -176,8 +177,9 @@ pub struct Scored {
 }
 
 /// Runs the whole extractor (the tagger, then merging across the collection) with `model`
-/// on `documents`; with `tagger_only`, only the tagger, before merging.
-pub fn score(documents: &[Annotated], model: &Model, tagger_only: bool) -> Scored {
+/// and the passes `passes` runs on `documents`; with `tagger_only`, only the tagger, before
+/// merging.
+pub fn score(documents: &[Annotated], model: &Model, tagger_only: bool, passes: Passes) -> Scored {
     let mut gold: HashSet<Span> = HashSet::new();
     for (index, document) in documents.iter().enumerate() {
         for (line, names) in document.names.iter().enumerate() {
@@ -214,7 +216,7 @@ pub fn score(documents: &[Annotated], model: &Model, tagger_only: bool) -> Score
                 mentions: Vec::new(),
             })
             .collect();
-        let entities = annotate_with(&mut articles, model);
+        let entities = annotate_with(&mut articles, model, passes);
         let kinds: HashMap<&str, EntityKind> =
             entities.iter().map(|entity| (entity.id.as_str(), entity.kind)).collect();
         for (index, article) in articles.iter().enumerate() {
@@ -257,7 +259,8 @@ impl Scored {
         out
     }
 
-    /// Precision, recall and F1 per kind, as a table.
+    /// Precision, recall and F1 per kind, as a table, with the counts they come from (the
+    /// names annotated, found, and found right).
     pub fn table(&self) -> String {
         let (gold, found) = (&self.gold, &self.found);
         let mut table = String::new();
@@ -270,8 +273,8 @@ impl Scored {
         );
         let _ = writeln!(
             table,
-            "{:<14} {:>9} {:>9} {:>9} {:>7} {:>7}",
-            "kind", "precision", "recall", "F1", "gold", "found"
+            "{:<14} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}",
+            "kind", "precision", "recall", "F1", "gold", "found", "right"
         );
         let kinds = [
             ("person", Some(EntityKind::Person)),
@@ -283,13 +286,14 @@ impl Scored {
             let keep = |span: &&Span| kind.is_none_or(|kind| span.4 == kind);
             let gold_kind: HashSet<&Span> = gold.iter().filter(keep).collect();
             let found_kind: HashSet<&Span> = found.iter().filter(keep).collect();
-            let correct = found_kind.intersection(&gold_kind).count() as f64;
+            let right = found_kind.intersection(&gold_kind).count();
+            let correct = right as f64;
             let precision = correct / (found_kind.len().max(1) as f64);
             let recall = correct / (gold_kind.len().max(1) as f64);
             let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
             let _ = writeln!(
                 table,
-                "{name:<14} {precision:>9.3} {recall:>9.3} {f1:>9.3} {:>7} {:>7}",
+                "{name:<14} {precision:>9.3} {recall:>9.3} {f1:>9.3} {:>7} {:>7} {right:>7}",
                 gold_kind.len(),
                 found_kind.len()
             );

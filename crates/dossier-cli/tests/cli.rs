@@ -475,14 +475,102 @@ fn ner_reports_bad_files_by_line_and_bad_models() {
     let model = dir.join("model.bin");
     fs::write(&model, b"not a model").expect("writes");
     let sample = workspace().join("tests/fixtures/ner-sample.jsonl");
-    let output =
-        dossier(&["ner", "eval", sample.to_str().unwrap_or_default(), "--model", model.to_str().unwrap_or_default()]);
+    let eval_with = |model: &Path| {
+        dossier(&["ner", "eval", sample.to_str().unwrap_or_default(), "--model", model.to_str().unwrap_or_default()])
+    };
+    let output = eval_with(&model);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("not a Dossier name-tagger model: wrong header or version"),
         "{}",
         stderr(&output)
     );
+
+    // A model of another format version, or learned with other feature templates, is
+    // refused with a message naming both.
+    let trained = dir.join("trained.bin");
+    let output =
+        dossier(&["ner", "train", sample.to_str().unwrap_or_default(), "-o", trained.to_str().unwrap_or_default()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bytes = fs::read(&trained).expect("a model");
+    let mut first_version = bytes.clone();
+    first_version[4] = 1;
+    fs::write(&model, first_version).expect("writes");
+    let output = eval_with(&model);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("format version 1, and this build reads version 2"), "{}", stderr(&output));
+    let at = bytes.windows(4).position(|window| window == b"bias").expect("the header names the templates");
+    let mut other_templates = bytes.clone();
+    other_templates[at..at + 4].copy_from_slice(b"BIAS");
+    fs::write(&model, other_templates).expect("writes");
+    let output = eval_with(&model);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("the model has template 0 BIAS, where this build has template 0 bias"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// The extractor's passes are listed in order, and each optional one can be switched off
+/// when scoring and ingesting; a pass that is not there, or that cannot be switched off,
+/// is an error that says so.
+#[test]
+fn ner_lists_the_passes_and_switches_them_off_by_name() {
+    let output = dossier(&["ner", "eval", "--passes"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listed = stdout(&output);
+    let names: Vec<&str> = listed.lines().filter_map(|line| line.split_whitespace().nth(2)).collect();
+    let position = |name: &str| names.iter().position(|listed| *listed == name);
+    assert!(position("tokenize") < position("tag") && position("tag") < position("surnames"), "{listed}");
+    assert!(position("surnames") < position("merge"), "{listed}");
+    assert!(listed.lines().any(|line| line.contains(" tag ") && line.ends_with("(always)")), "{listed}");
+
+    // Scored with and without the pass that joins surnames to full names: "Biden" alone,
+    // which the tagger takes for a place, is Joe Biden only with it.
+    let dir = scratch("ner-passes");
+    let sample = dir.join("biden.jsonl");
+    let text = "Former Vice President of the United States Joe Biden won the primary , and Biden thanked voters .";
+    let record = format!(
+        r#"{{"id": "b", "text": "{text}", "entities": [{{"start": 29, "end": 42, "label": "LOC"}}, {{"start": 43, "end": 52, "label": "PER"}}, {{"start": 75, "end": 80, "label": "PER"}}]}}"#
+    );
+    fs::write(&sample, format!("{record}\n")).expect("writes");
+    let sample = sample.to_str().unwrap_or_default();
+    let right = |output: &Output| -> String {
+        let table = stdout(output);
+        table
+            .lines()
+            .find(|line| line.starts_with("all"))
+            .and_then(|line| line.split_whitespace().nth(6))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let with = dossier(&["ner", "eval", sample]);
+    assert!(with.status.success(), "{}", stderr(&with));
+    let without = dossier(&["ner", "eval", sample, "--without", "surnames"]);
+    assert!(without.status.success(), "{}", stderr(&without));
+    assert_eq!((right(&with).as_str(), right(&without).as_str()), ("3", "2"), "{}{}", stdout(&with), stdout(&without));
+
+    // The same switch when ingesting.
+    let bundle = dir.join("bundle.json");
+    let seed = workspace().join("data/seed");
+    let output = dossier(&[
+        "ingest",
+        seed.to_str().unwrap_or_default(),
+        "-o",
+        bundle.to_str().unwrap_or_default(),
+        "--without",
+        "surnames",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    for (pass, reason) in
+        [("no-such-pass", "no pass is named \"no-such-pass\""), ("tag", "the pass \"tag\" cannot be switched off")]
+    {
+        let output = dossier(&["ner", "eval", sample, "--without", pass]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(stderr(&output).contains(reason), "{}", stderr(&output));
+    }
 }
 
 /// A reader's corrections folded into the next bundle: what applies is applied, what no

@@ -3,23 +3,30 @@
 //! elsewhere, "U.S." is the United States, "the Times" is The New York Times seen before),
 //! and records every mention with its offsets.
 //!
-//! Two steps, each a module of its own:
-//! 1. [`candidates`](super::candidates): the learned [`tagger`](super::tagger) reads each
-//!    paragraph and its names become candidates, with the gazetteer and the collection's
-//!    word statistics among its evidence;
-//! 2. [`resolve`](super::resolve): across the collection, full names absorb their short
-//!    forms, acronyms join what they abbreviate, and every way of writing an entity
-//!    becomes one of its aliases.
+//! The recipe, whose passes [`Pass::ALL`](crate::passes::Pass::ALL) lists in order (`dossier ner eval --passes`):
+//! 1. read: each paragraph is cut into words and the learned [`tagger`](crate::tagger)
+//!    reads its names, with the gazetteer and the collection's word statistics among its
+//!    evidence;
+//! 2. repair, trim, file ([`candidates`](crate::candidates)): the tagger's names are
+//!    repaired, trimmed and filed one by one as candidates, split, dropped or given
+//!    another kind where general knowledge of names says so;
+//! 3. resolve ([`resolve`](crate::resolve)): across the collection, full names absorb
+//!    their short forms, acronyms join what they abbreviate, and every way of writing an
+//!    entity becomes one of its aliases;
+//! 4. merge: mentions get character offsets, and entities are sorted.
+//!
+//! The model, the gazetteer and the word lists are built here, once, and passed down.
 
 use std::collections::{HashMap, HashSet};
 
 use dossier_format::{Article, Entity, Mention};
 
 use crate::{
-    candidates::{Candidate, Finder},
+    candidates::{Candidate, Knowledge},
     gazetteer::Gazetteer,
     lists::Lists,
-    resolve::Resolver,
+    passes::Passes,
+    resolve::{Resolved, Resolver},
     tagger::Model,
     words::Vocabulary,
 };
@@ -27,16 +34,21 @@ use crate::{
 /// Finds the entities of a collection, sets each article's [`Article::mentions`] and
 /// returns the entity table (sorted by kind, then by how many articles mention each).
 pub fn annotate(articles: &mut [Article]) -> Vec<Entity> {
-    annotate_with(articles, Model::builtin())
+    annotate_with(articles, Model::builtin(), Passes::all())
 }
 
-/// [`annotate`] with another name-tagger model.
-pub fn annotate_with(articles: &mut [Article], model: &Model) -> Vec<Entity> {
-    let gazetteer = Gazetteer::get();
+/// [`annotate`] with another name-tagger model, and only the passes that `passes` runs.
+pub fn annotate_with(articles: &mut [Article], model: &Model, passes: Passes) -> Vec<Entity> {
+    let (gazetteer, lists) = (Gazetteer::builtin(), Lists::builtin());
     let vocabulary = model.vocabulary(Vocabulary::of(articles));
-    let finder = Finder { model, gazetteer, lists: Lists::get(), vocabulary: &vocabulary };
-    let candidates: Vec<Vec<Candidate>> = articles.iter().map(|article| finder.candidates(article)).collect();
-    let resolved = Resolver::resolve(&candidates, gazetteer);
+    let knowledge = Knowledge { gazetteer: &gazetteer, lists: &lists, vocabulary: &vocabulary, passes };
+    let candidates: Vec<Vec<Candidate>> = articles.iter().map(|article| knowledge.candidates(model, article)).collect();
+    merge(articles, Resolver::resolve(&candidates, &knowledge))
+}
+
+/// The [`Pass::Merge`](crate::passes::Pass::Merge) pass: each article's mentions, with character offsets, and the
+/// entity table sorted by kind, then by how many articles mention each.
+fn merge(articles: &mut [Article], resolved: Resolved) -> Vec<Entity> {
     let mut entities = resolved.entities;
     for (article, mentions) in articles.iter_mut().zip(resolved.mentions) {
         // Byte offsets to character offsets, counting on from the mention before (they

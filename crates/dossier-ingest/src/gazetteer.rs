@@ -2,8 +2,6 @@
 //! their aliases), given names, titles and the words that mark organizations and places.
 //! General knowledge only; nothing here is tuned to one collection.
 
-use std::sync::OnceLock;
-
 use rustc_hash::FxHashMap;
 
 use dossier_format::EntityKind;
@@ -31,10 +29,10 @@ pub(crate) struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// The built-in gazetteer, parsed once.
-    pub fn get() -> &'static Gazetteer {
-        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-        GAZETTEER.get_or_init(|| Gazetteer::parse(include_str!("gazetteer.txt")))
+    /// The gazetteer Dossier ships, parsed from its file: the entry points read it once
+    /// and pass it down.
+    pub fn builtin() -> Gazetteer {
+        Gazetteer::parse(include_str!("gazetteer.txt"))
     }
 
     fn parse(text: &'static str) -> Gazetteer {

@@ -3,8 +3,6 @@
 //! places, the verbs that follow names, and words that are never names. The rules read
 //! them as cues and the tagger as features.
 
-use std::sync::OnceLock;
-
 use rustc_hash::FxHashMap;
 
 /// One word list.
@@ -173,6 +171,17 @@ impl List {
     fn bit(self) -> u32 {
         1 << self as u32
     }
+
+    /// The lists among `marks` (as [`Lists::marks`] gives them) that the tagger reads as
+    /// features, in order.
+    pub(crate) fn features_in(marks: u32) -> impl Iterator<Item = List> {
+        List::ALL.into_iter().filter(move |list| list.is_feature() && marks & list.bit() != 0)
+    }
+
+    /// Whether `marks` (as [`Lists::marks`] gives them) hold this list.
+    pub(crate) fn marked(self, marks: u32) -> bool {
+        marks & self.bit() != 0
+    }
 }
 
 /// Every list, as one lookup from a word (ASCII-lowercased) to the lists that hold it.
@@ -182,10 +191,10 @@ pub(crate) struct Lists {
 }
 
 impl Lists {
-    /// The lists, read once.
-    pub(crate) fn get() -> &'static Lists {
-        static LISTS: OnceLock<Lists> = OnceLock::new();
-        LISTS.get_or_init(|| Lists::read(List::ALL.map(|list| (list, list.text()))))
+    /// The lists Dossier ships, read from their files: the entry points read them once
+    /// and pass them down.
+    pub(crate) fn builtin() -> Lists {
+        Lists::read(List::ALL.map(|list| (list, list.text())))
     }
 
     fn read(sources: impl IntoIterator<Item = (List, &'static str)>) -> Lists {
@@ -200,22 +209,18 @@ impl Lists {
 
     /// Whether `word` (without a final dot, ignoring ASCII case) is in `list`.
     pub(crate) fn contains(&self, list: List, word: &str) -> bool {
-        self.mask(word) & list.bit() != 0
+        list.marked(self.marks(word))
     }
 
     /// Whether `word` is a particle of a person's name ("de", "Van", "al"): a connector
     /// other than "of".
     pub(crate) fn is_particle(&self, word: &str) -> bool {
-        self.contains(List::Connectors, word) && !word.trim_end_matches('.').eq_ignore_ascii_case("of")
+        is_particle(self.marks(word), word)
     }
 
-    /// The lists that hold `word` and that the tagger reads as features.
-    pub(crate) fn features_of(&self, word: &str) -> impl Iterator<Item = List> + use<> {
-        let mask = self.mask(word);
-        List::ALL.into_iter().filter(move |list| list.is_feature() && mask & list.bit() != 0)
-    }
-
-    fn mask(&self, word: &str) -> u32 {
+    /// The lists that hold `word` (without a final dot, ignoring ASCII case), one bit a
+    /// list: a word is looked up once and asked about any list after.
+    pub(crate) fn marks(&self, word: &str) -> u32 {
         let bare = word.trim_end_matches('.');
         if bare.bytes().any(|byte| byte.is_ascii_uppercase()) {
             self.by_word.get(&bare.to_ascii_lowercase()).copied().unwrap_or(0)
@@ -223,6 +228,12 @@ impl Lists {
             self.by_word.get(bare).copied().unwrap_or(0)
         }
     }
+}
+
+/// Whether a word in the lists `marks` is a particle of a person's name: a connector
+/// other than "of".
+pub(crate) fn is_particle(marks: u32, word: &str) -> bool {
+    List::Connectors.marked(marks) && !word.trim_end_matches('.').eq_ignore_ascii_case("of")
 }
 
 /// The words of a list file: one a line, blank lines and `#` comments left out.
@@ -297,10 +308,14 @@ mod tests {
         for list in List::ALL {
             assert!(entries(list.text()).next().is_some(), "{} is empty", list.name());
         }
-        let lists = Lists::get();
+        let lists = Lists::builtin();
         assert!(lists.contains(List::Titles, "Gov."));
         assert!(lists.contains(List::Titles, "PRESIDENT"));
         assert!(!lists.contains(List::Titles, "Sheinbaum"));
-        assert_eq!(lists.features_of("Bank").collect::<Vec<_>>(), [List::OrganizationWords, List::OrganizationHeads]);
+        assert_eq!(
+            List::features_in(lists.marks("Bank")).collect::<Vec<_>>(),
+            [List::OrganizationWords, List::OrganizationHeads]
+        );
+        assert!(lists.is_particle("De") && !lists.is_particle("of"));
     }
 }

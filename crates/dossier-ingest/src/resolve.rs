@@ -23,9 +23,10 @@ use dossier_format::{Entity, EntityKind, entity::slug};
 use dossier_text::{fold, strip_possessive};
 
 use crate::{
-    candidates::{Candidate, Class},
+    candidates::{Candidate, Class, Knowledge},
     gazetteer::Gazetteer,
     lists::{List, Lists},
+    passes::Pass,
 };
 
 /// A name's rarer kind joins its commoner one when it has at most this share (1/n) of
@@ -64,7 +65,9 @@ impl Draft {
         self.surfaces.values().sum()
     }
 
-    fn name(&self) -> String {
+    /// The name the entity is shown under: the gazetteer's, a company's full name, or its
+    /// commonest way of writing (a person's fullest; a short form only if nothing else).
+    fn name(&self, lists: &Lists) -> String {
         if let Some(name) = self.fixed_name {
             return name.to_owned();
         }
@@ -73,7 +76,7 @@ impl Draft {
         }
         // A person is named by their fullest common form, never by a surname alone (with
         // its particles or not: "De Croo" of Herman De Croo).
-        let full_name = |surface: &str| surface.contains(' ') && particle_surname(surface).is_none();
+        let full_name = |surface: &str| surface.contains(' ') && particle_surname(surface, lists).is_none();
         let full_names = self.kind == EntityKind::Person && self.surfaces.keys().any(|surface| full_name(surface));
         let long = self.surfaces.keys().any(|surface| !self.short_forms.contains(surface));
         let mut surfaces: Vec<(&String, &usize)> = self
@@ -87,14 +90,26 @@ impl Draft {
     }
 }
 
+/// A deferred or unknown candidate, as [`Resolver::short_form`] looks it up.
+struct Lone<'c> {
+    candidate: &'c Candidate,
+    folded: String,
+    /// The kind the tagger took it for, if any.
+    tagged: Option<EntityKind>,
+    one_word: bool,
+    /// The drafts its article names.
+    in_article: &'c HashSet<usize>,
+}
+
 pub(crate) struct Resolved {
     pub entities: Vec<Entity>,
     /// Per article: (index into `entities`, paragraph, byte range).
     pub mentions: Vec<Vec<(usize, usize, Range<usize>)>>,
 }
 
-#[derive(Default)]
-pub(crate) struct Resolver {
+pub(crate) struct Resolver<'k> {
+    /// The gazetteer, the word lists and which passes run.
+    knowledge: &'k Knowledge<'k>,
     drafts: Vec<Draft>,
     by_key: HashMap<Key, usize>,
     /// Folded ways of writing an entity, and acronyms defined next to one.
@@ -108,15 +123,28 @@ pub(crate) struct Resolver {
     lone_readings: HashMap<String, (usize, usize)>,
 }
 
-impl Resolver {
-    pub(crate) fn resolve(candidates: &[Vec<Candidate>], gazetteer: &Gazetteer) -> Resolved {
-        let mut resolver = Resolver::default();
+impl<'k> Resolver<'k> {
+    /// The collection's entities, and each article's mentions of them, from the
+    /// candidates of each article.
+    pub(crate) fn resolve(candidates: &[Vec<Candidate>], knowledge: &'k Knowledge<'k>) -> Resolved {
+        let mut resolver = Resolver {
+            knowledge,
+            drafts: Vec::new(),
+            by_key: HashMap::new(),
+            aliases: HashMap::new(),
+            moved: HashMap::new(),
+            firm_words: HashSet::new(),
+            lone_readings: HashMap::new(),
+        };
+        let gazetteer = knowledge.gazetteer;
         // Pass 1: everything that was classified, keyed so that variants meet.
         let mut assigned: Vec<Vec<Option<usize>>> = candidates
             .iter()
             .map(|article| article.iter().map(|candidate| resolver.classified(candidate, gazetteer)).collect())
             .collect();
-        resolver.acronyms_join_what_they_stand_for(candidates, &assigned);
+        if resolver.runs(Pass::AcronymsJoinExpansions) {
+            resolver.acronyms_join_what_they_stand_for(candidates, &assigned);
+        }
         // Pass 2: short forms and unclassified names join what they match.
         let surnames = resolver.surnames();
         for candidate in candidates.iter().flatten() {
@@ -133,23 +161,39 @@ impl Resolver {
                 if assigned[article_index][candidate_index].is_some() || candidate.title {
                     continue;
                 }
-                let draft = resolver.short_form(candidate, &surnames, &in_article, gazetteer);
+                let draft = resolver.short_form(candidate, &surnames, &in_article);
                 if let Some(draft) = draft {
                     *resolver.drafts[draft].surfaces.entry(candidate.surface.clone()).or_default() += 1;
                 }
                 assigned[article_index][candidate_index] = draft;
             }
         }
-        resolver.short_forms_of_companies(&assigned);
+        if resolver.runs(Pass::CompaniesAbsorbShortForms) {
+            resolver.short_forms_of_companies(&assigned);
+        }
         let merged = resolver.merge_minor_kinds();
         for slot in assigned.iter_mut().flatten() {
             *slot = slot.map(|draft| merged[draft]);
         }
         for (article, slots) in candidates.iter().zip(&mut assigned) {
-            resolver.acronyms_as_defined_here(article, slots);
-            resolver.one_kind_per_name(article, slots);
+            if resolver.runs(Pass::AcronymsAsDefinedHere) {
+                resolver.acronyms_as_defined_here(article, slots);
+            }
+            if resolver.runs(Pass::OneKindPerName) {
+                resolver.one_kind_per_name(article, slots);
+            }
         }
         resolver.finish(candidates, assigned)
+    }
+
+    /// Whether the pass runs.
+    fn runs(&self, pass: Pass) -> bool {
+        self.knowledge.passes.runs(pass)
+    }
+
+    /// The name draft `draft` is shown under.
+    fn name_of(&self, draft: usize) -> String {
+        self.drafts[draft].name(self.knowledge.lists)
     }
 
     /// "Kidder Peabody", "E.F. Hutton", "Moody" taken for people, or "Moody" and
@@ -159,7 +203,7 @@ impl Resolver {
     /// name (one ending in a legal form) is that company. A person is taken for the company on that alone; an
     /// organization only if it shares at least half its articles with the company.
     fn short_forms_of_companies(&mut self, assigned: &[Vec<Option<usize>>]) {
-        let lists = Lists::get();
+        let lists = self.knowledge.lists;
         let mut companies: HashMap<String, usize> = HashMap::new();
         // Names of several words that are a company's name without its legal form.
         let mut bare_names: HashSet<String> = HashSet::new();
@@ -203,7 +247,7 @@ impl Resolver {
             if company != index && together && targets.all(|target| target == Some(company)) {
                 // The company keeps its full name, however often the short one is written.
                 if self.drafts[company].fixed_name.is_none() && self.drafts[company].full_name.is_none() {
-                    self.drafts[company].full_name = Some(self.drafts[company].name());
+                    self.drafts[company].full_name = Some(self.name_of(company));
                 }
                 self.absorb(index, company);
                 self.moved.insert(index, company);
@@ -211,29 +255,13 @@ impl Resolver {
         }
     }
 
-    /// The same name filed under two kinds ("United States" once taken for an
-    /// organization, 160 times for the place) is one entity when one kind is rare: the
-    /// rarer draft joins the commoner. Returns where each draft went.
+    /// Where each draft went: the drafts merged after the collection was read (see
+    /// [`Resolver::minor_kinds`]) join their target's, through chains of merges.
     fn merge_minor_kinds(&mut self) -> Vec<usize> {
-        let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut target: Vec<usize> =
             (0..self.drafts.len()).map(|index| self.moved.get(&index).copied().unwrap_or(index)).collect();
-        // Each name once (naming a draft sorts its ways of writing).
-        let names: Vec<Option<String>> =
-            self.drafts.iter().map(|draft| (!draft.surfaces.is_empty()).then(|| fold(&draft.name()))).collect();
-        for (index, name) in names.iter().enumerate() {
-            let Some(name) = name else { continue };
-            let main = by_name.entry(name.clone()).or_insert(index);
-            if self.drafts[*main].mentions() < self.drafts[index].mentions() {
-                *main = index;
-            }
-        }
-        for (index, name) in names.iter().enumerate() {
-            let Some(name) = name else { continue };
-            let main = by_name[name];
-            if main != index && self.drafts[index].mentions() * MINOR_KIND_SHARE <= self.drafts[main].mentions() {
-                target[index] = main;
-            }
+        if self.runs(Pass::MinorKinds) {
+            self.minor_kinds(&mut target);
         }
         // A company a person joined may itself have joined another draft.
         for index in 0..target.len() {
@@ -249,6 +277,31 @@ impl Resolver {
             }
         }
         target
+    }
+
+    /// The same name filed under two kinds ("United States" once taken for an
+    /// organization, 160 times for the place) is one entity when one kind is rare: the
+    /// rarer draft joins the commoner (in `target`).
+    fn minor_kinds(&self, target: &mut [usize]) {
+        let lists = self.knowledge.lists;
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        // Each name once (naming a draft sorts its ways of writing).
+        let names: Vec<Option<String>> =
+            self.drafts.iter().map(|draft| (!draft.surfaces.is_empty()).then(|| fold(&draft.name(lists)))).collect();
+        for (index, name) in names.iter().enumerate() {
+            let Some(name) = name else { continue };
+            let main = by_name.entry(name.clone()).or_insert(index);
+            if self.drafts[*main].mentions() < self.drafts[index].mentions() {
+                *main = index;
+            }
+        }
+        for (index, name) in names.iter().enumerate() {
+            let Some(name) = name else { continue };
+            let main = by_name[name];
+            if main != index && self.drafts[index].mentions() * MINOR_KIND_SHARE <= self.drafts[main].mentions() {
+                target[index] = main;
+            }
+        }
     }
 
     /// Acronyms defined in the text ("European Community (EC)") are aliases of what they
@@ -296,7 +349,7 @@ impl Resolver {
             // Administration (FDA)" the tagger cut, nor a company and its ticker. Another
             // ("Federal Security Service (FSB)") is only an alias, of the first name
             // defined so.
-            let full_name = self.drafts[expansion].name();
+            let full_name = self.name_of(expansion);
             let stands = written.iter().any(|acronym| stands_for(acronym, &full_name));
             if !stands {
                 self.aliases.entry(acronym).or_insert(first);
@@ -346,7 +399,7 @@ impl Resolver {
         }
         for (candidate, slot) in article.iter().zip(slots.iter_mut()) {
             let (Some(draft), Some(&meant)) = (*slot, defined.get(&alias_key(&candidate.surface))) else { continue };
-            let stands = stands_for(&candidate.surface, &self.drafts[meant].name());
+            let stands = stands_for(&candidate.surface, &self.name_of(meant));
             if draft != meant && stands && self.drafts[draft].kind != EntityKind::Person {
                 self.reassign(&candidate.surface, draft, meant);
                 self.drafts[meant].short_forms.insert(candidate.surface.clone());
@@ -458,7 +511,9 @@ impl Resolver {
                 let entry = &gazetteer.known[known];
                 (Key::Known(known), entry.kind, Some(entry.name))
             }
-            Class::Kind(EntityKind::Person) => (person_key(&candidate.surface)?, EntityKind::Person, None),
+            Class::Kind(EntityKind::Person) => {
+                (person_key(&candidate.surface, self.knowledge.lists)?, EntityKind::Person, None)
+            }
             Class::Kind(kind) => (Key::Name(kind, name_key(&candidate.surface, gazetteer)), kind, None),
             Class::Deferred(_) | Class::Unknown => return None,
         };
@@ -475,7 +530,7 @@ impl Resolver {
 
     /// Whether a way of writing the person starts with a given name ("Joe Biden").
     fn given_name_first(&self, draft: usize) -> bool {
-        let lists = Lists::get();
+        let lists = self.knowledge.lists;
         self.drafts[draft]
             .surfaces
             .keys()
@@ -493,7 +548,7 @@ impl Resolver {
     /// The ways of writing an organization that end in a legal form ("Salomon Brothers
     /// Inc"), cut into words, with the draft each belongs to.
     fn company_names(&self) -> impl Iterator<Item = (usize, Vec<&str>)> {
-        let lists = Lists::get();
+        let lists = self.knowledge.lists;
         let organizations = self.drafts.iter().enumerate().filter(|(_, draft)| draft.kind == EntityKind::Organization);
         organizations
             .flat_map(|(index, draft)| draft.surfaces.keys().map(move |surface| (index, surface.split(' ').collect())))
@@ -504,7 +559,7 @@ impl Resolver {
 
     /// Folded last name -> people with that last name.
     fn surnames(&self) -> HashMap<String, Vec<usize>> {
-        let lists = Lists::get();
+        let lists = self.knowledge.lists;
         let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, draft) in self.drafts.iter().enumerate() {
             if draft.kind != EntityKind::Person {
@@ -536,136 +591,156 @@ impl Resolver {
     }
 
     /// The entity a deferred or unknown candidate is another way of writing, if any; a
-    /// deferred one that is none becomes an entity of its own.
+    /// deferred one that is none becomes an entity of its own. The ways are tried in
+    /// order: an alias, a surname, a given name, "the" and a short name; then a lone word
+    /// that is a kind's, a known entity's or a common word's names nothing of its own.
     fn short_form(
         &mut self,
         candidate: &Candidate,
         surnames: &HashMap<String, Vec<usize>>,
         in_article: &HashSet<usize>,
-        gazetteer: &Gazetteer,
     ) -> Option<usize> {
-        let folded = fold(&candidate.surface);
-        let tagged = match candidate.class {
-            Class::Deferred(kind) => Some(kind),
-            _ => None,
+        let lone = Lone {
+            candidate,
+            folded: fold(&candidate.surface),
+            tagged: match candidate.class {
+                Class::Deferred(kind) => Some(kind),
+                _ => None,
+            },
+            one_word: !candidate.surface.contains(char::is_whitespace),
+            in_article,
         };
-        // Another way of writing a name of the same kind (or, for a word the tagger left
-        // out, of any kind).
-        let alias = [alias_key(&candidate.surface), folded.clone()]
-            .into_iter()
-            .filter_map(|key| self.aliases.get(&key).copied())
-            .find(|&draft| tagged.is_none_or(|kind| self.drafts[draft].kind == kind));
-        if alias.is_some() {
-            return alias;
+        let found = self
+            .alias(&lone)
+            .or_else(|| self.runs(Pass::Surnames).then(|| self.surname(&lone, surnames)).flatten())
+            .or_else(|| self.runs(Pass::GivenNamesAlone).then(|| self.given_name(&lone)).flatten())
+            .or_else(|| self.runs(Pass::ShortNamesAfterThe).then(|| self.short_name_after_the(&lone)).flatten());
+        if found.is_some() {
+            return found;
         }
-        let one_word = !candidate.surface.contains(char::is_whitespace);
-        // The surname a lone word, or a surname with its particles ("De Clercq"), is.
-        let surname = if one_word { Some(folded.clone()) } else { particle_surname(&candidate.surface) };
-        if let (Some(surname), false) = (surname, candidate.common) {
-            if let Some(people) = surnames.get(&surname) {
-                // A surname of someone named in the same article is theirs; of someone
-                // named elsewhere only if the tagger took the word for a person, the word
-                // starts no firm's name ("Salomon said" is Salomon Brothers', not Robert
-                // Salomon's), and the collection does not name something else so more
-                // often ("Shell" the company, not the "Norske Shell" taken for a person).
-                let mentions = |draft: &usize| self.drafts[*draft].mentions();
-                let elsewhere = tagged == Some(EntityKind::Person) && !self.firm_words.contains(&folded);
-                // Where the tagger saw a place, a surname only of someone named in the same
-                // article, by a given name ("Joe Biden ... Biden") or by a word the
-                // collection takes alone for a person at least as often as for a place (not
-                // "Chechnya" after a "Lebed Chechnya" of a headline; "Quebec", which the
-                // gazetteer knows, never reaches here).
-                let place = tagged == Some(EntityKind::Place);
-                let person_here = |draft: &usize| {
-                    in_article.contains(draft)
-                        && (!place || self.mostly_a_person(&folded) || self.given_name_first(*draft))
-                };
-                let person = people
-                    .iter()
-                    .filter(|draft| elsewhere || person_here(draft))
-                    .max_by_key(|draft| (in_article.contains(draft), mentions(draft), std::cmp::Reverse(**draft)))
-                    .copied();
-                if let Some(person) = person {
-                    let other = [EntityKind::Organization, EntityKind::Place]
-                        .into_iter()
-                        .filter_map(|kind| self.by_key.get(&Key::Name(kind, folded.clone())).copied())
-                        .max_by_key(mentions);
-                    return match other {
-                        Some(other) if !in_article.contains(&person) && mentions(&other) > mentions(&person) => {
-                            Some(other)
-                        }
-                        _ => Some(person),
-                    };
-                }
-            }
-        }
-        // "Brigid Kosgei ... Brigid", "Zhao Ziyang ... Zhao": a lone word taken for a person
-        // is the one person of the same article whose name it starts, unless the
-        // collection files the word as an organization or place, or a company's name
-        // starts with it ("Pirelli SpA" beside a "Pirelli Cables" taken for a person).
-        let named_otherwise = || {
-            self.firm_words.contains(&folded)
-                || [EntityKind::Organization, EntityKind::Place]
-                    .into_iter()
-                    .any(|kind| self.by_key.contains_key(&Key::Name(kind, folded.clone())))
-        };
-        if one_word && tagged == Some(EntityKind::Person) && !named_otherwise() {
-            let mut named = in_article.iter().copied().filter(|&draft| {
-                let name = self.drafts[draft].name();
-                self.drafts[draft].kind == EntityKind::Person
-                    && name.split(' ').count() >= 2
-                    && name.split(' ').next().is_some_and(|given| fold(given) == folded)
-            });
-            if let (Some(person), None) = (named.next(), named.next()) {
-                return Some(person);
-            }
-        }
-        let lists = Lists::get();
-        let short_name = candidate.generic || lists.contains(List::ShortNameWords, &candidate.surface);
-        if one_word && candidate.after_the && short_name {
-            // "the Times" for The New York Times, "the Commission" for the European
-            // Commission, "the Bank" for the Bank of England, named in the same article.
-            // Where several fit ("the Board"), the most mentioned, then the first filed:
-            // the same collection always gives the same entities.
-            let mentions = |draft: usize| self.drafts[draft].mentions();
-            let full = in_article
-                .iter()
-                .copied()
-                .filter(|&draft| {
-                    // Its last word, or the word before its "of" ("the Bank" of the Bank
-                    // of England, "the Chamber" of the American Chamber of Commerce).
-                    let name = self.drafts[draft].name();
-                    let head = name.split_once(" of ").and_then(|(before, _)| before.rsplit(' ').next());
-                    self.drafts[draft].kind == EntityKind::Organization
-                        && name.contains(' ')
-                        && (name.rsplit(' ').next().into_iter().chain(head)).any(|word| fold(word) == folded)
-                })
-                .max_by_key(|&draft| (mentions(draft), std::cmp::Reverse(draft)));
-            if let Some(full) = full {
-                // However often "the Chamber" is written, it does not name the Chamber of
-                // Mines.
-                self.drafts[full].short_forms.insert(candidate.surface.clone());
-                return Some(full);
-            }
-        }
-        if candidate.generic {
+        if candidate.generic && self.runs(Pass::GenericWords) {
             return None;
         }
         // A lone name taken for a person that is nobody's surname, and that the gazetteer
         // knows as a place or organization ("Fla", "Denver"), is that. (Not for other
         // kinds: CoNLL tags teams named after countries as organizations.)
-        if let (Some(EntityKind::Person), Some(known)) = (tagged, candidate.known_as_other) {
-            let entry = &gazetteer.known[known];
+        if let (Some(EntityKind::Person), Some(known), true) =
+            (lone.tagged, candidate.known_as_other, self.runs(Pass::KnownAsOther))
+        {
+            let entry = &self.knowledge.gazetteer.known[known];
             return Some(self.draft(Key::Known(known), entry.kind, Some(entry.name)));
         }
-        // A word the collection mostly writes in lowercase names nothing of its own (an
-        // acronym still may: "EC" is not the "ec" of a table).
-        if candidate.common && !alias_key(&candidate.surface).starts_with('^') {
+        // "Energy" at a sentence's start: a word the collection mostly writes in lowercase
+        // names nothing of its own (an acronym still may: "EC" is not the "ec" of a table).
+        let common = candidate.common && !alias_key(&candidate.surface).starts_with('^');
+        if common && self.runs(Pass::CommonLoneWords) {
             return None;
         }
-        let kind = tagged?;
-        let key = if kind == EntityKind::Person { Key::Surname(folded) } else { Key::Name(kind, folded) };
+        let kind = lone.tagged?;
+        let key = if kind == EntityKind::Person { Key::Surname(lone.folded) } else { Key::Name(kind, lone.folded) };
         Some(self.draft(key, kind, None))
+    }
+
+    /// Another way of writing a name of the same kind (or, for a word the tagger left out,
+    /// of any kind): "U.S." of the United States.
+    fn alias(&self, lone: &Lone<'_>) -> Option<usize> {
+        [alias_key(&lone.candidate.surface), lone.folded.clone()]
+            .into_iter()
+            .filter_map(|key| self.aliases.get(&key).copied())
+            .find(|&draft| lone.tagged.is_none_or(|kind| self.drafts[draft].kind == kind))
+    }
+
+    /// "Sheinbaum" of Claudia Sheinbaum, "De Clercq" of Willy de Clercq: the person a lone
+    /// word (or a surname with its particles) is the surname of. Of someone named in the
+    /// same article; of someone named elsewhere only if the tagger took the word for a
+    /// person, the word starts no firm's name ("Salomon said" is Salomon Brothers', not
+    /// Robert Salomon's), and the collection does not name something else so more often
+    /// ("Shell" the company, not the "Norske Shell" taken for a person). Where the tagger
+    /// saw a place, only of someone named in the same article by a given name ("Joe Biden
+    /// ... Biden") or by a word the collection takes alone for a person at least as often
+    /// as for a place (not "Chechnya" after a "Lebed Chechnya" of a headline).
+    fn surname(&self, lone: &Lone<'_>, surnames: &HashMap<String, Vec<usize>>) -> Option<usize> {
+        let candidate = lone.candidate;
+        let surname = if lone.one_word {
+            Some(lone.folded.clone())
+        } else {
+            particle_surname(&candidate.surface, self.knowledge.lists)
+        };
+        let people = surnames.get(&surname.filter(|_| !candidate.common)?)?;
+        let mentions = |draft: &usize| self.drafts[*draft].mentions();
+        let elsewhere = lone.tagged == Some(EntityKind::Person) && !self.firm_words.contains(&lone.folded);
+        let place = lone.tagged == Some(EntityKind::Place);
+        let person_here = |draft: &usize| {
+            lone.in_article.contains(draft)
+                && (!place || self.mostly_a_person(&lone.folded) || self.given_name_first(*draft))
+        };
+        let person = people
+            .iter()
+            .filter(|draft| elsewhere || person_here(draft))
+            .max_by_key(|draft| (lone.in_article.contains(draft), mentions(draft), std::cmp::Reverse(**draft)))
+            .copied()?;
+        let other = [EntityKind::Organization, EntityKind::Place]
+            .into_iter()
+            .filter_map(|kind| self.by_key.get(&Key::Name(kind, lone.folded.clone())).copied())
+            .max_by_key(mentions);
+        match other {
+            Some(other) if !lone.in_article.contains(&person) && mentions(&other) > mentions(&person) => Some(other),
+            _ => Some(person),
+        }
+    }
+
+    /// "Brigid Kosgei ... Brigid", "Zhao Ziyang ... Zhao": a lone word taken for a person
+    /// is the one person of the same article whose name it starts, unless the collection
+    /// files the word as an organization or place, or a company's name starts with it
+    /// ("Pirelli SpA" beside a "Pirelli Cables" taken for a person).
+    fn given_name(&self, lone: &Lone<'_>) -> Option<usize> {
+        let named_otherwise = || {
+            self.firm_words.contains(&lone.folded)
+                || [EntityKind::Organization, EntityKind::Place]
+                    .into_iter()
+                    .any(|kind| self.by_key.contains_key(&Key::Name(kind, lone.folded.clone())))
+        };
+        if !lone.one_word || lone.tagged != Some(EntityKind::Person) || named_otherwise() {
+            return None;
+        }
+        let mut named = lone.in_article.iter().copied().filter(|&draft| {
+            let name = self.name_of(draft);
+            self.drafts[draft].kind == EntityKind::Person
+                && name.split(' ').count() >= 2
+                && name.split(' ').next().is_some_and(|given| fold(given) == lone.folded)
+        });
+        match (named.next(), named.next()) {
+            (Some(person), None) => Some(person),
+            _ => None,
+        }
+    }
+
+    /// "the Times" for The New York Times, "the Commission" for the European Commission,
+    /// "the Bank" for the Bank of England, named in the same article: its last word, or
+    /// the word before its "of". Where several fit ("the Board"), the most mentioned, then
+    /// the first filed: the same collection always gives the same entities.
+    fn short_name_after_the(&mut self, lone: &Lone<'_>) -> Option<usize> {
+        let candidate = lone.candidate;
+        let short_name = candidate.generic || self.knowledge.lists.contains(List::ShortNameWords, &candidate.surface);
+        if !(lone.one_word && candidate.after_the && short_name) {
+            return None;
+        }
+        let mentions = |draft: usize| self.drafts[draft].mentions();
+        let full = lone
+            .in_article
+            .iter()
+            .copied()
+            .filter(|&draft| {
+                let name = self.name_of(draft);
+                let head = name.split_once(" of ").and_then(|(before, _)| before.rsplit(' ').next());
+                self.drafts[draft].kind == EntityKind::Organization
+                    && name.contains(' ')
+                    && (name.rsplit(' ').next().into_iter().chain(head)).any(|word| fold(word) == lone.folded)
+            })
+            .max_by_key(|&draft| (mentions(draft), std::cmp::Reverse(draft)))?;
+        // However often "the Chamber" is written, it does not name the Chamber of Mines.
+        self.drafts[full].short_forms.insert(candidate.surface.clone());
+        Some(full)
     }
 
     fn finish(self, candidates: &[Vec<Candidate>], assigned: Vec<Vec<Option<usize>>>) -> Resolved {
@@ -678,7 +753,7 @@ impl Resolver {
             if draft.surfaces.is_empty() {
                 continue;
             }
-            let name = draft.name();
+            let name = draft.name(self.knowledge.lists);
             let mut id = slug(&name);
             if id.is_empty() || ids.contains(&id) {
                 id = format!("{}-{}", draft.kind, if id.is_empty() { "entity" } else { &id });
@@ -769,8 +844,7 @@ fn name_key(surface: &str, gazetteer: &Gazetteer) -> String {
 
 /// "De Clercq", "van der Klugt": the folded last word of a name whose other words are all
 /// particles.
-fn particle_surname(surface: &str) -> Option<String> {
-    let lists = Lists::get();
+fn particle_surname(surface: &str, lists: &Lists) -> Option<String> {
     let words: Vec<&str> = surface.split_whitespace().collect();
     let (last, particles) = words.split_last()?;
     let all_particles = !particles.is_empty() && particles.iter().all(|word| lists.is_particle(word));
@@ -779,8 +853,7 @@ fn particle_surname(surface: &str) -> Option<String> {
 
 /// A person's key: folded first and last name, leaving out "Jr." and the like; a name of
 /// one word is a surname.
-fn person_key(surface: &str) -> Option<Key> {
-    let lists = Lists::get();
+fn person_key(surface: &str, lists: &Lists) -> Option<Key> {
     let words: Vec<String> =
         surface.unicode_words().filter(|word| !lists.contains(List::NameSuffixes, word)).map(fold).collect();
     match words.as_slice() {
@@ -793,6 +866,7 @@ fn person_key(surface: &str) -> Option<Key> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::passes::Passes;
 
     fn candidate(surface: &str, class: Class) -> Candidate {
         Candidate {
@@ -811,22 +885,78 @@ mod tests {
 
     /// "kind name" of the entity each candidate of the one article went to.
     fn resolved(article: Vec<Candidate>) -> Vec<String> {
-        let Resolved { entities, mentions } = Resolver::resolve(&[article], Gazetteer::get());
+        resolved_with(article, Passes::all())
+    }
+
+    /// [`resolved`] with the passes that `passes` runs.
+    fn resolved_with(article: Vec<Candidate>, passes: Passes) -> Vec<String> {
+        let built = crate::testing::Built::new(&[]);
+        let Resolved { entities, mentions } = Resolver::resolve(&[article], &built.knowledge(passes));
         mentions[0]
             .iter()
             .map(|(entity, _, _)| format!("{} {}", entities[*entity].kind, entities[*entity].name))
             .collect()
     }
 
+    /// Asserts what the candidates of one article go to with the pass and without it.
+    #[track_caller]
+    fn assert_pass(pass: Pass, article: &[Candidate], with: &[&str], without: &[&str]) {
+        let off = Passes::all().without(pass).expect("an optional pass");
+        assert_eq!(resolved(article.to_vec()), with, "{pass} on");
+        assert_eq!(resolved_with(article.to_vec(), off), without, "{pass} off");
+    }
+
     #[test]
-    fn a_name_read_as_two_kinds_in_one_article_goes_to_the_one_named_in_full() {
-        let found = resolved(vec![
+    fn one_kind_per_name() {
+        let article = [
             candidate("Varity Corp", Class::Kind(EntityKind::Organization)),
             candidate("Varity", Class::Kind(EntityKind::Place)),
             candidate("Varity", Class::Kind(EntityKind::Place)),
             candidate("Varity", Class::Kind(EntityKind::Organization)),
-        ]);
-        assert_eq!(found, ["organization Varity Corp"; 4]);
+        ];
+        // (The organization "Varity" is still the company's short form.)
+        let without = ["organization Varity Corp", "place Varity", "place Varity", "organization Varity Corp"];
+        assert_pass(Pass::OneKindPerName, &article, &["organization Varity Corp"; 4], &without);
+    }
+
+    #[test]
+    fn surnames() {
+        let article = [
+            candidate("Claudia Sheinbaum", Class::Kind(EntityKind::Person)),
+            candidate("Sheinbaum", Class::Deferred(EntityKind::Person)),
+        ];
+        let without = ["person Claudia Sheinbaum", "person Sheinbaum"];
+        assert_pass(Pass::Surnames, &article, &["person Claudia Sheinbaum"; 2], &without);
+    }
+
+    #[test]
+    fn given_names_alone() {
+        let article = [
+            candidate("Zhao Ziyang", Class::Kind(EntityKind::Person)),
+            candidate("Zhao", Class::Deferred(EntityKind::Person)),
+        ];
+        assert_pass(
+            Pass::GivenNamesAlone,
+            &article,
+            &["person Zhao Ziyang"; 2],
+            &["person Zhao Ziyang", "person Zhao"],
+        );
+    }
+
+    #[test]
+    fn common_lone_words() {
+        let energy = Candidate { common: true, ..candidate("Energy", Class::Deferred(EntityKind::Organization)) };
+        assert_pass(Pass::CommonLoneWords, &[energy], &[], &["organization Energy"]);
+    }
+
+    #[test]
+    fn companies_absorb_short_forms() {
+        let article = [
+            candidate("Salomon Brothers Inc", Class::Kind(EntityKind::Organization)),
+            candidate("Salomon", Class::Deferred(EntityKind::Organization)),
+        ];
+        let without = ["organization Salomon Brothers Inc", "organization Salomon"];
+        assert_pass(Pass::CompaniesAbsorbShortForms, &article, &["organization Salomon Brothers Inc"; 2], &without);
     }
 
     #[test]
@@ -860,7 +990,7 @@ mod tests {
     #[test]
     fn even_readings_of_a_name_the_gazetteer_knows_stay_apart() {
         // "CALIFORNIA 62 72" in a table of teams, beside "at CALIFORNIA".
-        let known = Gazetteer::get().place("California").expect("the gazetteer knows California");
+        let known = Gazetteer::builtin().place("California").expect("the gazetteer knows California");
         let found = resolved(vec![
             candidate("California", Class::Kind(EntityKind::Organization)),
             candidate("California", Class::Known(known)),

@@ -8,7 +8,8 @@
 //! lowercase; is it capitalized elsewhere in the article, away from a sentence start).
 //! Features are hashed to 32 bits (FNV-1a, fixed so a model file means the same on every
 //! build). The weights ship as a compact file (`model/ner.bin`), made by
-//! `dossier train-ner` and read once.
+//! `dossier ner train`; the file names the feature templates ([`Template`]) and word
+//! lists it was learned with, and a build that reads other ones refuses it.
 
 use std::{collections::HashSet, ops::Range, sync::OnceLock};
 
@@ -95,6 +96,167 @@ fn allowed(previous: u8, next: u8) -> bool {
     }
 }
 
+/// The feature templates: what the tagger reads around a word. Each feature is hashed
+/// with its template's number, so a number means the same in every model file: a new
+/// template takes a new number, and the model file names the templates it was trained
+/// with (see [`Model::from_bytes`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Template {
+    /// Always on: the class's prior.
+    Bias = 0,
+    /// The word, folded.
+    Word = 1,
+    /// The word as written (without a final dot).
+    Exact = 2,
+    /// The word before, folded.
+    WordBefore = 3,
+    /// The word after, folded.
+    WordAfter = 4,
+    /// The word two before, folded.
+    SecondWordBefore = 5,
+    /// The word two after, folded.
+    SecondWordAfter = 6,
+    /// The word before and the word.
+    WordBeforeAndWord = 7,
+    /// The word and the word after.
+    WordAndWordAfter = 8,
+    /// The word's shape ("Xx", "X.X.").
+    Shape = 9,
+    /// The shapes of the word before and the word.
+    ShapeBeforeAndShape = 10,
+    /// The shapes of the word and the word after.
+    ShapeAndShapeAfter = 11,
+    /// The shapes of the words before, at and after.
+    ShapesAround = 12,
+    /// The word's first one to four characters.
+    Prefix = 13,
+    /// The word's last one to four characters.
+    Suffix = 14,
+    /// The punctuation between the word before and the word.
+    GapBefore = 15,
+    /// The punctuation between the word and the word after.
+    GapAfter = 16,
+    /// The punctuation before the word, with its shape.
+    GapBeforeAndShape = 17,
+    /// Whether a sentence starts at the word, with its shape.
+    SentenceStartAndShape = 18,
+    /// The word, or the word before, owns ("'s").
+    Possessive = 19,
+    /// The paragraph is written in capitals, alone and with the word.
+    Headline = 20,
+    /// The word lists that hold the word before.
+    ListsOfWordBefore = 21,
+    /// The word lists that hold the word.
+    ListsOfWord = 22,
+    /// The word lists that hold the word after.
+    ListsOfWordAfter = 23,
+    /// The kind of a gazetteer name covering the word, and the word's part of it.
+    Gazetteer = 24,
+    /// The collection mostly writes the word in lowercase, with whether a sentence starts there.
+    Common = 25,
+    /// The article capitalizes the word away from a sentence start.
+    CapitalizedElsewhere = 26,
+    /// The two above together.
+    CommonAndCapitalizedElsewhere = 27,
+    /// The word's place in its run of capitalized words, and the run's length.
+    Run = 28,
+    /// The word lists that hold the last word of the word's run.
+    ListsOfRunsLastWord = 29,
+    /// The word lists that hold the first word of the word's run.
+    ListsOfRunsFirstWord = 30,
+    /// The tag of the word before.
+    TagBefore = 40,
+    /// The tags of the two words before.
+    TwoTagsBefore = 41,
+    /// The tag before, with the word.
+    TagBeforeAndWord = 42,
+    /// The tag before, with the word's shape.
+    TagBeforeAndShape = 43,
+}
+
+impl Template {
+    /// Every template, in order of number.
+    pub const ALL: [Template; 35] = [
+        Template::Bias,
+        Template::Word,
+        Template::Exact,
+        Template::WordBefore,
+        Template::WordAfter,
+        Template::SecondWordBefore,
+        Template::SecondWordAfter,
+        Template::WordBeforeAndWord,
+        Template::WordAndWordAfter,
+        Template::Shape,
+        Template::ShapeBeforeAndShape,
+        Template::ShapeAndShapeAfter,
+        Template::ShapesAround,
+        Template::Prefix,
+        Template::Suffix,
+        Template::GapBefore,
+        Template::GapAfter,
+        Template::GapBeforeAndShape,
+        Template::SentenceStartAndShape,
+        Template::Possessive,
+        Template::Headline,
+        Template::ListsOfWordBefore,
+        Template::ListsOfWord,
+        Template::ListsOfWordAfter,
+        Template::Gazetteer,
+        Template::Common,
+        Template::CapitalizedElsewhere,
+        Template::CommonAndCapitalizedElsewhere,
+        Template::Run,
+        Template::ListsOfRunsLastWord,
+        Template::ListsOfRunsFirstWord,
+        Template::TagBefore,
+        Template::TwoTagsBefore,
+        Template::TagBeforeAndWord,
+        Template::TagBeforeAndShape,
+    ];
+
+    /// The template's name, as model files write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Template::Bias => "bias",
+            Template::Word => "word",
+            Template::Exact => "exact",
+            Template::WordBefore => "word-before",
+            Template::WordAfter => "word-after",
+            Template::SecondWordBefore => "second-word-before",
+            Template::SecondWordAfter => "second-word-after",
+            Template::WordBeforeAndWord => "word-before-and-word",
+            Template::WordAndWordAfter => "word-and-word-after",
+            Template::Shape => "shape",
+            Template::ShapeBeforeAndShape => "shape-before-and-shape",
+            Template::ShapeAndShapeAfter => "shape-and-shape-after",
+            Template::ShapesAround => "shapes-around",
+            Template::Prefix => "prefix",
+            Template::Suffix => "suffix",
+            Template::GapBefore => "gap-before",
+            Template::GapAfter => "gap-after",
+            Template::GapBeforeAndShape => "gap-before-and-shape",
+            Template::SentenceStartAndShape => "sentence-start-and-shape",
+            Template::Possessive => "possessive",
+            Template::Headline => "headline",
+            Template::ListsOfWordBefore => "lists-of-word-before",
+            Template::ListsOfWord => "lists-of-word",
+            Template::ListsOfWordAfter => "lists-of-word-after",
+            Template::Gazetteer => "gazetteer",
+            Template::Common => "common",
+            Template::CapitalizedElsewhere => "capitalized-elsewhere",
+            Template::CommonAndCapitalizedElsewhere => "common-and-capitalized-elsewhere",
+            Template::Run => "run",
+            Template::ListsOfRunsLastWord => "lists-of-runs-last-word",
+            Template::ListsOfRunsFirstWord => "lists-of-runs-first-word",
+            Template::TagBefore => "tag-before",
+            Template::TwoTagsBefore => "two-tags-before",
+            Template::TagBeforeAndWord => "tag-before-and-word",
+            Template::TagBeforeAndShape => "tag-before-and-shape",
+        }
+    }
+}
+
 /// Short names of the classes, for the features that read the tags before a word.
 const CLASS_NAMES: [&str; CLASSES] =
     ["O", "BP", "IP", "LP", "UP", "BO", "IO", "LO", "UO", "BL", "IL", "LL", "UL", "BM", "IM", "LM", "UM"];
@@ -147,15 +309,18 @@ fn names(tags: &[u8]) -> Vec<Name> {
 pub(crate) struct Evidence<'a> {
     pub vocabulary: &'a Vocabulary,
     pub gazetteer: &'a Gazetteer,
-    pub lists: &'a Lists,
     /// Folded words the article writes capitalized, not at a sentence start.
     pub capitalized_in_article: &'a HashSet<String>,
 }
 
 /// An article's paragraphs cut into words, and the folded words it capitalizes away from
 /// sentence starts (the tagger's evidence from the article).
-pub(crate) fn read_article<'t>(paragraphs: impl IntoIterator<Item = &'t str>) -> (Vec<Vec<Word<'t>>>, HashSet<String>) {
-    let paragraphs: Vec<Vec<Word<'t>>> = paragraphs.into_iter().map(crate::words::words).collect();
+pub(crate) fn read_article<'t>(
+    paragraphs: impl IntoIterator<Item = &'t str>,
+    lists: &Lists,
+) -> (Vec<Vec<Word<'t>>>, HashSet<String>) {
+    let paragraphs: Vec<Vec<Word<'t>>> =
+        paragraphs.into_iter().map(|paragraph| crate::words::words(paragraph, lists)).collect();
     let mut capitalized = HashSet::new();
     for word in paragraphs.iter().flatten() {
         if !word.sentence_start && word.capitalized() {
@@ -173,6 +338,8 @@ struct Sentence<'p> {
     /// The punctuation between a word and the one before (white space left out).
     gaps: Vec<String>,
     possessive: Vec<bool>,
+    /// The word lists that hold each word.
+    marks: Vec<u32>,
     sentence_start: Vec<bool>,
     /// Starts with a capital or a digit, as a name does.
     capitalized: Vec<bool>,
@@ -197,12 +364,13 @@ impl<'p> Sentence<'p> {
             shapes: Vec::with_capacity(words.len()),
             gaps: Vec::with_capacity(words.len()),
             possessive: Vec::with_capacity(words.len()),
+            marks: Vec::with_capacity(words.len()),
             sentence_start: Vec::with_capacity(words.len()),
             capitalized: Vec::with_capacity(words.len()),
             boundary: Vec::with_capacity(words.len()),
-            runs: vec![None; words.len()],
+            runs: Vec::new(),
             headline: false,
-            gazetteer: vec![None; words.len()],
+            gazetteer: Vec::new(),
         };
         for word in words {
             let gap: String = paragraph[previous_end.min(word.range.start)..word.range.start]
@@ -215,57 +383,15 @@ impl<'p> Sentence<'p> {
             sentence.shapes.push(shape(word.text));
             sentence.gaps.push(gap);
             sentence.possessive.push(word.possessive);
+            sentence.marks.push(word.marks());
             sentence.sentence_start.push(word.sentence_start);
             sentence.capitalized.push(word.capitalized() || word.text.starts_with(|c: char| c.is_ascii_digit()));
             sentence.boundary.push(word.sentence_start || !word.joined);
         }
-        let mut at = 0;
-        while at < words.len() {
-            if !words[at].capitalized() {
-                at += 1;
-                continue;
-            }
-            let mut end = at + 1;
-            while end < words.len() && !sentence.boundary[end] {
-                if words[end].capitalized() {
-                    end += 1;
-                } else if evidence.lists.contains(List::Connectors, words[end].text)
-                    && words.get(end + 1).is_some_and(|next| next.capitalized() && !sentence.boundary[end + 1])
-                {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
-            for run in &mut sentence.runs[at..end] {
-                *run = Some(at..end);
-            }
-            at = end;
-        }
+        sentence.runs = runs(words, &sentence.boundary);
         let letters = paragraph.chars().filter(|c| c.is_alphabetic());
         sentence.headline = letters.clone().count() >= 4 && letters.clone().all(char::is_uppercase);
-        // Gazetteer names, longest first, from capitalized words.
-        let mut at = 0;
-        while at < words.len() {
-            if !words[at].capitalized() {
-                at += 1;
-                continue;
-            }
-            let longest = (at + 1..=(at + 6).min(words.len())).rev().find_map(|end| {
-                let surface = &paragraph[words[at].range.start..words[end - 1].range.end];
-                let known = evidence.gazetteer.lookup(surface)?;
-                Some((end, evidence.gazetteer.known[known].kind))
-            });
-            match longest {
-                Some((end, kind)) => {
-                    for index in at..end {
-                        sentence.gazetteer[index] = Some((kind, part_at(index - at, end - at)));
-                    }
-                    at = end;
-                }
-                None => at += 1,
-            }
-        }
+        sentence.gazetteer = gazetteer_names(paragraph, words, evidence.gazetteer);
         sentence
     }
 
@@ -284,47 +410,65 @@ impl<'p> Sentence<'p> {
             if at < 0 { "<s>" } else { self.shapes.get(at as usize).map_or("</s>", String::as_str) }
         };
         let folded = &self.folded[index];
-        let mut push = |template: u8, parts: &[&str]| out.push(hash(template, parts));
-        push(0, &[]);
-        push(1, &[folded]);
-        push(2, &[self.exact[index]]);
-        push(3, &[word(-1)]);
-        push(4, &[word(1)]);
-        push(5, &[word(-2)]);
-        push(6, &[word(2)]);
-        push(7, &[word(-1), folded]);
-        push(8, &[folded, word(1)]);
-        push(9, &[shape_at(0)]);
-        push(10, &[shape_at(-1), shape_at(0)]);
-        push(11, &[shape_at(0), shape_at(1)]);
-        push(12, &[shape_at(-1), shape_at(0), shape_at(1)]);
+        let mut push = |template: Template, parts: &[&str]| out.push(hash(template, parts));
+        push(Template::Bias, &[]);
+        push(Template::Word, &[folded]);
+        push(Template::Exact, &[self.exact[index]]);
+        push(Template::WordBefore, &[word(-1)]);
+        push(Template::WordAfter, &[word(1)]);
+        push(Template::SecondWordBefore, &[word(-2)]);
+        push(Template::SecondWordAfter, &[word(2)]);
+        push(Template::WordBeforeAndWord, &[word(-1), folded]);
+        push(Template::WordAndWordAfter, &[folded, word(1)]);
+        push(Template::Shape, &[shape_at(0)]);
+        push(Template::ShapeBeforeAndShape, &[shape_at(-1), shape_at(0)]);
+        push(Template::ShapeAndShapeAfter, &[shape_at(0), shape_at(1)]);
+        push(Template::ShapesAround, &[shape_at(-1), shape_at(0), shape_at(1)]);
         let chars: Vec<(usize, char)> = folded.char_indices().collect();
         for length in 1..=4.min(chars.len()) {
-            push(13, &[&folded[..chars.get(length).map_or(folded.len(), |c| c.0)]]);
-            push(14, &[&folded[chars[chars.len() - length].0..]]);
+            push(Template::Prefix, &[&folded[..chars.get(length).map_or(folded.len(), |c| c.0)]]);
+            push(Template::Suffix, &[&folded[chars[chars.len() - length].0..]]);
         }
-        push(15, &[&self.gaps[index]]);
-        push(16, &[self.gaps.get(index + 1).map_or("</s>", String::as_str)]);
-        push(17, &[&self.gaps[index], shape_at(0)]);
+        push(Template::GapBefore, &[&self.gaps[index]]);
+        push(Template::GapAfter, &[self.gaps.get(index + 1).map_or("</s>", String::as_str)]);
+        push(Template::GapBeforeAndShape, &[&self.gaps[index], shape_at(0)]);
         let start = if self.sentence_start[index] { "start" } else { "inside" };
-        push(18, &[start, shape_at(0)]);
+        push(Template::SentenceStartAndShape, &[start, shape_at(0)]);
         if self.possessive[index] {
-            push(19, &["this"]);
+            push(Template::Possessive, &["this"]);
         }
         if index > 0 && self.possessive[index - 1] {
-            push(19, &["before"]);
+            push(Template::Possessive, &["before"]);
         }
         if self.headline {
-            push(20, &[folded]);
-            push(20, &[]);
+            push(Template::Headline, &[folded]);
+            push(Template::Headline, &[]);
         }
-        for (offset, template) in [(-1isize, 21u8), (0, 22), (1, 23)] {
+        self.list_features(index, out);
+        let common = evidence.vocabulary.is_common(self.exact[index]);
+        let elsewhere = evidence.capitalized_in_article.contains(folded.as_str());
+        let mut push = |template: Template, parts: &[&str]| out.push(hash(template, parts));
+        push(Template::Common, &[if common { "common" } else { "rare" }, start]);
+        push(Template::CapitalizedElsewhere, &[if elsewhere { "capitalized" } else { "not" }, start]);
+        push(
+            Template::CommonAndCapitalizedElsewhere,
+            &[if common { "common" } else { "rare" }, if elsewhere { "capitalized" } else { "not" }, start],
+        );
+    }
+
+    /// The features of word `index` that read the word lists and the gazetteer: the
+    /// lists of the word and its neighbours, of its run's ends, and the gazetteer name
+    /// over it.
+    fn list_features(&self, index: usize, out: &mut Vec<u32>) {
+        let mut push = |template: Template, parts: &[&str]| out.push(hash(template, parts));
+        for (offset, template) in
+            [(-1isize, Template::ListsOfWordBefore), (0, Template::ListsOfWord), (1, Template::ListsOfWordAfter)]
+        {
             let at = index as isize + offset;
             if at < 0 || at as usize >= self.len() {
                 continue;
             }
-            let exact = self.exact[at as usize];
-            for list in evidence.lists.features_of(exact) {
+            for list in List::features_in(self.marks[at as usize]) {
                 push(template, &[list.name()]);
             }
         }
@@ -335,24 +479,77 @@ impl<'p> Sentence<'p> {
                 (false, true) => "last",
                 (false, false) => "inside",
             };
-            push(28, &[position, ["1", "2", "3", "4+"][(run.len() - 1).min(3)]]);
-            for list in evidence.lists.features_of(self.exact[run.end - 1]) {
-                push(29, &[list.name(), position]);
+            push(Template::Run, &[position, ["1", "2", "3", "4+"][(run.len() - 1).min(3)]]);
+            for list in List::features_in(self.marks[run.end - 1]) {
+                push(Template::ListsOfRunsLastWord, &[list.name(), position]);
             }
-            for list in evidence.lists.features_of(self.exact[run.start]) {
-                push(30, &[list.name(), position]);
+            for list in List::features_in(self.marks[run.start]) {
+                push(Template::ListsOfRunsFirstWord, &[list.name(), position]);
             }
         }
         if let Some((kind, part)) = self.gazetteer[index] {
-            push(24, &[kind.as_str(), ["B", "I", "L", "U"][part as usize]]);
-            push(24, &[kind.as_str()]);
+            push(Template::Gazetteer, &[kind.as_str(), ["B", "I", "L", "U"][part as usize]]);
+            push(Template::Gazetteer, &[kind.as_str()]);
         }
-        let common = evidence.vocabulary.is_common(self.exact[index]);
-        let elsewhere = evidence.capitalized_in_article.contains(folded.as_str());
-        push(25, &[if common { "common" } else { "rare" }, start]);
-        push(26, &[if elsewhere { "capitalized" } else { "not" }, start]);
-        push(27, &[if common { "common" } else { "rare" }, if elsewhere { "capitalized" } else { "not" }, start]);
     }
+}
+
+/// The run of capitalized words (joined, with connectors such as "of" inside, no
+/// `boundary` within) each word is part of, if any.
+fn runs(words: &[Word<'_>], boundary: &[bool]) -> Vec<Option<Range<usize>>> {
+    let mut runs = vec![None; words.len()];
+    let mut at = 0;
+    while at < words.len() {
+        if !words[at].capitalized() {
+            at += 1;
+            continue;
+        }
+        let mut end = at + 1;
+        while end < words.len() && !boundary[end] {
+            if words[end].capitalized() {
+                end += 1;
+            } else if words[end].is(List::Connectors)
+                && words.get(end + 1).is_some_and(|next| next.capitalized() && !boundary[end + 1])
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        for run in &mut runs[at..end] {
+            *run = Some(at..end);
+        }
+        at = end;
+    }
+    runs
+}
+
+/// Where a gazetteer name covers each word, as (kind, BILOU part): the longest names
+/// first, from capitalized words.
+fn gazetteer_names(paragraph: &str, words: &[Word<'_>], gazetteer: &Gazetteer) -> Vec<Option<(EntityKind, Part)>> {
+    let mut names = vec![None; words.len()];
+    let mut at = 0;
+    while at < words.len() {
+        if !words[at].capitalized() {
+            at += 1;
+            continue;
+        }
+        let longest = (at + 1..=(at + 6).min(words.len())).rev().find_map(|end| {
+            let surface = &paragraph[words[at].range.start..words[end - 1].range.end];
+            let known = gazetteer.lookup(surface)?;
+            Some((end, gazetteer.known[known].kind))
+        });
+        match longest {
+            Some((end, kind)) => {
+                for (index, name) in names.iter_mut().enumerate().take(end).skip(at) {
+                    *name = Some((kind, part_at(index - at, end - at)));
+                }
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    names
 }
 
 /// The word's shape, runs of one kind of character written once: "Xx", "X.X.", "d-d".
@@ -380,14 +577,14 @@ fn shape(word: &str) -> String {
     shape
 }
 
-/// FNV-1a over the template number and the parts, each part closed by 0xff.
-fn hash(template: u8, parts: &[&str]) -> u32 {
+/// FNV-1a over the template's number and the parts, each part closed by 0xff.
+fn hash(template: Template, parts: &[&str]) -> u32 {
     let mut hash: u32 = 0x811c_9dc5;
     let mut eat = |byte: u8| {
         hash ^= u32::from(byte);
         hash = hash.wrapping_mul(0x0100_0193);
     };
-    eat(template);
+    eat(template as u8);
     for part in parts {
         part.bytes().for_each(&mut eat);
         eat(0xff);
@@ -398,10 +595,10 @@ fn hash(template: u8, parts: &[&str]) -> u32 {
 /// The features that read the tags before word `index`.
 fn history_features(folded: &str, shape: &str, previous: u8, before: u8, out: &mut Vec<u32>) {
     let (previous, before) = (CLASS_NAMES[usize::from(previous)], CLASS_NAMES[usize::from(before)]);
-    out.push(hash(40, &[previous]));
-    out.push(hash(41, &[before, previous]));
-    out.push(hash(42, &[previous, folded]));
-    out.push(hash(43, &[previous, shape]));
+    out.push(hash(Template::TagBefore, &[previous]));
+    out.push(hash(Template::TwoTagsBefore, &[before, previous]));
+    out.push(hash(Template::TagBeforeAndWord, &[previous, folded]));
+    out.push(hash(Template::TagBeforeAndShape, &[previous, shape]));
 }
 
 /// Learned weights: for each feature, one weight per class.
@@ -412,12 +609,108 @@ pub struct Model {
     background: Vocabulary,
 }
 
-const MAGIC: &[u8; 8] = b"DNER\x01\x00\x00\x00";
+/// A model file's first bytes, before its format version.
+const MAGIC: &[u8; 4] = b"DNER";
+
+/// The format this build reads and writes: version 2 added the header that names the
+/// feature templates and word lists the weights were learned with.
+const FORMAT_VERSION: u32 = 2;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("not a Dossier name-tagger model: {0}")]
-pub struct ModelError(&'static str);
+pub enum ModelError {
+    /// The bytes are not a model file, or are cut short or damaged.
+    #[error("not a Dossier name-tagger model: {0}")]
+    Malformed(&'static str),
+    /// A model file of another format version.
+    #[error(
+        "a name-tagger model of format version {found}, and this build reads version {expected}: \
+         retrain it with `dossier ner train`"
+    )]
+    Version {
+        /// The file's version.
+        found: u32,
+        /// The version this build reads.
+        expected: u32,
+    },
+    /// A model learned with other feature templates or word lists than this build reads:
+    /// its weights would be read as other features.
+    #[error(
+        "a name-tagger model learned with other features: the model has {model}, where this build has \
+         {build}; retrain it with `dossier ner train`"
+    )]
+    Features {
+        /// The model's templates and lists that this build does not have.
+        model: String,
+        /// This build's templates and lists that the model does not have.
+        build: String,
+    },
+}
+
+/// What a model file says its weights were learned with: the feature templates (number
+/// and name) and the word lists read as features.
+#[derive(Debug, PartialEq, Eq)]
+struct Header {
+    templates: Vec<(u8, String)>,
+    lists: Vec<String>,
+}
+
+impl Header {
+    /// The templates and lists this build reads.
+    fn this_build() -> Header {
+        Header {
+            templates: Template::ALL.iter().map(|&template| (template as u8, template.name().to_owned())).collect(),
+            lists: List::ALL.iter().filter(|list| list.is_feature()).map(|list| list.name().to_owned()).collect(),
+        }
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        let write_name = |out: &mut Vec<u8>, name: &str| {
+            write_varint(out, name.len() as u64);
+            out.extend_from_slice(name.as_bytes());
+        };
+        write_varint(out, self.templates.len() as u64);
+        for (number, name) in &self.templates {
+            out.push(*number);
+            write_name(out, name);
+        }
+        write_varint(out, self.lists.len() as u64);
+        for name in &self.lists {
+            write_name(out, name);
+        }
+    }
+
+    fn read(reader: &mut Reader<'_>) -> Result<Header, ModelError> {
+        let mut templates = Vec::new();
+        for _ in 0..reader.varint()? {
+            let number = reader.byte()?;
+            templates.push((number, reader.name()?));
+        }
+        let mut lists = Vec::new();
+        for _ in 0..reader.varint()? {
+            lists.push(reader.name()?);
+        }
+        Ok(Header { templates, lists })
+    }
+
+    /// Refuses a model whose header is not this build's, naming what differs on each side.
+    fn check(self) -> Result<(), ModelError> {
+        let build = Header::this_build();
+        if self == build {
+            return Ok(());
+        }
+        let entries = |header: &Header| -> Vec<String> {
+            let templates = header.templates.iter().map(|(number, name)| format!("template {number} {name}"));
+            templates.chain(header.lists.iter().map(|name| format!("list {name}"))).collect()
+        };
+        let (ours, theirs) = (entries(&build), entries(&self));
+        let only = |these: &[String], others: &[String]| {
+            let only: Vec<&str> = these.iter().filter(|entry| !others.contains(entry)).map(String::as_str).collect();
+            if only.is_empty() { "nothing else".to_owned() } else { only.join(", ") }
+        };
+        Err(ModelError::Features { model: only(&theirs, &ours), build: only(&ours, &theirs) })
+    }
+}
 
 impl Model {
     /// The model that ships with Dossier, read once.
@@ -426,16 +719,25 @@ impl Model {
         MODEL.get_or_init(|| Model::from_bytes(include_bytes!("model/ner.bin")).expect("the shipped model reads"))
     }
 
-    /// Reads a model written by [`Model::to_bytes`].
+    /// Reads a model written by [`Model::to_bytes`]. The file starts with `DNER`, its
+    /// format version (a 32-bit little-endian number) and a header naming the feature
+    /// templates (number and name) and the word lists its weights were learned with; a
+    /// file of another version, or whose header is not this build's, is refused with a
+    /// message naming what differs.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError("wrong header or version"))?;
+        let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::Malformed("wrong header or version"))?;
         let mut reader = Reader { bytes: rest };
+        let version = reader.fixed()?;
+        if version != FORMAT_VERSION {
+            return Err(ModelError::Version { found: version, expected: FORMAT_VERSION });
+        }
+        Header::read(&mut reader)?.check()?;
         let scale = f32::from_bits(reader.fixed()?);
         let count = reader.varint()? as usize;
         let mut weights = FxHashMap::with_capacity_and_hasher(count, Default::default());
         let mut key: u32 = 0;
         for _ in 0..count {
-            key = key.checked_add(reader.varint()? as u32).ok_or(ModelError("keys out of order"))?;
+            key = key.checked_add(reader.varint()? as u32).ok_or(ModelError::Malformed("keys out of order"))?;
             let mask = reader.varint()?;
             let mut row = [0f32; CLASSES];
             for (class, weight) in row.iter_mut().enumerate() {
@@ -449,18 +751,12 @@ impl Model {
         }
         let mut background = Vocabulary::default();
         for _ in 0..reader.varint()? {
-            let length = reader.varint()? as usize;
-            if reader.bytes.len() < length {
-                return Err(ModelError("cut short"));
-            }
-            let (word, rest) = reader.bytes.split_at(length);
-            reader.bytes = rest;
-            let word = std::str::from_utf8(word).map_err(|_| ModelError("a word that is not UTF-8"))?;
+            let word = reader.name()?;
             let (lowercase, capitalized) = (reader.varint()? as u32, reader.varint()? as u32);
-            background.insert(word.to_owned(), lowercase, capitalized);
+            background.insert(word, lowercase, capitalized);
         }
         if !reader.bytes.is_empty() {
-            return Err(ModelError("trailing bytes"));
+            return Err(ModelError::Malformed("trailing bytes"));
         }
         Ok(Model { weights, background })
     }
@@ -487,6 +783,8 @@ impl Model {
             .collect();
         rows.sort_by_key(|(key, _)| *key);
         let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        Header::this_build().write(&mut out);
         out.extend_from_slice(&scale.to_bits().to_le_bytes());
         write_varint(&mut out, rows.len() as u64);
         let mut previous = 0;
@@ -650,22 +948,39 @@ struct Reader<'b> {
 
 impl Reader<'_> {
     fn fixed(&mut self) -> Result<u32, ModelError> {
-        let (head, rest) = self.bytes.split_first_chunk::<4>().ok_or(ModelError("cut short"))?;
+        let (head, rest) = self.bytes.split_first_chunk::<4>().ok_or(ModelError::Malformed("cut short"))?;
         self.bytes = rest;
         Ok(u32::from_le_bytes(*head))
+    }
+
+    fn byte(&mut self) -> Result<u8, ModelError> {
+        let (&byte, rest) = self.bytes.split_first().ok_or(ModelError::Malformed("cut short"))?;
+        self.bytes = rest;
+        Ok(byte)
+    }
+
+    /// A name or word written as its length and its UTF-8 bytes.
+    fn name(&mut self) -> Result<String, ModelError> {
+        let length = self.varint()? as usize;
+        if self.bytes.len() < length {
+            return Err(ModelError::Malformed("cut short"));
+        }
+        let (name, rest) = self.bytes.split_at(length);
+        self.bytes = rest;
+        String::from_utf8(name.to_vec()).map_err(|_| ModelError::Malformed("text that is not UTF-8"))
     }
 
     fn varint(&mut self) -> Result<u64, ModelError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
-            let (&byte, rest) = self.bytes.split_first().ok_or(ModelError("cut short"))?;
+            let (&byte, rest) = self.bytes.split_first().ok_or(ModelError::Malformed("cut short"))?;
             self.bytes = rest;
             value |= u64::from(byte & 0x7f) << shift;
             if byte & 0x80 == 0 {
                 return Ok(value);
             }
         }
-        Err(ModelError("a number too long"))
+        Err(ModelError::Malformed("a number too long"))
     }
 }
 
@@ -684,12 +999,12 @@ pub type Tagged = (Range<usize>, NameKind);
 /// documents are the collection its evidence is counted over.
 pub fn tag_documents(model: &Model, documents: &[Vec<String>]) -> Vec<Vec<Vec<Tagged>>> {
     let vocabulary = model.vocabulary(Vocabulary::of_paragraphs(documents.iter().flatten().map(String::as_str)));
-    let (gazetteer, lists) = (Gazetteer::get(), Lists::get());
+    let (gazetteer, lists) = (&Gazetteer::builtin(), &Lists::builtin());
     documents
         .iter()
         .map(|paragraphs| {
-            let (words, capitalized) = read_article(paragraphs.iter().map(String::as_str));
-            let evidence = Evidence { vocabulary: &vocabulary, gazetteer, lists, capitalized_in_article: &capitalized };
+            let (words, capitalized) = read_article(paragraphs.iter().map(String::as_str), lists);
+            let evidence = Evidence { vocabulary: &vocabulary, gazetteer, capitalized_in_article: &capitalized };
             paragraphs
                 .iter()
                 .zip(&words)
@@ -721,8 +1036,7 @@ pub type Document = Vec<Example>;
 /// Trains a model on annotated documents: `epochs` passes in an order shuffled by a fixed
 /// seed, so the same documents always give the same model.
 pub fn train(documents: &[Document], epochs: usize, mut progress: impl FnMut(usize, f64)) -> Model {
-    let gazetteer = Gazetteer::get();
-    let lists = Lists::get();
+    let (gazetteer, lists) = (&Gazetteer::builtin(), &Lists::builtin());
     let vocabulary = Vocabulary::of_paragraphs(documents.iter().flatten().map(|example| example.text.as_str()));
     // Every word's features and gold tag, computed once.
     struct Prepared<'d> {
@@ -732,8 +1046,8 @@ pub fn train(documents: &[Document], epochs: usize, mut progress: impl FnMut(usi
     }
     let mut sentences: Vec<Prepared<'_>> = Vec::new();
     for document in documents {
-        let (words, capitalized) = read_article(document.iter().map(|example| example.text.as_str()));
-        let evidence = Evidence { vocabulary: &vocabulary, gazetteer, lists, capitalized_in_article: &capitalized };
+        let (words, capitalized) = read_article(document.iter().map(|example| example.text.as_str()), lists);
+        let evidence = Evidence { vocabulary: &vocabulary, gazetteer, capitalized_in_article: &capitalized };
         for (example, words) in document.iter().zip(&words) {
             let sentence = Sentence::new(&example.text, words, &evidence);
             let mut gold = vec![OUTSIDE; words.len()];
@@ -882,6 +1196,54 @@ mod tests {
         assert!(model.background.is_common("Later") && !model.background.is_common("Sheinbaum"));
         assert_eq!(model.to_bytes(), bytes, "reading and writing changes nothing");
         assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err(), "a cut file is refused");
+    }
+
+    #[test]
+    fn templates_have_one_number_and_one_name_each() {
+        for (index, template) in Template::ALL.iter().enumerate() {
+            for other in &Template::ALL[index + 1..] {
+                assert!(*template as u8 != *other as u8 && template.name() != other.name(), "{template:?} {other:?}");
+            }
+        }
+    }
+
+    /// A file's bytes with its header replaced by `header`.
+    fn with_header(bytes: &[u8], header: &Header) -> Vec<u8> {
+        let mut ours = Vec::new();
+        Header::this_build().write(&mut ours);
+        let mut forged = bytes[..8].to_vec();
+        header.write(&mut forged);
+        forged.extend_from_slice(&bytes[8 + ours.len()..]);
+        forged
+    }
+
+    #[test]
+    fn a_model_of_other_feature_templates_or_another_version_is_refused_naming_both() {
+        let bytes = Model { weights: FxHashMap::default(), background: Vocabulary::default() }.to_bytes();
+        assert!(bytes.starts_with(b"DNER\x02\x00\x00\x00"), "format version 2");
+        assert!(Model::from_bytes(&with_header(&bytes, &Header::this_build())).is_ok());
+        // Template 13 renamed, as when a template is renumbered or its meaning changes.
+        let mut other = Header::this_build();
+        other.templates[13].1 = "prefix-of-five".to_owned();
+        other.lists.retain(|list| list != "units");
+        let message = Model::from_bytes(&with_header(&bytes, &other)).err().map(|error| error.to_string());
+        assert_eq!(
+            message.as_deref(),
+            Some(
+                "a name-tagger model learned with other features: the model has template 13 prefix-of-five, \
+                 where this build has template 13 prefix, list units; retrain it with `dossier ner train`"
+            )
+        );
+        let mut first_version = bytes.clone();
+        first_version[4] = 1;
+        let message = Model::from_bytes(&first_version).err().map(|error| error.to_string());
+        assert_eq!(
+            message.as_deref(),
+            Some(
+                "a name-tagger model of format version 1, and this build reads version 2: retrain it with \
+                 `dossier ner train`"
+            )
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use dossier_format::Article;
 use dossier_text::{fold, is_abbreviation, sentence_ends_at, strip_possessive};
 
-use crate::lists::{List, Lists};
+use crate::lists::{self, List, Lists};
 
 /// How often each folded word is written in lowercase and capitalized (outside sentence
 /// starts) across the collection: a capitalized word that is mostly written in lowercase
@@ -33,7 +33,7 @@ impl Vocabulary {
     pub(crate) fn of_paragraphs<'p>(paragraphs: impl Iterator<Item = &'p str>) -> Vocabulary {
         let mut vocabulary = Vocabulary::default();
         for paragraph in paragraphs {
-            for word in words(paragraph) {
+            for word in cut(paragraph) {
                 let lowercase = word.text.chars().next().is_some_and(char::is_lowercase);
                 if !lowercase && (word.sentence_start || !word.capitalized() || word.all_capitals()) {
                     continue;
@@ -96,6 +96,8 @@ pub(crate) struct Word<'t> {
     pub(crate) joined: bool,
     /// Where the word ends with its possessive.
     raw_end: usize,
+    /// The word lists that hold it ([`Lists::marks`]).
+    marks: u32,
 }
 
 impl Word<'_> {
@@ -114,7 +116,12 @@ impl Word<'_> {
 
     /// Whether the word (without a final dot, ignoring ASCII case) is in `list`.
     pub(crate) fn is(&self, list: List) -> bool {
-        Lists::get().contains(list, self.text)
+        list.marked(self.marks)
+    }
+
+    /// The word lists that hold the word, one bit a list ([`Lists::marks`]).
+    pub(crate) fn marks(&self) -> u32 {
+        self.marks
     }
 
     /// "UTC", "EST" written in capitals ("Est" and "Cet" may be words of other languages).
@@ -124,7 +131,7 @@ impl Word<'_> {
 
     /// Whether the word is a particle of a person's name ("de", "Van", "al").
     pub(crate) fn is_particle(&self) -> bool {
-        Lists::get().is_particle(self.text)
+        lists::is_particle(self.marks, self.text)
     }
 
     /// "GNP", "DNA", "CEOs", "PhD": an abbreviation of common nouns (not "Aids" or "Tv").
@@ -150,7 +157,18 @@ impl Word<'_> {
     }
 }
 
-pub(crate) fn words(paragraph: &str) -> Vec<Word<'_>> {
+/// A paragraph cut into words, each marked with the word lists that hold it.
+pub(crate) fn words<'t>(paragraph: &'t str, lists: &Lists) -> Vec<Word<'t>> {
+    let mut words = cut(paragraph);
+    for word in &mut words {
+        word.marks = lists.marks(word.text);
+    }
+    words
+}
+
+/// A paragraph cut into words, unmarked (no word is in any list): enough to count which
+/// words are common.
+fn cut(paragraph: &str) -> Vec<Word<'_>> {
     let mut words: Vec<Word<'_>> = Vec::new();
     let mut previous_end = 0;
     for (start, raw) in hyphenated(paragraph, paragraph.unicode_word_indices().flat_map(split_run_on)) {
@@ -177,6 +195,7 @@ pub(crate) fn words(paragraph: &str) -> Vec<Word<'_>> {
             sentence_start,
             joined,
             raw_end,
+            marks: 0,
         });
         previous_end = end;
     }
