@@ -50,7 +50,7 @@ impl Gazetteer {
             let index = known.len();
             known.push(Known { kind, name });
             for alias in std::iter::once(name).chain(fields) {
-                let capitals_only = alias.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                let capitals_only = dossier_text::in_capitals(alias, 0);
                 by_alias.entry(fold(alias)).or_default().push(KnownAlias { known: index, capitals_only });
             }
         }
@@ -59,7 +59,7 @@ impl Gazetteer {
 
     /// The well-known entity `surface` names, if any.
     pub fn lookup(&self, surface: &str) -> Option<usize> {
-        let written_in_capitals = surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let written_in_capitals = dossier_text::in_capitals(surface, 0);
         self.by_alias
             .get(&fold(surface))?
             .iter()

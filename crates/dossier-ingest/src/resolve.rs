@@ -795,9 +795,7 @@ impl<'k> Resolver<'k> {
 /// How a way of writing an entity is looked up: folded, except that a name written in
 /// capitals ("US") is told apart from the same letters in lowercase ("Us", "us").
 fn alias_key(surface: &str) -> String {
-    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
-    let capitals = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase);
-    if capitals { format!("^{}", fold(surface)) } else { fold(surface) }
+    if dossier_text::in_capitals(surface, 2) { format!("^{}", fold(surface)) } else { fold(surface) }
 }
 
 /// Whether an acronym's letters are initials of a name of two words or more, in any order

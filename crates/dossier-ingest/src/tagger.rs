@@ -389,8 +389,7 @@ impl<'p> Sentence<'p> {
             sentence.boundary.push(word.sentence_start || !word.joined);
         }
         sentence.runs = runs(words, &sentence.boundary);
-        let letters = paragraph.chars().filter(|c| c.is_alphabetic());
-        sentence.headline = letters.clone().count() >= 4 && letters.clone().all(char::is_uppercase);
+        sentence.headline = dossier_text::in_capitals(paragraph, 4);
         sentence.gazetteer = gazetteer_names(paragraph, words, evidence.gazetteer);
         sentence
     }

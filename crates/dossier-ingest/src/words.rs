@@ -110,8 +110,7 @@ impl Word<'_> {
     }
 
     pub(crate) fn all_capitals(&self) -> bool {
-        let letters = self.text.chars().filter(|c| c.is_alphabetic());
-        letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
+        dossier_text::in_capitals(self.text, 2)
     }
 
     /// Whether the word (without a final dot, ignoring ASCII case) is in `list`.
@@ -175,7 +174,7 @@ fn cut(paragraph: &str) -> Vec<Word<'_>> {
         let core = strip_possessive(raw);
         let possessive = core.len() < raw.len();
         let mut end = start + core.len();
-        let is_initial = core.chars().count() == 1 && core.chars().all(char::is_uppercase);
+        let is_initial = core.chars().count() == 1 && dossier_text::in_capitals(core, 1);
         let is_dotted = core.contains('.') && !core.ends_with('.');
         if !possessive && (is_initial || is_dotted || is_abbreviation(core)) && paragraph[end..].starts_with('.') {
             end += 1;
