@@ -240,20 +240,7 @@ fn works_everywhere(candidates: &mut [Candidate]) {
 mod tests {
     use super::*;
 
-    fn candidate(surface: &str, class: Class, title: bool) -> Candidate {
-        Candidate {
-            paragraph: 0,
-            range: 0..surface.len(),
-            surface: surface.to_owned(),
-            class,
-            after_the: false,
-            common: false,
-            acronym: None,
-            generic: false,
-            known_as_other: None,
-            title,
-        }
-    }
+    use crate::testing::candidate;
 
     #[test]
     fn works_everywhere_makes_every_mention_of_a_title_one() {

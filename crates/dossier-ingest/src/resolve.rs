@@ -866,19 +866,9 @@ mod tests {
     use super::*;
     use crate::passes::Passes;
 
+    /// A candidate of `class` spanning all of `surface`.
     fn candidate(surface: &str, class: Class) -> Candidate {
-        Candidate {
-            paragraph: 0,
-            range: 0..surface.len(),
-            surface: surface.to_owned(),
-            class,
-            after_the: false,
-            common: false,
-            acronym: None,
-            generic: false,
-            known_as_other: None,
-            title: false,
-        }
+        crate::testing::candidate(surface, class, false)
     }
 
     /// "kind name" of the entity each candidate of the one article went to.

@@ -97,3 +97,19 @@ pub(crate) fn assert_pass(
     assert_eq!(filed(text, tagged, counted, all), with, "{pass} on: {text}");
     assert_eq!(filed(text, tagged, counted, off), without, "{pass} off: {text}");
 }
+
+/// A candidate of `class` spanning all of `surface`, in paragraph 0, with nothing else known.
+pub(crate) fn candidate(surface: &str, class: Class, title: bool) -> Candidate {
+    Candidate {
+        paragraph: 0,
+        range: 0..surface.len(),
+        surface: surface.to_owned(),
+        class,
+        after_the: false,
+        common: false,
+        acronym: None,
+        generic: false,
+        known_as_other: None,
+        title,
+    }
+}
