@@ -341,12 +341,9 @@ impl LaidOut {
     /// dictionary order).
     fn frequent_words(&self) -> Vec<WordId> {
         let mut frequent_words: Vec<WordId> = (0..self.words.len() as WordId).collect();
-        let more_frequent = |a: WordId, b: WordId| self.document_frequency(b).cmp(&self.document_frequency(a));
-        if frequent_words.len() > FREQUENT_WORDS {
-            order::select_nth_by(&mut frequent_words, FREQUENT_WORDS - 1, &more_frequent);
-            frequent_words.truncate(FREQUENT_WORDS);
-        }
-        order::sort_by(&mut frequent_words, &|a, b| more_frequent(a, b).then(a.cmp(&b)));
+        let frequency = |id: WordId| self.document_frequency(id);
+        order::keep_most(&mut frequent_words, FREQUENT_WORDS, &frequency);
+        order::sort_by(&mut frequent_words, &|a, b| frequency(b).cmp(&frequency(a)).then(a.cmp(&b)));
         frequent_words
     }
 

@@ -21,6 +21,15 @@ pub(crate) fn select_nth_by(items: &mut [u32], nth: usize, compare: Compare<'_>)
     items.select_nth_unstable_by(nth, |&a, &b| compare(a, b));
 }
 
+/// Keeps in `ids` the `limit` that `frequency` gives most (articles holding a word), in no
+/// order: the index's list of frequent words and the completions of a prefix both do.
+pub(crate) fn keep_most(ids: &mut Vec<u32>, limit: usize, frequency: &dyn Fn(u32) -> u32) {
+    if ids.len() > limit && limit > 0 {
+        select_nth_by(ids, limit - 1, &|a, b| frequency(b).cmp(&frequency(a)));
+        ids.truncate(limit);
+    }
+}
+
 /// The positions of `count` items in the order `compare` (comparing two positions) gives
 /// them, equal items in their own order (a stable sort).
 pub(crate) fn stable_positions(count: usize, compare: Compare<'_>) -> Vec<u32> {

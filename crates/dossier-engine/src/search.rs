@@ -565,8 +565,9 @@ impl SearchIndex {
     /// The `limit` words starting with `prefix` that most articles hold, but those `skip`
     /// names, walking the dictionary.
     fn most_frequent_completions(&self, prefix: &str, limit: usize, skip: impl Fn(WordId) -> bool) -> Vec<WordId> {
-        let completions = self.dictionary.starting_with(prefix).filter(|&id| !skip(id)).collect();
-        keep_most_frequent(self, completions, limit)
+        let mut completions: Vec<WordId> = self.dictionary.starting_with(prefix).filter(|&id| !skip(id)).collect();
+        order::keep_most(&mut completions, limit, &|id| self.document_frequency(id));
+        completions
     }
 
     /// Whether the letters typed spell a plausible word among `expansions` (the word itself
@@ -1183,17 +1184,6 @@ impl SearchIndex {
         let sum: u64 = words.map(|word| u64::from(self.document_frequency(word))).sum();
         sum.min(self.article_count() as u64) as u32
     }
-}
-
-/// Keeps the `limit` words held by the most articles.
-fn keep_most_frequent(index: &SearchIndex, mut words: Vec<WordId>, limit: usize) -> Vec<WordId> {
-    if words.len() > limit && limit > 0 {
-        order::select_nth_by(&mut words, limit - 1, &|a, b| {
-            index.document_frequency(b).cmp(&index.document_frequency(a))
-        });
-        words.truncate(limit);
-    }
-    words
 }
 
 /// The typos between what an automaton was built for and a `word` it reached.
