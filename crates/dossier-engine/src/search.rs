@@ -712,36 +712,18 @@ impl SearchIndex {
         // likeliest reading it holds), for proximity.
         let mut clause_words: Vec<Vec<WordId>> = Vec::with_capacity(query.clauses.len());
         for clause in &query.clauses {
-            let mut best_kind = vec![NO_MATCH; articles];
-            let mut clause_score = vec![0f32; articles];
-            let mut best_word = vec![NO_WORD; articles];
-            let mut best_pick = vec![0f32; articles];
-            let mut exact = vec![false; articles];
-            for phrase in clause {
-                let matches = self.match_phrase(phrase);
-                for article in 0..articles {
-                    if matches.kinds[article] != NO_MATCH {
-                        best_kind[article] = best_kind[article].min(matches.kinds[article]);
-                        clause_score[article] += matches.scores[article];
-                        if best_word[article] == NO_WORD || matches.picks[article] > best_pick[article] {
-                            best_word[article] = matches.words[article];
-                            best_pick[article] = matches.picks[article];
-                        }
-                        exact[article] |= matches.exact[article];
-                    }
-                }
-            }
-            clause_words.push(best_word);
+            let matches = self.match_clause(clause, articles);
             for article in 0..articles {
-                match best_kind[article] {
+                match matches.kinds[article] {
                     NO_MATCH => alive[article] = false,
                     kind => {
-                        totals[article] += clause_score[article];
+                        totals[article] += matches.scores[article];
                         unlikely[article] = unlikely[article].saturating_add(kind);
-                        inexact[article] = inexact[article].saturating_add(u8::from(!exact[article]));
+                        inexact[article] = inexact[article].saturating_add(u8::from(!matches.exact[article]));
                     }
                 }
             }
+            clause_words.push(matches.words);
         }
         let proximity = |article: usize| -> u8 {
             if clause_words.len() < 2 {
@@ -779,19 +761,38 @@ impl SearchIndex {
             .collect()
     }
 
+    /// A clause's alternatives taken together, for every article: the best kind of match
+    /// among them, their scores summed, the word of the likeliest alternative found there
+    /// (for proximity), and whether any matched exactly.
+    fn match_clause(&self, clause: &[ResolvedPhrase], articles: usize) -> PhraseMatches {
+        let mut clause = clause.iter().map(|phrase| self.match_phrase(phrase));
+        let Some(mut best) = clause.next() else {
+            return PhraseMatches::none(articles);
+        };
+        for matches in clause {
+            for article in 0..articles {
+                if matches.kinds[article] == NO_MATCH {
+                    continue;
+                }
+                best.kinds[article] = best.kinds[article].min(matches.kinds[article]);
+                best.scores[article] += matches.scores[article];
+                if best.words[article] == NO_WORD || matches.picks[article] > best.picks[article] {
+                    best.words[article] = matches.words[article];
+                    best.picks[article] = matches.picks[article];
+                }
+                best.exact[article] |= matches.exact[article];
+            }
+        }
+        best
+    }
+
     /// For every article: the best [`MatchKind`] of the phrase in it (as a `u8`, or
     /// [`NO_MATCH`]), its score, the word that stands for it there (for proximity; the
     /// phrase's first word for a phrase, [`NO_WORD`] where none), and whether it holds
     /// the phrase as typed (not only a related word).
     fn match_phrase(&self, phrase: &ResolvedPhrase) -> PhraseMatches {
         let articles = self.article_count();
-        let mut matches = PhraseMatches {
-            kinds: vec![NO_MATCH; articles],
-            scores: vec![0f32; articles],
-            words: vec![NO_WORD; articles],
-            picks: vec![0f32; articles],
-            exact: vec![false; articles],
-        };
+        let mut matches = PhraseMatches::none(articles);
         if let [expansions] = phrase.words.as_slice() {
             for expansion in expansions {
                 let kind = expansion.rank;
@@ -1091,6 +1092,19 @@ struct PhraseMatches {
     /// How strongly [`Self::words`] stands for the phrase (its weight and likelihood).
     picks: Vec<f32>,
     exact: Vec<bool>,
+}
+
+impl PhraseMatches {
+    /// No article matches.
+    fn none(articles: usize) -> Self {
+        PhraseMatches {
+            kinds: vec![NO_MATCH; articles],
+            scores: vec![0.0; articles],
+            words: vec![NO_WORD; articles],
+            picks: vec![0.0; articles],
+            exact: vec![false; articles],
+        }
+    }
 }
 
 /// No word matched (in [`PhraseMatches::words`]).
