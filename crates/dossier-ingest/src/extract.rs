@@ -254,20 +254,11 @@ mod tests {
         let (entities, articles) = extract(&[
             "International Business Machines Corp (IBM) said its profit rose. IBM shares gained.",
             "IBM said it would cut prices of its personal computers.",
-            "The African Development Bank (ADB) approved a loan. The ADB said it would lend more.",
-            "The Asian Development Bank (ADB) raised its lending. The ADB met in Manila.",
-            "The Asian Development Bank (ADB) cut rates on Monday.",
         ]);
         let names = summary(&entities);
         assert_found(&names, &["organization International Business Machines Corp (IBM)"]);
         let ibm = entities.iter().find(|entity| entity.name == "International Business Machines Corp").expect("named");
         assert!(articles[..2].iter().all(|article| article.mentions.iter().all(|m| m.entity == ibm.id)), "{names:?}");
-        // Where an article defines the acronym, it stands there for what it defines.
-        let african = entities
-            .iter()
-            .find(|entity| entity.name == "African Development Bank")
-            .unwrap_or_else(|| panic!("{names:?}"));
-        assert!(articles[2].mentions.iter().all(|mention| mention.entity == african.id), "{names:?}");
         // The acronym goes along when its name is a company's short name.
         let (entities, _) = extract(&[
             "General Motors Corp said it would close a plant in Michigan.",
@@ -326,40 +317,11 @@ mod tests {
     }
 
     #[test]
-    fn a_name_in_quotation_marks_is_a_title_unless_named_so_elsewhere() {
-        let (entities, _) = extract(&[
-            "Orion Pictures Corp's film \"Platoon\" won four Oscars, and a mannequin nicknamed \"Ripley\" \
-             flew on the capsule.",
-            "Officials in the United States said the \u{201c}United States\u{201d} was not holding talks.",
-        ]);
-        let names = summary(&entities);
-        assert!(names.iter().all(|name| !name.contains("Platoon") && !name.contains("Ripley")), "{names:?}");
-        assert_found(&names, &["organization Orion Pictures Corp", "place United States"]);
-    }
-
-    #[test]
     fn a_common_word_opening_a_sentence_stays_before_a_word_naming_a_kind() {
         // "sky" is a common word here; "News" alone names nothing.
         let (entities, _) =
             extract(&["The sky was clear over the sea. Sky News said the crash was the fourth this year."]);
         assert_found(&summary(&entities), &["organization Sky News"]);
-    }
-
-    #[test]
-    fn words_in_parentheses_before_a_legal_form_are_part_of_the_company() {
-        let (entities, _) =
-            extract(&["Shares of Cheung Kong (Holdings) Ltd rose, and Yamaichi International (Europe) Ltd said it \
-             led the issue. Younger told a meeting of the American Chamber of Commerce in Tokyo."]);
-        let names = summary(&entities);
-        assert_found(
-            &names,
-            &[
-                "organization Cheung Kong (Holdings) Ltd",
-                "organization Yamaichi International (Europe) Ltd",
-                "organization American Chamber of Commerce",
-            ],
-        );
-        assert!(names.iter().all(|name| !name.starts_with("person")), "{names:?}");
     }
 
     #[test]
@@ -472,18 +434,6 @@ mod tests {
     }
 
     #[test]
-    fn an_administration_is_named_after_a_person_and_a_party_label_is_no_name() {
-        let (entities, _) = extract(&[
-            "President Ronald Reagan spoke on Monday.",
-            "But administration and private sources agreed that if the Reagan administration did decide to offer subsidized wheat to the Soviet Union, it would be popular.",
-            "Senate Agriculture Committee Chairman Patrick Leahy, D-Vt., said he wanted to go to conference with the House. Sen. Rudy Boschwitz, R-Minn., said he intended to offer legislation.",
-        ]);
-        let names = summary(&entities);
-        assert_found(&names, &["person Ronald Reagan (Reagan)", "person Patrick Leahy", "person Rudy Boschwitz"]);
-        assert!(names.iter().all(|name| !name.contains("D-Vt") && !name.contains("R-Minn")), "{names:?}");
-    }
-
-    #[test]
     fn a_title_between_an_office_and_a_persons_name_ends_the_office() {
         let (entities, _) = extract(&[
             "Former Vice President of the United States Joe Biden won the primary, and Biden thanked voters.",
@@ -560,22 +510,6 @@ mod tests {
         assert_found(
             &names,
             &["organization United States Postal Service", "organization United States Supreme Court"],
-        );
-    }
-
-    #[test]
-    fn a_people_in_the_plural_is_no_name() {
-        let (entities, _) = extract(&[
-            "Armenians and Azerbaijanis have fought over the region for decades.",
-            "The new law would prevent many Native Americans from voting, a native group said.",
-            "Tensions between Sunnis and Shiites rose.",
-        ]);
-        let names = summary(&entities);
-        assert!(
-            names.iter().all(|name| !["Armenians", "Azerbaijanis", "Native Americans", "Sunnis"]
-                .iter()
-                .any(|people| name.contains(people))),
-            "{names:?}"
         );
     }
 
@@ -688,28 +622,6 @@ mod tests {
     }
 
     #[test]
-    fn a_captions_label_is_not_part_of_the_name_before_it() {
-        let (entities, _) = extract(&[
-            "Senator Kamala Harris of California spoke first.",
-            "Kamala Harris Image: U.S. Senate.",
-            "Elizabeth Warren Image: U.S. Senate.",
-        ]);
-        let names = summary(&entities);
-        assert!(names.iter().all(|name| !name.contains("Image")), "{names:?}");
-    }
-
-    #[test]
-    fn a_known_place_after_the_is_that_place_and_a_compass_point_with_a_nationality_is_no_name() {
-        let (entities, _) = extract(&[
-            "Coconut exports from the Philippines rose in March, traders said.",
-            "West German exports fell, and South Korean imports rose.",
-        ]);
-        let names = summary(&entities);
-        assert!(names.iter().all(|name| !name.starts_with("organization Philippines")), "{names:?}");
-        assert!(names.iter().all(|name| !name.contains("German") && !name.contains("Korean")), "{names:?}");
-    }
-
-    #[test]
     fn a_speaker_label_in_initials_is_no_name() {
         let (entities, _) = extract(&[
             "An interview with the author.",
@@ -744,23 +656,6 @@ mod tests {
         ]);
         let person = entities.iter().find(|entity| entity.name == "Robert Salomon").expect("the person");
         assert!(articles[2].mentions.iter().all(|mention| mention.entity != person.id), "{:?}", summary(&entities));
-    }
-
-    #[test]
-    fn a_name_never_ends_in_a_word_in_lowercase() {
-        let (entities, _) =
-            extract(&["I left the toxic environment of the Iranian Chess Federation and I moved to Spain."]);
-        let names = summary(&entities);
-        assert!(names.iter().any(|name| name.ends_with("Iranian Chess Federation")), "{names:?}");
-        assert!(names.iter().all(|name| !name.ends_with(" and")), "{names:?}");
-    }
-
-    #[test]
-    fn a_word_between_a_place_and_the_end_of_a_clause_is_a_place() {
-        let (entities, _) =
-            extract(&["Schult is based in Elkhart, Ind., and the plant will be built in South Bend, Ind."]);
-        let names = summary(&entities);
-        assert!(names.iter().all(|name| !name.starts_with("person")), "{names:?}");
     }
 
     #[test]

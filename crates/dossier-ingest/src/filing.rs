@@ -37,25 +37,15 @@ type Rule = fn(&Paragraph<'_, '_>, &mut Filing, &mut Vec<Candidate>) -> Flow;
 
 /// The filing rules, in the order they run; [`Paragraph::classify`] files what is left.
 pub(crate) const RULES: &[(Pass, Rule)] = &[
-    (Pass::TwoFirmsAtAnd, two_firms_at_and),
     (Pass::Units, units),
     (Pass::Tickers, tickers),
     (Pass::TimeZones, time_zones),
     (Pass::AndTheSplits, and_the_splits),
-    (Pass::QuotedNames, quoted_names),
     (Pass::WorksAndVessels, works_and_vessels),
     (Pass::Illnesses, illnesses),
     (Pass::PlaceThenPerson, place_then_person),
-    (Pass::OwnerThenPlace, owner_then_place),
-    (Pass::PlaceOwnsName, place_owns_name),
     (Pass::SpeakerLabels, speaker_labels),
-    (Pass::NamesWithNumbers, names_with_numbers),
-    (Pass::PartyAndState, party_and_state),
-    (Pass::CompassNationalities, compass_nationalities),
-    (Pass::TitlesBeforePeople, titles_before_people),
     (Pass::CommonWordsBeforePeople, common_words_before_people),
-    (Pass::PeopleEndBeforeOf, people_end_before_of),
-    (Pass::ParenthesizedLegalForms, parenthesized_legal_forms),
     (Pass::PortfoliosBeforeTitles, portfolios_before_titles),
     (Pass::ReportingVerbs, reporting_verbs),
     (Pass::OrganizationLastWords, organization_last_words),
@@ -63,17 +53,10 @@ pub(crate) const RULES: &[(Pass, Rule)] = &[
     (Pass::Facilities, facilities),
     (Pass::OrganizationsOfKnownPlaces, organizations_of_known_places),
     (Pass::AdjectivesBeforeFirms, adjectives_before_firms),
-    (Pass::StatesAfterPlaces, states_after_places),
-    (Pass::DigitsInPeople, digits_in_people),
-    (Pass::TheKnownPlace, the_known_place),
     (Pass::Events, events),
     (Pass::LoneNonNames, lone_non_names),
     (Pass::SentenceOpeningWords, sentence_opening_words),
-    (Pass::LegalFormsAlone, legal_forms_alone),
     (Pass::Contractions, contractions),
-    (Pass::NoLetters, no_letters),
-    (Pass::CommonAcronymExpansions, common_acronym_expansions),
-    (Pass::Peoples, peoples),
 ];
 
 impl Paragraph<'_, '_> {
@@ -137,85 +120,31 @@ impl Paragraph<'_, '_> {
         }
     }
 
-    /// A name without the words at its ends that are not part of it (see the trimming
-    /// passes), unless the gazetteer knows the whole ("The Hague") or it is a company's
+    /// A name without the words at its start that are not part of it (the trimming
+    /// pass), unless the gazetteer knows the whole ("The Hague") or it is a company's
     /// ("First Boston Corp").
     pub(crate) fn trimmed(&self, mut span: Range<usize>) -> Range<usize> {
-        let (trim_end, labels) = (self.runs(Pass::TrimNameEnd), self.runs(Pass::CaptionLabels));
-        while span.len() > 1 && {
-            let last = &self.words[span.end - 1];
-            (trim_end && ends_no_name(last)) || (labels && self.caption_label(last))
-        } {
-            span.end -= 1;
+        if !self.runs(Pass::TrimNameStart) {
+            return span;
         }
         let company = self.words[span.end - 1].is(List::CompanySuffixes);
         while span.len() > 1 && !company && self.entry(&span).is_none() {
             // "Standard and Poor's yesterday lowered": no name starts with "and", so the
             // word before it stays.
             let before_and = self.words.get(span.start + 1).is_some_and(|next| next.bare() == "and");
-            let first = &self.words[span.start];
-            let trimmed = (self.runs(Pass::TrimNameStart) && starts_no_name(first))
-                || (self.runs(Pass::TrimSentenceOpeners) && self.opens_a_sentence(&span));
-            if before_and || !trimmed {
+            if before_and || !starts_no_name(&self.words[span.start]) {
                 break;
             }
             span.start += 1;
         }
         span
     }
-
-    /// "Kamala Harris Image: U.S. Senate": a caption's label, which ends no name.
-    fn caption_label(&self, word: &Word<'_>) -> bool {
-        word.is(List::CaptionWords) && self.text[word.range.end..].starts_with(':')
-    }
-
-    /// "Later Simmons took four", "Additionally, the council": a sentence's first word the
-    /// collection mostly writes in lowercase (and the article never capitalizes
-    /// elsewhere), or an adverb that opens sentences, starts no name; it stays before a
-    /// word that names a kind ("Sky News") or after a head ("Ministry of International
-    /// Trade").
-    fn opens_a_sentence(&self, span: &Range<usize>) -> bool {
-        let first = &self.words[span.start];
-        let head = (first.is(List::OrganizationHeads) || first.is(List::InstitutionHeads))
-            && self.words.get(span.start + 1).is_some_and(|next| matches!(next.bare(), "of" | "for"));
-        let leaves_a_kind = span.len() == 2 && self.is_generic(&self.words[span.start + 1]);
-        let common_opening = first.sentence_start
-            && !head
-            && !leaves_a_kind
-            && self.knowledge.vocabulary.is_common(first.text)
-            && !self.capitalized.contains(&fold(first.bare()));
-        common_opening || (first.sentence_start && first.is(List::Openers))
-    }
-}
-
-/// "REUTER E", "the Iranian Chess Federation and I moved": a lone capital with no period,
-/// or a word in lowercase (but not "d'Estaing"), ends no name.
-fn ends_no_name(word: &Word<'_>) -> bool {
-    word.text.chars().count() == 1 || (word.text.starts_with(char::is_lowercase) && !word.has_elided_particle())
 }
 
 /// "A Reuter survey", "I emailed FIDE", "Chrysler Corp. REUTER": a function word, a word in
 /// lowercase or a legal form starts no name.
 fn starts_no_name(word: &Word<'_>) -> bool {
     (word.is(List::NotNames) && !word.text.ends_with('.')) || !word.capitalized() || word.is(List::CompanySuffixes)
-}
-
-/// "Merrill Lynch Capital Markets and Salomon Brothers Inc", "Ford Motor Co and Chrysler
-/// Corp": two firms, where the first is complete (a legal form, or two words or more) and
-/// so is the second (two words or more, then a legal form), are filed apart.
-fn two_firms_at_and(p: &Paragraph<'_, '_>, name: &mut Filing, out: &mut Vec<Candidate>) -> Flow {
-    let (words, span) = (p.words, name.span.clone());
-    if name.kind != EntityKind::Organization {
-        return Flow::Next;
-    }
-    let Some(and) = (span.start + 1..span.end).find(|&at| words[at].bare() == "and") else { return Flow::Next };
-    let names = |range: Range<usize>| words[range].iter().filter(|word| !word.is(List::CompanySuffixes)).count();
-    let first_complete = words[and - 1].is(List::CompanySuffixes) || and - span.start >= 2;
-    let second_complete = names(and + 1..span.end) >= 2 && words[span.end - 1].is(List::CompanySuffixes);
-    if first_complete && second_complete && names(span.start..and) >= 1 {
-        return p.file_apart([(span.start..and, name.kind), (and + 1..span.end, name.kind)], out);
-    }
-    Flow::Next
 }
 
 /// "6.17 billion N.Z. Dlrs", "FOB Singapore": a unit is no name, nor part of one.
@@ -244,13 +173,6 @@ fn and_the_splits(p: &Paragraph<'_, '_>, name: &mut Filing, out: &mut Vec<Candid
     let kind_of = |part: &Range<usize>| if p.is_known_place(part.clone()) { EntityKind::Place } else { name.kind };
     let (first, second) = (span.start..and, and + 2..span.end);
     p.file_apart([(first.clone(), kind_of(&first)), (second.clone(), kind_of(&second))], out)
-}
-
-/// "the films \"Platoon\" and \"Hoosiers\"", "nicknamed \"Ripley\"": a name in quotation
-/// marks is a title, a nickname or a term, another way of writing a name only if the
-/// collection names it so elsewhere.
-fn quoted_names(p: &Paragraph<'_, '_>, name: &mut Filing, out: &mut Vec<Candidate>) -> Flow {
-    if p.quoted(&name.span) { p.file_unknown(name.span.clone(), out) } else { Flow::Next }
 }
 
 /// "the dive boat Conception", "U.S.S. Grayback", "a movie called Argo": a vessel's or a
@@ -285,32 +207,6 @@ fn place_then_person(p: &Paragraph<'_, '_>, name: &mut Filing, out: &mut Vec<Can
     }
 }
 
-/// "the Democratic Party's Nevada caucus": a name and a known place it owns something in
-/// are two names ("Moody's Investors Service" stays one).
-fn owner_then_place(p: &Paragraph<'_, '_>, name: &mut Filing, out: &mut Vec<Candidate>) -> Flow {
-    let (words, span) = (p.words, name.span.clone());
-    if name.kind == EntityKind::Person {
-        return Flow::Next;
-    }
-    let owner_end = (span.start..span.end - 1).find(|&at| words[at].possessive && p.is_known_place(at + 1..span.end));
-    match owner_end {
-        Some(end) => p.file_apart([(span.start..end + 1, name.kind), (end + 1..span.end, EntityKind::Place)], out),
-        None => Flow::Next,
-    }
-}
-
-/// "China's Tsinghua University", "Britain's Labour Party": a known place that owns the
-/// rest of the name is a place, and the rest is the name.
-fn place_owns_name(p: &Paragraph<'_, '_>, name: &mut Filing, out: &mut Vec<Candidate>) -> Flow {
-    let (words, span) = (p.words, name.span.clone());
-    let place_end = (span.start..span.end - 1)
-        .find(|&at| words[at].possessive && p.is_known_place(span.start..at + 1) && words[at + 1].capitalized());
-    match place_end {
-        Some(end) => p.file_apart([(span.start..end + 1, EntityKind::Place), (end + 1..span.end, name.kind)], out),
-        None => Flow::Next,
-    }
-}
-
 /// "((WN)) How did you...": a transcript's speaker label in initials stands for someone
 /// named in full elsewhere, or for the interviewer; no name of its own.
 fn speaker_labels(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
@@ -320,47 +216,6 @@ fn speaker_labels(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidat
         matches!(before, "(" | "((") && p.text[p.words[span.end - 1].range.end..].starts_with(')')
     };
     if label { Flow::Done } else { Flow::Next }
-}
-
-/// "COVID-19", "F-35": a name glued to a number by a hyphen is a disease's, a model's or a
-/// product's, none of the kinds kept.
-fn names_with_numbers(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
-    let last = p.words[name.span.end - 1].text;
-    let numbered = last.split('-').skip(1).any(|part| part.starts_with(|c: char| c.is_ascii_digit()));
-    if numbered { Flow::Done } else { Flow::Next }
-}
-
-/// "Senator Patrick Leahy, D-Vt.", "R-Minn": a member of Congress's party letter and
-/// state, written together, are no name.
-fn party_and_state(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
-    let word = p.words[name.span.start].bare();
-    let party_and_state = word.split_once('-').is_some_and(|(party, state)| {
-        matches!(party, "D" | "R" | "I")
-            && (1..=5).contains(&state.len())
-            && state.starts_with(|c: char| c.is_ascii_uppercase())
-            && state.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '.')
-    });
-    if name.span.len() == 1 && party_and_state { Flow::Done } else { Flow::Next }
-}
-
-/// "West German", "South Korean": a point of the compass and a nationality make an
-/// adjective, not a name.
-fn compass_nationalities(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
-    let span = &name.span;
-    let adjective = span.len() == 2
-        && matches!(fold(p.words[span.start].bare()).as_str(), "north" | "south" | "east" | "west")
-        && p.words[span.end - 1].is(List::Adjectives);
-    if adjective { Flow::Done } else { Flow::Next }
-}
-
-/// "Mayor Adamowicz", "President Claudia Sheinbaum": a title is not part of a person's name.
-fn titles_before_people(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
-    if name.kind == EntityKind::Person {
-        while name.span.len() > 1 && p.words[name.span.start].is(List::Titles) {
-            name.span.start += 1;
-        }
-    }
-    Flow::Next
 }
 
 /// "Minister of Mines and Energy Subroto": right after another name, a word the
@@ -382,44 +237,6 @@ fn common_words_before_people(p: &Paragraph<'_, '_>, name: &mut Filing, out: &mu
     }
     if name.span.len() == 1 && common(&words[name.span.start]) {
         return p.file_unknown(name.span.clone(), out);
-    }
-    Flow::Next
-}
-
-/// "Anne Mills of Shearson": a person's name ends before "of" or "and" (what follows is
-/// kept only as another way of writing a name).
-fn people_end_before_of(p: &Paragraph<'_, '_>, name: &mut Filing, out: &mut Vec<Candidate>) -> Flow {
-    if name.kind != EntityKind::Person {
-        return Flow::Next;
-    }
-    let span = name.span.clone();
-    if let Some(cut) = (span.start + 1..span.end).find(|&at| matches!(p.words[at].bare(), "of" | "and")) {
-        if cut + 1 < span.end {
-            p.push(cut + 1..span.end, Class::Unknown, out);
-        }
-        name.span.end = cut;
-    }
-    Flow::Next
-}
-
-/// "Cheung Kong (Holdings) Ltd", "Yamaichi International (Europe) Ltd": the words in
-/// parentheses and the legal form after them are part of the company's name.
-fn parenthesized_legal_forms(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
-    let (words, end) = (p.words, name.span.end);
-    let Some(after) = words.get(end) else { return Flow::Next };
-    if p.text[words[end - 1].range.end..after.range.start].trim() != "(" {
-        return Flow::Next;
-    }
-    // At most three words inside, capitalized, then ")" and the legal form.
-    let through = (end..(end + 3).min(words.len() - 1)).find_map(|inside_end| {
-        let closing = p.text[words[inside_end].range.end..words[inside_end + 1].range.start].trim();
-        let capitalized = words[end..=inside_end].iter().all(|word| word.capitalized());
-        (closing == ")" && capitalized && words[inside_end + 1].is(List::CompanySuffixes)).then_some(inside_end + 2)
-    });
-    if let Some(through) = through {
-        name.span.end = through;
-        name.kind = EntityKind::Organization;
-        name.cued = true;
     }
     Flow::Next
 }
@@ -521,35 +338,6 @@ fn adjectives_before_firms(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec
     Flow::Next
 }
 
-/// "in Syracuse, Ind.", "DeMotte, Ind, the FDIC said": a lone word between a place and a
-/// comma or the sentence's end is the state or country it lies in.
-#[expect(clippy::ptr_arg, reason = "every filing pass in the table has one signature; others push")]
-fn states_after_places(p: &Paragraph<'_, '_>, name: &mut Filing, out: &mut Vec<Candidate>) -> Flow {
-    if name.span.len() == 1 && name.kind != EntityKind::Place && p.follows_a_place(name.span.start, out) {
-        name.kind = EntityKind::Place;
-    }
-    Flow::Next
-}
-
-/// "G7": no person's name has a digit; it may still be another way of writing a name
-/// found elsewhere.
-fn digits_in_people(p: &Paragraph<'_, '_>, name: &mut Filing, out: &mut Vec<Candidate>) -> Flow {
-    let digit = p.words[name.span.clone()].iter().any(|word| word.text.contains(|c: char| c.is_ascii_digit()));
-    if name.kind == EntityKind::Person && digit { p.file_unknown(name.span.clone(), out) } else { Flow::Next }
-}
-
-/// "the Philippines", "the Netherlands" taken for an organization: a place the gazetteer
-/// knows, written after "the", is that place (a team named after its country, which
-/// CoNLL tags as an organization, is written without "the").
-fn the_known_place(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
-    let gazetteer = p.knowledge.gazetteer;
-    let place = p.entry(&name.span).is_some_and(|known| gazetteer.known[known].kind == EntityKind::Place);
-    if name.kind == EntityKind::Organization && place && p.after_the(p.words[name.span.start].range.start) {
-        name.kind = EntityKind::Place;
-    }
-    Flow::Next
-}
-
 /// "Voting Rights Act", "Louvre Accord", "Nobel Peace Prize": a law, an agreement, a
 /// prize, a contest or a war is no name; nor are the words before the word of one ("an
 /// Iraq War veteran", "the Baker Plan"), even a known place.
@@ -595,50 +383,11 @@ fn sentence_opening_words(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<
     })
 }
 
-/// "Co Ltd": nothing but legal forms.
-fn legal_forms_alone(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
-    unless_known(p, name, |words| words.iter().all(|word| word.is(List::CompanySuffixes)))
-}
-
 /// "I'm", "Don't": a contraction.
 fn contractions(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
     unless_known(p, name, |words| {
         let [word] = words else { return false };
         word.text.split(['\'', '’']).nth(1).is_some_and(|rest| !rest.is_empty() && rest.chars().all(char::is_lowercase))
-    })
-}
-
-/// "100%": no letter at all.
-fn no_letters(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
-    unless_known(p, name, |words| !words.iter().any(|word| word.text.contains(char::is_alphabetic)))
-}
-
-/// "Gross National Product (GNP)": a name that a common noun's acronym follows names no
-/// entity either.
-fn common_acronym_expansions(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
-    let end = name.span.end;
-    let defined = p.words.get(end).is_some_and(Word::is_common_acronym) && p.acronym_after(end).is_some();
-    unless_known(p, name, |_| defined)
-}
-
-/// "Azerbaijanis", "Sunnis", "Native Americans", "Indigenous Australians": a people, a
-/// faith's or a party's followers, named in the plural (the words before it written in
-/// lowercase elsewhere in the collection, unlike the "Christian" of "Christian
-/// Democrats"), unless taken for an organization ("Liberal Democrats").
-fn peoples(p: &Paragraph<'_, '_>, name: &mut Filing, _: &mut Vec<Candidate>) -> Flow {
-    if name.kind == EntityKind::Organization {
-        return Flow::Next;
-    }
-    let (lists, vocabulary) = (p.knowledge.lists, p.knowledge.vocabulary);
-    unless_known(p, name, |words| {
-        let Some((last, before)) = words.split_last() else { return false };
-        let singular = |suffix: &str| {
-            last.text
-                .strip_suffix(suffix)
-                .is_some_and(|stem| !stem.is_empty() && lists.contains(List::Adjectives, stem))
-        };
-        let plural = !last.possessive && (singular("s") || singular("es"));
-        plural && before.iter().all(|word| vocabulary.is_common(word.text))
     })
 }
 
@@ -698,39 +447,6 @@ impl Paragraph<'_, '_> {
         // "the documentary film titled Bob Lazar: Area 51": a person's name is theirs.
         let person = span.len() >= 2 && first.is(List::GivenNames) && !first.possessive;
         (kind_of_work && !person && gap(noun, &self.words[at])).then_some(span.start)
-    }
-
-    /// Whether double quotation marks (or typographic single ones) enclose the name and
-    /// nothing else.
-    fn quoted(&self, span: &Range<usize>) -> bool {
-        let before = self.text[..self.words[span.start].range.start].chars().next_back();
-        let mut after = self.text[self.words[span.end - 1].range.end..].chars();
-        match (before, after.next()) {
-            (Some('"'), Some('"')) | (Some('“'), Some('”')) => true,
-            // Not "‘Argentina’s problems’": an apostrophe is no closing mark.
-            (Some('‘'), Some('’')) => !after.next().is_some_and(char::is_alphanumeric),
-            _ => false,
-        }
-    }
-
-    /// Whether the one word at `at` follows a place and a comma, and ends a clause
-    /// ("Syracuse, Ind." but not "In Paris, Smith said").
-    fn follows_a_place(&self, at: usize, found: &[Candidate]) -> bool {
-        let start = self.words[at].range.start;
-        // The last name filed may lie after this word ("Mills" of "Anne Mills of Shearson"
-        // is filed after "Shearson").
-        let before = found.last().filter(|candidate| candidate.paragraph == self.index && candidate.range.end <= start);
-        let Some(before) = before else { return false };
-        let gazetteer = self.knowledge.gazetteer;
-        let place = match before.class {
-            Class::Known(known) => gazetteer.known[known].kind == EntityKind::Place,
-            Class::Kind(kind) | Class::Deferred(kind) => kind == EntityKind::Place,
-            Class::Unknown => false,
-        };
-        let comma_between = self.text[before.range.end..start].trim() == ",";
-        let after = self.text[self.words[at].range.end..].trim_start();
-        let ends = self.words[at].text.ends_with('.') || after.is_empty() || after.starts_with(['.', ',', ';', ')']);
-        place && comma_between && ends
     }
 }
 

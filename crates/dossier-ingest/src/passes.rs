@@ -111,18 +111,8 @@ passes! {
     PeopleAfterTitles = "people-after-titles", Repair, true;
     /// A person's name goes on over a particle: "Rocky De La Fuente", "Valéry Giscard d'Estaing".
     Particles = "particles", Repair, true;
-    /// A word before "administration" is a person: "the Reagan administration".
-    Administrations = "administrations", Repair, true;
-    /// A lone letter or a lowercase word ends no name: "REUTER E", "the Chess Federation and".
-    TrimNameEnd = "trim-name-end", Trim, true;
-    /// A caption's label ends no name: "Kamala Harris Image: U.S. Senate".
-    CaptionLabels = "caption-labels", Trim, true;
     /// Function words, lowercase words and legal forms start no name: "A Reuter survey".
     TrimNameStart = "trim-name-start", Trim, true;
-    /// A common word opening a sentence starts no name: "Later Simmons took four".
-    TrimSentenceOpeners = "trim-sentence-openers", Trim, true;
-    /// Two complete firms joined by "and" are two: "Merrill Lynch Capital Markets and Salomon Brothers Inc".
-    TwoFirmsAtAnd = "two-firms-at-and", File, true;
     /// A unit or trade term is no name nor part of one: "6.17 billion N.Z. Dlrs".
     Units = "units", File, true;
     /// An exchange glued to a ticker by a period is no name: "<WAIA.HK>".
@@ -131,34 +121,16 @@ passes! {
     TimeZones = "time-zones", File, true;
     /// "and the" inside a name joins two names: "the U.S. And the European Community".
     AndTheSplits = "and-the-splits", File, true;
-    /// A name in quotation marks is a title or a nickname: a mannequin nicknamed "Ripley".
-    QuotedNames = "quoted-names", File, true;
     /// A name after a kind of vessel or work is no entity: "the dive boat Conception".
     WorksAndVessels = "works-and-vessels", File, true;
     /// An illness named after someone is no person: "Parkinson's disease".
     Illnesses = "illnesses", File, true;
     /// A known place then a person's name are two: "Senator from Vermont Bernie Sanders".
     PlaceThenPerson = "place-then-person", File, true;
-    /// An owner then a known place are two: "the Democratic Party's Nevada caucus".
-    OwnerThenPlace = "owner-then-place", File, true;
-    /// A known place that owns the rest is a place: "China's Tsinghua University".
-    PlaceOwnsName = "place-owns-name", File, true;
     /// A transcript's speaker label in initials is no name: "((WN)) How did you start?".
     SpeakerLabels = "speaker-labels", File, true;
-    /// A name glued to a number by a hyphen is a disease's or a model's: "COVID-19".
-    NamesWithNumbers = "names-with-numbers", File, true;
-    /// A party's letter and a state are no name: "Senator Patrick Leahy, D-Vt.".
-    PartyAndState = "party-and-state", File, true;
-    /// A compass point and a nationality make an adjective: "West German exports".
-    CompassNationalities = "compass-nationalities", File, true;
-    /// A title is not part of a person's name: "Mayor Adamowicz".
-    TitlesBeforePeople = "titles-before-people", File, true;
     /// After another name, a common word starts no person: "Minister of Mines and Energy Subroto".
     CommonWordsBeforePeople = "common-words-before-people", File, true;
-    /// A person's name ends before "of" or "and": "Anne Mills of Shearson".
-    PeopleEndBeforeOf = "people-end-before-of", File, true;
-    /// Words in parentheses before a legal form are the firm's: "Cheung Kong (Holdings) Ltd".
-    ParenthesizedLegalForms = "parenthesized-legal-forms", File, true;
     /// A lone word before a title is a portfolio: "Agriculture Secretary Richard Lyng".
     PortfoliosBeforeTitles = "portfolios-before-titles", File, true;
     /// A name before a reporting verb is an outlet: "Breitbart Texas reported".
@@ -173,28 +145,14 @@ passes! {
     OrganizationsOfKnownPlaces = "organizations-of-known-places", File, true;
     /// A firm takes in the title or adjective before it: "General Motors Corp".
     AdjectivesBeforeFirms = "adjectives-before-firms", File, true;
-    /// A lone word between a place and a clause's end is a place: "Syracuse, Ind.".
-    StatesAfterPlaces = "states-after-places", File, true;
-    /// No person's name has a digit: "G7".
-    DigitsInPeople = "digits-in-people", File, true;
-    /// A known place after "the" is that place, not a team: "the Philippines".
-    TheKnownPlace = "the-known-place", File, true;
     /// Laws, agreements, prizes and wars are no names: "Voting Rights Act", "an Iraq War veteran".
     Events = "events", File, true;
     /// A lone letter, weekday, title, nationality or suffix is no name: "Kuwaiti", "Jr.".
     LoneNonNames = "lone-non-names", File, true;
     /// A lone common word opening a sentence is no name: "Us and them".
     SentenceOpeningWords = "sentence-opening-words", File, true;
-    /// Legal forms alone are no name: "Co Ltd".
-    LegalFormsAlone = "legal-forms-alone", File, true;
     /// A contraction is no name: "I'm", "Don't".
     Contractions = "contractions", File, true;
-    /// Words with no letter are no name: "100%".
-    NoLetters = "no-letters", File, true;
-    /// A name a common acronym stands for is none: "Gross National Product (GNP)".
-    CommonAcronymExpansions = "common-acronym-expansions", File, true;
-    /// A people named in the plural is no name: "Azerbaijanis", "Native Americans".
-    Peoples = "peoples", File, true;
     /// Files each name as a known entity, a kind, or a lone word to look up across the collection.
     Classify = "classify", File, false;
     /// Capitalized words the tagger left out may be another way of writing a name: "IBM".
@@ -223,8 +181,6 @@ passes! {
     CompaniesAbsorbShortForms = "companies-absorb-short-forms", Resolve, true;
     /// A name filed under two kinds goes to its commoner one: "United States" once an organization.
     MinorKinds = "minor-kinds", Resolve, true;
-    /// An acronym stands for what its article defines it as: "African Development Bank (ADB)".
-    AcronymsAsDefinedHere = "acronyms-as-defined-here", Resolve, true;
     /// One name written in one article names one thing: "Varity" of Varity Corp.
     OneKindPerName = "one-kind-per-name", Resolve, true;
     /// Mentions get character offsets; entities are sorted by kind and article count.

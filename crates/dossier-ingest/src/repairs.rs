@@ -25,7 +25,6 @@ pub(crate) const REPAIRS: &[(Pass, Repair)] = &[
     (Pass::OrganizationsAfterPlaces, organizations_after_places),
     (Pass::PeopleAfterTitles, people_after_titles),
     (Pass::Particles, particles),
-    (Pass::Administrations, administrations),
 ];
 
 /// The tagger's names with every repair that runs applied, in order.
@@ -489,20 +488,6 @@ fn particles(paragraph: &Paragraph<'_, '_>, names: Vec<Name>) -> Vec<Name> {
         joined.push(name);
     }
     joined
-}
-
-/// "the Reagan administration", "the Clinton administration": one capitalized word before
-/// "administration" that the tagger took for no kind kept is the person who leads it.
-fn administrations(paragraph: &Paragraph<'_, '_>, mut names: Vec<Name>) -> Vec<Name> {
-    let words = paragraph.words;
-    for name in &mut names {
-        let next = words.get(name.words.end).filter(|next| next.joined && next.text == "administration");
-        let word = &words[name.words.start];
-        if name.kind == NameKind::Other && name.words.len() == 1 && next.is_some() && !word.all_capitals() {
-            name.kind = NameKind::Person;
-        }
-    }
-    names
 }
 
 #[cfg(test)]

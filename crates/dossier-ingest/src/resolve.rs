@@ -176,9 +176,6 @@ impl<'k> Resolver<'k> {
             *slot = slot.map(|draft| merged[draft]);
         }
         for (article, slots) in candidates.iter().zip(&mut assigned) {
-            if resolver.runs(Pass::AcronymsAsDefinedHere) {
-                resolver.acronyms_as_defined_here(article, slots);
-            }
             if resolver.runs(Pass::OneKindPerName) {
                 resolver.one_kind_per_name(article, slots);
             }
@@ -381,29 +378,6 @@ impl<'k> Resolver<'k> {
                     self.moved.insert(expansion, own);
                 }
                 (true, _) => {}
-            }
-        }
-    }
-
-    /// An acronym the article defines ("African Development Bank (ADB)") stands there for
-    /// what it follows (if its letters are that name's initials), whatever the collection
-    /// mostly defines it as ("Asian Development Bank").
-    fn acronyms_as_defined_here(&mut self, article: &[Candidate], slots: &mut [Option<usize>]) {
-        let defined: HashMap<String, usize> = article
-            .iter()
-            .zip(slots.iter())
-            .filter_map(|(candidate, slot)| Some((alias_key(candidate.acronym.as_deref()?), (*slot)?)))
-            .collect();
-        if defined.is_empty() {
-            return;
-        }
-        for (candidate, slot) in article.iter().zip(slots.iter_mut()) {
-            let (Some(draft), Some(&meant)) = (*slot, defined.get(&alias_key(&candidate.surface))) else { continue };
-            let stands = stands_for(&candidate.surface, &self.name_of(meant));
-            if draft != meant && stands && self.drafts[draft].kind != EntityKind::Person {
-                self.reassign(&candidate.surface, draft, meant);
-                self.drafts[meant].short_forms.insert(candidate.surface.clone());
-                *slot = Some(meant);
             }
         }
     }
