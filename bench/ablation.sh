@@ -11,36 +11,14 @@ cd "$(dirname "$0")/.."
 out=docs/ablation.md
 if [[ $# -gt 0 && $1 != --* ]]; then out=$1; shift; fi
 base=("$@")
-dossier=target/release/dossier
-conll=../shared/corpus/ner/conll2003_dev.jsonl
-wikinews=../shared/corpus/wikinews_2019_2021.jsonl
-reuters=../shared/corpus/reuters21578.jsonl
 deleted=bench/ablation-deleted.tsv
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-
-# F1 over every kind: 2 * right / (gold + found) from the "all" row of `ner eval`.
-conll_f1() {
-  "$dossier" ner eval "$conll" "${base[@]}" "$@" | awk '$1 == "all" { printf "%.4f", 2 * $7 / ($5 + $6) }'
-}
-
-# F1 over every kind: 2 * right / (2 * right + wrong + missed) from bench/wikinews.mjs.
-wikinews_f1() {
-  "$dossier" ingest "$wikinews" -o "$scratch/wikinews.json" "${base[@]}" "$@" 2>/dev/null
-  node bench/wikinews.mjs "$scratch/wikinews.json" tune |
-    awk '$1 == "all" { gsub(/[(,]/, ""); printf "%.4f", 2 * $7 / (2 * $7 + $9 + $11) }'
-}
-
-# The number of today's top-50 Reuters names (by name and kind) the bundle built with these
-# arguments loses.
-reuters_lost() {
-  "$dossier" ingest "$reuters" -o "$scratch/reuters.json" --name Reuters-21578 "${base[@]}" "$@" 2>/dev/null
-  node bench/reuters-top.mjs "$scratch/reuters.json" --against "$scratch/reuters-all.json" | head -1
-}
-
-conll_all=$(conll_f1)
-wikinews_all=$(wikinews_f1)
-"$dossier" ingest "$reuters" -o "$scratch/reuters-all.json" --name Reuters-21578 "${base[@]}" 2>/dev/null
+# shellcheck source=bench/extractor-measures.sh
+source bench/extractor-measures.sh
+conll_all=$(conll_f1 "${base[@]}")
+wikinews_all=$(wikinews_f1 "${base[@]}")
+reuters all "${base[@]}"
 {
   echo "# What each pass of the entity extractor earns"
   echo
@@ -71,9 +49,10 @@ wikinews_all=$(wikinews_f1)
       echo "| $number | $stage | \`$pass\` | | | | always |"
       continue
     fi
-    without_conll=$(conll_f1 --without "$pass")
-    without_news=$(wikinews_f1 --without "$pass")
-    lost=$(reuters_lost --without "$pass")
+    without_conll=$(conll_f1 "${base[@]}" --without "$pass")
+    without_news=$(wikinews_f1 "${base[@]}" --without "$pass")
+    reuters without "${base[@]}" --without "$pass"
+    lost=$(lost without all)
     read -r dc dw decision < <(awk -v c="$without_conll" -v C="$conll_all" -v w="$without_news" -v W="$wikinews_all" 'BEGIN {
       dc = c - C; dw = w - W
       printf "%+.4f %+.4f %s\n", dc, dw, (dc <= -0.002 || dw <= -0.002) ? "keep" : "below-the-bar" }')

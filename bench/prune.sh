@@ -19,29 +19,11 @@
 #   became "U.S. And the European Community" and "N.Z. Dlrs" a person, one name each.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dossier=target/release/dossier
-conll=../shared/corpus/ner/conll2003_dev.jsonl
-wikinews=../shared/corpus/wikinews_2019_2021.jsonl
-reuters=../shared/corpus/reuters21578.jsonl
 out=bench/ablation-deleted.tsv
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-
-conll_f1() {
-  "$dossier" ner eval "$conll" "$@" | awk '$1 == "all" { printf "%.4f", 2 * $7 / ($5 + $6) }'
-}
-wikinews_f1() {
-  "$dossier" ingest "$wikinews" -o "$scratch/wikinews.json" "$@" 2>/dev/null
-  node bench/wikinews.mjs "$scratch/wikinews.json" tune |
-    awk '$1 == "all" { gsub(/[(,]/, ""); printf "%.4f", 2 * $7 / (2 * $7 + $9 + $11) }'
-}
-# reuters NAME ARGS...: builds the Reuters bundle as $scratch/NAME.json.
-reuters() {
-  local name=$1
-  shift
-  "$dossier" ingest "$reuters" -o "$scratch/$name.json" --name Reuters-21578 "$@" 2>/dev/null
-}
-lost() { node bench/reuters-top.mjs "$scratch/$1.json" --against "$scratch/$2.json" | head -1; }
+# shellcheck source=bench/extractor-measures.sh
+source bench/extractor-measures.sh
 delta() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.4f", a - b }'; }
 
 describe=$("$dossier" ner eval --passes)
