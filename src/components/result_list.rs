@@ -7,7 +7,7 @@ use dossier_engine::{
     ArticleId, DateOrder,
     article::month_name,
     index::Field,
-    search::{MatchKind, MatchReason, ResolvedQuery, SearchHit},
+    search::{MatchKind, MatchReason, ResolvedQuery, SearchHit, Suggestion},
     snippet::{best_snippet, match_ranges},
 };
 use yew::prelude::*;
@@ -94,6 +94,8 @@ pub struct ResultListProps {
     pub on_clear: Callback<()>,
     /// Called with the search box text the reader takes from "Did you mean …?".
     pub on_search: Callback<String>,
+    /// The search box text, as typed.
+    pub typed: AttrValue,
     /// The list's part of the address (`?q=…`), which article links carry so that the
     /// reader comes back to these results.
     pub list_parameters: AttrValue,
@@ -104,18 +106,16 @@ pub struct ResultListProps {
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
     let hits = props.hits.as_slice();
+    // A query within reach, as a button that puts it in the search box.
+    let offered = |suggestion: &Suggestion| {
+        let (on_search, text) = (props.on_search.clone(), suggestion.text.clone());
+        let onclick = Callback::from(move |_: MouseEvent| on_search.emit(text.clone()));
+        html! { <button type="button" class="link-button" {onclick}>{ suggestion.shown.clone() }</button> }
+    };
     if hits.is_empty() {
         let on_clear = props.on_clear.clone();
         let suggestion = props.view.suggestion.as_ref().map(|suggestion| {
-            let (on_search, text) = (props.on_search.clone(), suggestion.text.clone());
-            let onclick = Callback::from(move |_: MouseEvent| on_search.emit(text.clone()));
-            html! {
-                <p class="suggestion">
-                    { "Did you mean " }
-                    <button type="button" class="link-button" {onclick}>{ suggestion.shown.clone() }</button>
-                    { "?" }
-                </p>
-            }
+            html! { <p class="suggestion">{ "Did you mean " }{ offered(suggestion) }{ "?" }</p> }
         });
         return html! {
             <div class="empty-state">
@@ -152,8 +152,19 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         };
         result_item(&props.corpus, hit, heading, &props.view.query, &props.list_parameters)
     });
+    // The words as typed matched nothing: the results are the likeliest query's, and
+    // say so.
+    let corrected = props.view.corrected.as_ref().map(|corrected| {
+        html! {
+            <p class="corrected">
+                { format!("No article matches “{}”. Showing results for ", props.typed.trim()) }
+                { offered(corrected) }{ "." }
+            </p>
+        }
+    });
     html! {
         <>
+            { for corrected }
             <div class="sort" role="group" aria-label="Sort results">
                 <span class="sort-label" aria-hidden="true">{ "Sort:" }</span>
                 { for SortOrder::ALL.iter().map(|&order| {

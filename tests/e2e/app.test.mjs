@@ -544,18 +544,23 @@ describe('search syntax on the seed', () => {
     assert.match((await results(page))[0].why, /troop as troops in body/);
   });
 
-  test('a word in no article offers the likeliest word, and choosing it searches for it', async (t) => {
+  test('a query in no article shows the likeliest query that matches, says so, and choosing it searches for it', async (t) => {
     const page = await open('/', t);
     await ready(page);
     // Two typos from Maduro: more than search forgives in a six-letter word.
-    await search(page, 'meduri ');
-    await page.getByRole('heading', { name: 'No articles match' }).waitFor();
-    const offer = page.locator('.empty-state .suggestion');
-    assert.equal(await offer.textContent(), 'Did you mean Maduro?');
-    await offer.getByRole('button', { name: 'Maduro' }).click();
-    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.includes('matching “maduro”'));
-    assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'maduro ');
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('meduri ');
+    await statusIs(page, '1 of 1 articles, matching “Maduro” (none match “meduri”)');
+    const notice = page.locator('.corrected');
+    assert.equal(await notice.textContent(), 'No article matches “meduri”. Showing results for Maduro.');
     assert.ok((await results(page)).every((result) => result.marks.includes('Maduro')));
+    assert.equal(await page.getByRole('heading', { name: 'No articles match' }).count(), 0);
+    await notice.getByRole('button', { name: 'Maduro' }).click();
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.endsWith('matching “maduro”'));
+    assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'maduro ');
+    assert.equal(await notice.count(), 0);
+    // Nothing within reach: the empty page, as before.
+    await search(page, 'qqqqzzzz ');
+    await page.getByRole('heading', { name: 'No articles match' }).waitFor();
   });
 
   test('the name box forgives typos as the search box does', async (t) => {

@@ -55,7 +55,10 @@ enum Command {
         #[arg(long, value_name = "PASS")]
         without: Vec<String>,
     },
-    /// Search a bundle; prints the best matches first. Exits with 1 when nothing matches.
+    /// Search a bundle; prints the best matches first. When nothing holds the words as
+    /// typed, prints the matches of the likeliest query within reach, as the viewer shows
+    /// them ("No article matches \"fuel oll\"; showing fuel oil instead"), or offers it. Exits
+    /// with 1 when nothing matches the query as typed.
     Search {
         /// The bundle to search.
         #[arg(long)]
@@ -342,6 +345,14 @@ fn search_command(data: &Path, limit: usize, json: bool, explain: bool, query: &
     let view = corpus.select(&Selection { query: query.to_owned(), ..Selection::default() });
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    if let Some(corrected) = &view.corrected {
+        if json {
+            let line = serde_json::json!({ "no_match_for": query, "showing": corrected.text.trim_end(), "shown": corrected.shown });
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "No article matches {query:?}; showing {} instead", corrected.shown)?;
+        }
+    }
     let mut before: Option<&dossier_engine::search::SearchHit> = None;
     for hit in view.hits.iter().take(limit) {
         let article = corpus.article(hit.article);
@@ -413,7 +424,8 @@ fn search_command(data: &Path, limit: usize, json: bool, explain: bool, query: &
             writeln!(out, "Did you mean {}?  (dossier search {:?})", suggestion.shown, suggestion.text)?;
         }
     }
-    Ok(if view.hits.is_empty() { ExitCode::from(NO_MATCH) } else { ExitCode::SUCCESS })
+    let matched_as_typed = !view.hits.is_empty() && view.corrected.is_none();
+    Ok(if matched_as_typed { ExitCode::SUCCESS } else { ExitCode::from(NO_MATCH) })
 }
 
 fn entities_command(data: &Path, json: bool) -> anyhow::Result<ExitCode> {

@@ -635,7 +635,8 @@ fn ingest_applies_a_corrections_file_and_reports_what_no_longer_applies() {
 /// collection itself holds the misspelling or a rare name it spells, a name the extractor
 /// found is a likelier reading than a word in every article, the word as typed ranks
 /// above a different word sharing its stem, two words side by side come first, and a word
-/// in no article gets a suggestion. Ignored (and so reported) when `shared/corpus` is
+/// in no article, or words that match only apart, are read as the likeliest query within
+/// reach. Ignored (and so reported) when `shared/corpus` is
 /// absent.
 #[test]
 #[cfg_attr(shared_corpus_absent, ignore = "../shared/corpus/reuters21578.jsonl is absent")]
@@ -677,10 +678,23 @@ fn reuters_search_reads_misspellings_names_and_stems_as_meant() {
         let hits = search(typed);
         assert!(hits.iter().all(|hit| hit["rank"]["proximity"] == 0.0), "{typed:?}: {hits:#?}");
     }
-    // Nothing matches: the likeliest word is offered, as the viewer offers it.
-    let output = dossier(&["search", "--data", data, "dowster "]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).contains("Did you mean Dauster?"), "{}", stdout(&output));
+    // Nothing matches as typed: the likeliest query within reach is searched instead, as
+    // the viewer does, and says so; the exit status still says the typed words are in no
+    // article. A word in no article is read as the likeliest word within reach; with every
+    // word matching something but not together, one word is (`oll` spells the name Olle).
+    for (typed, shown, meant) in [("dowster ", "Dauster", "dauster"), ("fuel oll", "fuel oil", "oil")] {
+        let output = dossier(&["search", "--data", data, typed]);
+        assert_eq!(output.status.code(), Some(1), "{typed:?}");
+        let printed = stdout(&output);
+        assert!(printed.starts_with(&format!("No article matches {typed:?}; showing {shown} instead")), "{printed}");
+        // The reading of each result's last word.
+        let read: Vec<String> = search(typed)
+            .iter()
+            .filter(|line| line.get("id").is_some())
+            .filter_map(|line| line["matched"].as_array()?.last()?["matched"].as_str().map(str::to_owned))
+            .collect();
+        assert!(read.len() == 10 && read.iter().all(|reading| reading == meant), "{typed:?}: {read:?}");
+    }
     // `--explain` names the rule that ordered two results.
     let output = dossier(&["search", "--data", data, "--explain", "--limit", "3", "housing starts"]);
     assert!(stdout(&output).contains("ranked first: readings 0, exactness 0, proximity 0"), "{}", stdout(&output));

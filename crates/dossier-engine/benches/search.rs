@@ -15,13 +15,16 @@ use dossier_engine::{Corpus, Selection};
 
 const REUTERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/bench/reuters.json");
 
-/// Query classes and their queries, the same ones `bench/` runs in the browser.
+/// Query classes and their queries, the same ones `bench/` runs in the browser (but for
+/// "corrected").
 const QUERIES: &[(&str, &[&str])] = &[
     ("plain", &["coffee", "oil prices", "bank of japan", "trade deficit"]),
     ("prefix", &["cof", "petrol", "intere", "tr"]),
     ("typo", &["cofee", "petroleom", "goverment", "interst"]),
     ("phrase", &["\"interest rates\"", "\"trade deficit\"", "\"bank of japan\""]),
     ("operators", &["oil -gulf", "coffee OR cocoa", "wheat -\"soviet union\""]),
+    // Nothing holds the words as typed: the likeliest query within reach is searched.
+    ("corrected", &["fuel oll", "veg oll", "dowster "]),
 ];
 
 fn benches(criterion: &mut Criterion) {

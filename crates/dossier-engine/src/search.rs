@@ -77,9 +77,14 @@
 //! articles, and its timeline strip counts them, instead of testing every article. Every
 //! tunable is a documented constant.
 //!
-//! A word that matches no article gets a suggestion (`SearchIndex::suggest`): the likeliest
-//! word within two typos (one up to four letters), weighed as readings are, shown
-//! capitalized when most of its articles name it ("Did you mean Dauster?"). "Find a name"
+//! A query no article holds as typed gets the likeliest query within reach that matches
+//! (`SearchIndex::suggest`): a word in no article becomes the likeliest word within two
+//! typos (one up to four letters), weighed as readings are, shown capitalized when most of
+//! its articles name it; words that each match but never together get one replaced by the
+//! word in its reach that stands beside the others most (`fuel oll`: fuel oil). The
+//! selection shows that query's results instead of an empty page, and says so
+//! (`SelectionView::corrected`); where it finds nothing in the period chosen, it is offered
+//! ("Did you mean Dauster?"). "Find a name"
 //! reads its text with the same readings (`search::NameFinder`): `Nakasoni` finds Yasuhiro
 //! Nakasone, `thacher ` Margaret Thatcher. `cargo run --release -p dossier-cli --example
 //! readings -- BUNDLE "suger "` prints every reading of a query with its slips, likelihood,
@@ -126,6 +131,10 @@ pub const NO_TYPOS_BEYOND: usize = 40;
 /// is the likelier reading (`suger`, in 2 articles, is sugar, in 283). Lower finds more
 /// corrections (and more noise); higher, fewer.
 pub const SLIP_ODDS: f32 = 20.0;
+
+/// How many words within reach of one typed word a suggestion tries in place of it when
+/// every word matched something but not together (each try runs the query once).
+pub const CONTEXT_CANDIDATES: usize = 6;
 
 /// A word the collection holds in this many articles is an established word of it: the
 /// odds against reading what was typed as a slip for another word grow by one more
@@ -950,23 +959,73 @@ pub struct Suggestion {
 }
 
 impl SearchIndex {
-    /// A query likelier to be what was meant, when some typed word matched no article:
-    /// each such word becomes the likeliest word within two typos (one for words of up to
-    /// four letters), weighed as readings are ([`SearchIndex::prior`] over [`SLIP_ODDS`]
-    /// for each typo). `None` when every word matched something, or nothing is in reach.
+    /// A query likelier to be what was meant, when the query matched no article. Each
+    /// typed word that matched nothing becomes the likeliest word within two typos (one
+    /// for words of up to four letters), weighed as readings are ([`SearchIndex::prior`]
+    /// over [`SLIP_ODDS`] for each typo). When that finds nothing either, or every word
+    /// matched something but no article holds them all (`fuel oll`: `oll` reads as the
+    /// name Olle), one word is replaced instead: by the word within its reach that makes
+    /// the query match, the likeliest weighed by the articles where the words then stand
+    /// side by side (`fuel oil`, not `fuel all`). `None` when no such query matches.
     pub fn suggest(&self, query: &ResolvedQuery) -> Option<Suggestion> {
+        let unmatched = self.written_with(query, |_, phrase| match phrase.words.as_slice() {
+            [expansions] if expansions.is_empty() => self.likeliest_within_reach(&phrase.typed),
+            _ => None,
+        });
+        unmatched.filter(|suggestion| !self.hits_of(suggestion).is_empty()).or_else(|| self.suggest_in_context(query))
+    }
+
+    /// What a suggestion finds.
+    fn hits_of(&self, suggestion: &Suggestion) -> Vec<SearchHit> {
+        self.run(&self.resolve(&crate::query::parse(&suggestion.text)))
+    }
+
+    /// The one word whose replacement makes a query of two or more words match, as
+    /// [`SearchIndex::suggest`] says.
+    fn suggest_in_context(&self, query: &ResolvedQuery) -> Option<Suggestion> {
+        if query.clauses.len() < 2 {
+            return None;
+        }
+        let mut best: Option<(f32, Suggestion)> = None;
+        for (at, clause) in query.clauses.iter().enumerate() {
+            let [ResolvedPhrase { typed, words }] = clause.as_slice() else { continue };
+            let [expansions] = words.as_slice() else { continue };
+            for (likelihood, word) in self.within_reach(typed).into_iter().take(CONTEXT_CANDIDATES) {
+                if expansions.iter().any(|expansion| expansion.word == word) {
+                    continue;
+                }
+                let Some(suggestion) = self.written_with(query, |clause, _| (clause == at).then_some(word)) else {
+                    continue;
+                };
+                let hits = self.hits_of(&suggestion);
+                if hits.is_empty() {
+                    continue;
+                }
+                let side_by_side = hits.iter().filter(|hit| hit.proximity == 0).count();
+                let weighed = likelihood * (1 + side_by_side) as f32;
+                if best.as_ref().is_none_or(|(most, _)| weighed > *most) {
+                    best = Some((weighed, suggestion));
+                }
+            }
+        }
+        best.map(|(_, suggestion)| suggestion)
+    }
+
+    /// The query written out with the words `replace` gives (by clause index and phrase)
+    /// in place of the typed ones; `None` when it replaces none.
+    fn written_with(
+        &self,
+        query: &ResolvedQuery,
+        replace: impl Fn(usize, &ResolvedPhrase) -> Option<WordId>,
+    ) -> Option<Suggestion> {
         let mut changed = false;
         let (mut text, mut shown) = (Vec::new(), Vec::new());
-        for clause in &query.clauses {
+        for (at, clause) in query.clauses.iter().enumerate() {
             let (mut typed, mut read) = (Vec::new(), Vec::new());
             for phrase in clause {
                 let written =
                     if phrase.words.len() > 1 { format!("\"{}\"", phrase.typed) } else { phrase.typed.clone() };
-                let likelier = match phrase.words.as_slice() {
-                    [expansions] if expansions.is_empty() => self.likeliest_within_reach(&phrase.typed),
-                    _ => None,
-                };
-                match likelier {
+                match replace(at, phrase) {
                     Some(word) => {
                         changed = true;
                         read.push(self.as_written(word));
@@ -992,24 +1051,26 @@ impl SearchIndex {
 
     /// The likeliest dictionary word within two typos of `typed` (one up to four letters).
     fn likeliest_within_reach(&self, typed: &str) -> Option<WordId> {
+        self.within_reach(typed).first().map(|&(_, word)| word)
+    }
+
+    /// The dictionary words within two typos of `typed` (one up to four letters, none up
+    /// to two), each with how likely it is meant, likeliest first.
+    fn within_reach(&self, typed: &str) -> Vec<(f32, WordId)> {
         let distance = match typed.chars().count() {
-            0..=2 => return None,
+            0..=2 => return Vec::new(),
             3 | 4 => 1,
+            count if count > NO_TYPOS_BEYOND => return Vec::new(),
             _ => 2,
         };
-        if typed.chars().count() > NO_TYPOS_BEYOND {
-            return None;
-        }
         let automaton = levenshtein_builder(distance).build_dfa(typed);
-        let mut best: Option<(f32, WordId)> = None;
+        let mut reach = Vec::new();
         self.dictionary.accepted_by(&automaton, |id, word| {
             let edits = edits(&automaton, word) + u8::from(first_letter_changed(typed, word));
-            let likelihood = self.slipped(id, edits);
-            if best.is_none_or(|(most, _)| likelihood > most) {
-                best = Some((likelihood, id));
-            }
+            reach.push((self.slipped(id, edits), id));
         });
-        best.map(|(_, id)| id)
+        let order = order::stable_positions(reach.len(), &|a, b| reach[b as usize].0.total_cmp(&reach[a as usize].0));
+        order::take(reach, &order)
     }
 
     /// A word as people write it: capitalized when most articles holding it name it in an
@@ -1500,10 +1561,25 @@ mod tests {
         let suggestion = engine.0.suggest(&engine.0.resolve(&parse("dowster ")));
         assert_eq!(suggestion, Some(Suggestion { text: "dauster ".to_owned(), shown: "Dauster".to_owned() }),);
         assert_eq!(search(&engine.0, &suggestion.map(|found| found.text).unwrap_or_default()).len(), 19);
-        // Words that matched keep what was typed; nothing to offer when all matched.
-        let suggestion = engine.0.suggest(&engine.0.resolve(&parse("markets dowster -\"were quiet\"")));
-        assert_eq!(suggestion.map(|found| found.text), Some("markets dauster -\"were quiet\" ".to_owned()));
+        // Words that matched keep what was typed; nothing to offer when all matched, nor
+        // a query that would find nothing either.
+        let suggestion = engine.0.suggest(&engine.0.resolve(&parse("said dowster -\"were quiet\"")));
+        assert_eq!(suggestion.map(|found| found.text), Some("said dauster -\"were quiet\" ".to_owned()));
         assert_eq!(engine.0.suggest(&engine.0.resolve(&parse("dauster "))), None);
+        assert_eq!(engine.0.suggest(&engine.0.resolve(&parse("markets dowster "))), None);
+    }
+
+    #[test]
+    fn words_that_match_only_apart_get_the_word_in_reach_that_stands_beside_the_others() {
+        let engine = named_engine(&[
+            ("Prices", "Fuel oil prices rose.", &[], 30),
+            ("Sales", "All the fuel was sold, all of it.", &[], 60),
+            ("Sweden", "Olle Svensson said.", &["Olle Svensson"], 2),
+        ]);
+        // `oll` reads as the name Olle, never beside fuel; `all` is likelier alone.
+        assert!(search(&engine.0, "fuel oll").is_empty());
+        let suggestion = engine.0.suggest(&engine.0.resolve(&parse("fuel oll")));
+        assert_eq!(suggestion.map(|found| found.text), Some("fuel oil ".to_owned()));
     }
 
     #[test]

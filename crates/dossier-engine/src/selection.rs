@@ -176,6 +176,8 @@ pub(crate) struct Narrowed {
     query: ResolvedQuery,
     hits: Vec<SearchHit>,
     timeline: Timeline,
+    /// The query the hits are for when the one typed matched no article.
+    corrected: Option<Suggestion>,
 }
 
 /// What a view's hits were taken from: the articles narrowed by query and entities, and
@@ -324,9 +326,13 @@ pub struct SelectionView {
     pub timeline: Timeline,
     /// Articles in the whole collection.
     pub collection_size: usize,
-    /// When nothing matches because a typed word is in no article: a likelier query
-    /// ("Did you mean Dauster?").
+    /// When nothing matches, not even the likeliest query within reach of the one typed
+    /// (only in the period chosen, say): that query ("Did you mean Dauster?").
     pub suggestion: Option<Suggestion>,
+    /// When the query as typed matched no article, whatever the period, and a likelier
+    /// one does ([`crate::index::SearchIndex::suggest`]): the query these hits, this
+    /// timeline and [`Self::query`] are for ("No article has fuel oll; showing fuel oil").
+    pub corrected: Option<Suggestion>,
     origin: Origin,
 }
 
@@ -339,6 +345,7 @@ impl PartialEq for SelectionView {
             && self.timeline == other.timeline
             && self.collection_size == other.collection_size
             && self.suggestion == other.suggestion
+            && self.corrected == other.corrected
     }
 }
 
@@ -442,6 +449,7 @@ impl<S: Store> Corpus<S> {
         SelectionView {
             hits,
             suggestion,
+            corrected: narrowed.corrected.clone(),
             query: narrowed.query.clone(),
             facets: OnceLock::new(),
             timeline: narrowed.timeline.clone(),
@@ -453,7 +461,22 @@ impl<S: Store> Corpus<S> {
     /// The articles matching the query and entities, whatever the period, and their
     /// timeline.
     fn narrow(&self, selection: &Selection, parsed: query::Query) -> Narrowed {
-        let query = self.index().resolve(&parsed);
+        let narrowed = self.narrow_by(selection, self.index().resolve(&parsed));
+        if !narrowed.hits.is_empty() || narrowed.query.clauses.is_empty() {
+            return narrowed;
+        }
+        // Nothing holds the words as typed: the likeliest query within reach, if it
+        // matches, rather than an empty page.
+        let Some(suggestion) = self.index().suggest(&narrowed.query) else { return narrowed };
+        let corrected = self.narrow_by(selection, self.index().resolve(&query::parse(&suggestion.text)));
+        if corrected.hits.is_empty() {
+            return narrowed;
+        }
+        Narrowed { query_text: narrowed.query_text, corrected: Some(suggestion), ..corrected }
+    }
+
+    /// [`Self::narrow`] for a query already resolved.
+    fn narrow_by(&self, selection: &Selection, query: ResolvedQuery) -> Narrowed {
         // Without a query, articles that must name an entity are among that entity's,
         // which are in the same newest-first order as all of them.
         let must_name = match selection.entity_match {
@@ -484,7 +507,7 @@ impl<S: Store> Corpus<S> {
             candidates.into_iter().filter(|hit| self.passes_entity_filters(hit.article, selection)).collect();
         let timeline = self.timeline_of(hits.iter().map(|hit| hit.article));
         let entities = (selection.entities.clone(), selection.excluded.clone(), selection.entity_match);
-        Narrowed { query_text: selection.query.clone(), entities, query, hits, timeline }
+        Narrowed { query_text: selection.query.clone(), entities, query, hits, timeline, corrected: None }
     }
 
     /// `hits` in date order, newest or oldest first (one the exact reverse of the other),
@@ -640,6 +663,28 @@ mod tests {
 
     fn entity(corpus: &Corpus, key: &str) -> EntityId {
         corpus.entity_by_key(key).unwrap_or_else(|| panic!("no entity {key:?}"))
+    }
+
+    #[test]
+    fn a_query_that_matches_nothing_shows_the_likeliest_query_that_does() {
+        let corpus = fixtures::corpus();
+        // Two typos in a word of six letters: beyond what searching forgives.
+        let view = corpus.select(&Selection { query: "weather tecsas".to_owned(), ..Selection::default() });
+        assert_eq!(ids(&corpus, &view), ["weather"]);
+        assert_eq!(view.corrected.as_ref().map(|found| found.text.as_str()), Some("weather texas "));
+        assert_eq!(view.query.highlights, ["texas", "weather"]);
+        assert_eq!(view.suggestion, None);
+        // Within a period where the corrected query finds nothing, it is offered instead.
+        let before = corpus.select(&Selection {
+            query: "weather tecsas".to_owned(),
+            range: Some(DateRange { start: date!(1900 - 01 - 01), end: date!(1900 - 01 - 02) }),
+            ..Selection::default()
+        });
+        assert!(before.hits.is_empty());
+        assert_eq!(before.corrected, view.corrected);
+        // A query that matches keeps its own results.
+        let typed = corpus.select(&Selection { query: "weather texas".to_owned(), ..Selection::default() });
+        assert_eq!((ids(&corpus, &typed), typed.corrected.clone()), (vec!["weather".to_owned()], None));
     }
 
     #[test]

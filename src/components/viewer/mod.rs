@@ -196,6 +196,7 @@ fn list_page(page: ListPage, beside: Beside, actions: Actions) -> Html {
                         on_sort={actions.on_sort}
                         on_clear={actions.on_clear}
                         on_search={actions.on_search}
+                        typed={AttrValue::from(state.selection.query.clone())}
                         list_parameters={list.list_parameters()}
                     />
                 </main>

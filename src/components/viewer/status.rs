@@ -14,7 +14,7 @@ use crate::{
 pub fn status_row(corpus: &CorpusHandle, selection: &Selection, view: &ViewHandle, on_clear: &Callback<()>) -> Html {
     html! {
         <div class="status-row">
-            <p class="status" role="status" aria-live="polite">{ status_line(selection, view.hits.len(), view.collection_size, corpus) }</p>
+            <p class="status" role="status" aria-live="polite">{ status_line(selection, view, corpus) }</p>
             // Copy link last, at the row's end: what comes and goes before it never
             // moves it.
             if *selection != Selection::default() {
@@ -26,12 +26,17 @@ pub fn status_row(corpus: &CorpusHandle, selection: &Selection, view: &ViewHandl
 }
 
 /// "3 of 120 articles", plus what narrows them.
-fn status_line(selection: &Selection, shown: usize, total: usize, corpus: &CorpusHandle) -> String {
+fn status_line(selection: &Selection, view: &ViewHandle, corpus: &CorpusHandle) -> String {
     // "1 of 1 articles": the noun counts the collection, as in "3 of 120 articles".
-    let mut line = format!("{} of {} articles", number(shown), number(total));
+    let mut line = format!("{} of {} articles", number(view.hits.len()), number(view.collection_size));
     let mut narrowed = Vec::new();
-    if !selection.query.trim().is_empty() {
-        narrowed.push(format!("matching “{}”", selection.query.trim()));
+    match &view.corrected {
+        // The words as typed matched nothing; these are the likeliest query's articles.
+        Some(corrected) => {
+            narrowed.push(format!("matching “{}” (none match “{}”)", corrected.shown, selection.query.trim()))
+        }
+        None if !selection.query.trim().is_empty() => narrowed.push(format!("matching “{}”", selection.query.trim())),
+        None => {}
     }
     let names = |entities: &[EntityId], joint: &str| -> String {
         let names: Vec<&str> = entities.iter().map(|&entity| corpus.entity(entity).name.as_str()).collect();
