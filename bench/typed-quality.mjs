@@ -82,7 +82,10 @@ try {
         const value = document.getElementById('search').value;
         const status = document.querySelector('.status-row [role=status]')?.textContent ?? '';
         const trimmed = wanted.trim();
-        return value === wanted && (trimmed ? status.includes(`matching “${trimmed}”`) : !status.includes('matching'));
+        // A query no article holds as typed shows the likeliest one's results: "matching
+        // “fuel oil” (none match “fuel oll”)".
+        const named = status.includes(`matching “${trimmed}”`) || status.includes(`(none match “${trimmed}”)`);
+        return value === wanted && (trimmed ? named : !status.includes('matching'));
       },
       typed,
       { timeout: 60_000, polling: 'raf' },
