@@ -30,8 +30,9 @@ pub fn embedded_bundle() -> Option<String> {
     string_property(&web_sys::window()?, "dossierBundle")
 }
 
-/// Downloads a text file, with a reader-facing reason when it cannot.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// Downloads a text file, with a reader-facing reason when it cannot; `progress` hears
+/// the bytes read so far and the whole size when the server says it (`Content-Length`).
+pub async fn fetch_text(url: &str, progress: impl Fn(u64, Option<u64>)) -> Result<String, String> {
     let window = web_sys::window().ok_or("this page has no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -42,9 +43,68 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
             .trim_end()
             .to_owned());
     }
-    let text = response.text().map_err(|error| format!("could not read {url}: {}", describe(&error)))?;
-    let text = JsFuture::from(text).await.map_err(|error| format!("could not read {url}: {}", describe(&error)))?;
-    text.as_string().ok_or_else(|| format!("{url} is not text"))
+    let unreadable = |error: JsValue| format!("could not read {url}: {}", describe(&error));
+    // Read through the body's stream (with its methods looked up by name: the stream's
+    // bindings would add to the download), counting the bytes as they come.
+    let total = call(&property(&response, "headers"), "get", &"content-length".into())
+        .ok()
+        .and_then(|length| length.as_string()?.parse::<u64>().ok());
+    let body = property(&response, "body");
+    if body.is_null() || body.is_undefined() {
+        let text = response.text().map_err(unreadable)?;
+        let text = JsFuture::from(text).await.map_err(unreadable)?;
+        return text.as_string().ok_or_else(|| format!("{url} is not text"));
+    }
+    let reader = call(&body, "getReader", &JsValue::UNDEFINED).map_err(unreadable)?;
+    let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(1 << 30) as usize);
+    loop {
+        let read = call(&reader, "read", &JsValue::UNDEFINED).map_err(unreadable)?;
+        let chunk = JsFuture::from(js_sys::Promise::from(read)).await.map_err(unreadable)?;
+        if property(&chunk, "done").as_bool() == Some(true) {
+            break;
+        }
+        let chunk = js_sys::Uint8Array::new(&property(&chunk, "value"));
+        let at = bytes.len();
+        bytes.resize(at + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[at..]);
+        progress(bytes.len() as u64, total);
+    }
+    // A byte-order mark is dropped, as `Response.text()` drops it.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes)
+        .map_err(|error| format!("{url} is not UTF-8 text (at byte {})", error.utf8_error().valid_up_to()))
+}
+
+/// `object[name]` (undefined when absent).
+fn property(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `object[name](argument)`.
+fn call(object: &JsValue, name: &str, argument: &JsValue) -> Result<JsValue, JsValue> {
+    let method: js_sys::Function = property(object, name).dyn_into()?;
+    method.call1(object, argument)
+}
+
+/// Resolves once the browser has painted what was rendered before it was awaited, so a
+/// long task after it starts with the page showing where loading stands; or after a
+/// tenth of a second, since a tab in the background paints no frame.
+pub async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let again = resolve.clone();
+        after_paint(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        later_boxed(
+            100,
+            Box::new(move || {
+                let _ = again.call0(&JsValue::NULL);
+            }),
+        );
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// The text kept in the browser's local storage under `key`, if any (and if storage can
@@ -266,6 +326,30 @@ pub fn focus(id: &str) {
     if let Some(element) = element(id).and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
     }
+}
+
+/// How far, in pixels, the element an event (`scroll`) came from is scrolled down.
+pub fn scrolled_top(event: &Event) -> f64 {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .map_or(0.0, |element| f64::from(element.scroll_top()))
+}
+
+/// Scrolls the element with `id` the least that shows the band from `top` to `bottom`
+/// pixels of its content; returns how far it is then scrolled down.
+pub fn scroll_to_show(id: &str, top: f64, bottom: f64) -> f64 {
+    let Some(element) = element(id) else { return top };
+    let (scrolled, height) = (f64::from(element.scroll_top()), f64::from(element.client_height()));
+    let wanted = if top < scrolled {
+        top
+    } else if bottom > scrolled + height {
+        bottom - height
+    } else {
+        return scrolled;
+    };
+    element.set_scroll_top(wanted as i32);
+    f64::from(element.scroll_top())
 }
 
 /// Moves keyboard focus to the text field with `id` and selects its text, so what is

@@ -15,6 +15,16 @@ use crate::{
 /// How many entities of one kind are listed before "Show all".
 pub const SHOWN_PER_KIND: usize = 12;
 
+/// A row of a list shown whole, in pixels: every row is as tall, so the list draws only
+/// the rows in view, however many thousands it holds.
+const ROW_PX: usize = 36;
+
+/// The rows a list shown whole has in view.
+const ROWS_IN_VIEW: usize = 10;
+
+/// Rows drawn beyond the view on either side, so a quick scroll shows no gap.
+const ROWS_AROUND: usize = 6;
+
 /// The entity filters the reader has set.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Chosen {
@@ -280,12 +290,24 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
+    let of = RowOf { corpus, chosen: &props.chosen, on: &props.on };
     html! {
         <div class="entity-group" role="group" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>{ props.kind.plural_label() }<span class="group-count">{ format!(" ({})", number(total)) }</span></h3>
-            <ul>
-                { for rows.take(shown).map(|(entity, count)| entity_row(props, entity, count)) }
-            </ul>
+            <h3 id={heading_id.clone()}>{ props.kind.plural_label() }<span class="group-count">{ format!(" ({})", number(total)) }</span></h3>
+            if *expanded {
+                <EntityWindow
+                    id={format!("entities-{}-all", props.kind.as_str())}
+                    labelled_by={heading_id}
+                    corpus={corpus.clone()}
+                    rows={Rc::new(rows.collect::<Vec<_>>())}
+                    chosen={props.chosen.clone()}
+                    on={props.on.clone()}
+                />
+            } else {
+                <ul>
+                    { for rows.take(shown).map(|(entity, count)| entity_row(&of, entity, count, None)) }
+                </ul>
+            }
             if total > SHOWN_PER_KIND {
                 <button type="button" class="more" aria-expanded={expanded.to_string()} onclick={toggle_expanded}>
                     { if *expanded { "Show fewer".to_owned() } else { format!("Show all {}", number(total)) } }
@@ -295,39 +317,247 @@ fn EntityGroup(props: &EntityGroupProps) -> Html {
     }
 }
 
+/// What a row is drawn from: the collection, the filters set and what pressing does.
+struct RowOf<'a> {
+    corpus: &'a CorpusHandle,
+    chosen: &'a Chosen,
+    on: &'a EntityCallbacks,
+}
+
+/// Where a row sits in a list shown whole, which the keyboard walks as one tab stop.
+struct Walk<'a> {
+    /// The row's place in the list, from 0.
+    at: usize,
+    /// The list's length.
+    size: usize,
+    /// The row's button holding the list's one tab stop, if one of its does.
+    tab_stop: Option<usize>,
+    /// The list's id, which the buttons' ids start with.
+    id: &'a str,
+    /// A key pressed on a button: its row, its place in the row, the key.
+    on_key: &'a Callback<(usize, usize, KeyboardEvent)>,
+    /// A button focused: its row and place in the row.
+    on_focus: &'a Callback<(usize, usize)>,
+}
+
+/// The id of the `column`-th button of row `at` of the list `id`.
+fn button_id(id: &str, at: usize, column: usize) -> String {
+    format!("{id}-{at}-{column}")
+}
+
 /// One entity of the group: a button that chooses it (or lets it go), with its count of
-/// articles, one that leaves it out and one that opens its page.
-fn entity_row(props: &EntityGroupProps, entity: EntityId, count: u32) -> Html {
-    let pressed = props.chosen.entities.contains(&entity);
-    let excluded = props.chosen.excluded.contains(&entity);
-    let on_toggle = props.on.toggle.clone();
-    let on_exclude = props.on.exclude.reform(move |_: MouseEvent| entity);
-    let on_about = props.on.about.reform(move |_: MouseEvent| entity);
-    let record = props.corpus.entity(entity);
+/// articles, one that leaves it out and one that opens its page; in a list shown whole,
+/// placed in it for screen readers and walked by the keyboard (`walk`).
+fn entity_row(of: &RowOf, entity: EntityId, count: u32, walk: Option<Walk>) -> Html {
+    let pressed = of.chosen.entities.contains(&entity);
+    let excluded = of.chosen.excluded.contains(&entity);
+    let on_toggle = of.on.toggle.clone();
+    let on_exclude = of.on.exclude.reform(move |_: MouseEvent| entity);
+    let on_about = of.on.about.reform(move |_: MouseEvent| entity);
+    let record = of.corpus.entity(entity);
     let aliases =
         if record.aliases.is_empty() { String::new() } else { format!("Also written: {}", record.aliases.join(", ")) };
-    html! {
-        <li class={classes!(excluded.then_some("excluded"))}>
-            <button
-                type="button"
-                class="entity"
-                aria-pressed={pressed.to_string()}
-                title={aliases}
-                onclick={Callback::from(move |_: MouseEvent| on_toggle.emit(entity))}
-            >
-                // The count's words are hidden text, not a label: a new count
-                // rewrites one text node ("Mexico 312 articles" to a reader).
+    // In a list shown whole: each button's id, tab index and key and focus handlers.
+    let walked = |column: usize| {
+        walk.as_ref().map(|walk| {
+            let at = walk.at;
+            Walked {
+                id: button_id(walk.id, at, column),
+                tabindex: if walk.tab_stop == Some(column) { "0" } else { "-1" },
+                on_key: walk.on_key.reform(move |event: KeyboardEvent| (at, column, event)),
+                on_focus: walk.on_focus.reform(move |_: FocusEvent| (at, column)),
+            }
+        })
+    };
+    // The count's words are hidden text, not a label: a new count rewrites one text node
+    // ("Mexico 312 articles" to a reader).
+    let choose = RowButton {
+        class: "entity",
+        label: None,
+        title: Some(aliases),
+        pressed,
+        onclick: Callback::from(move |_: MouseEvent| on_toggle.emit(entity)),
+        content: html! {
+            <>
                 <span class="name">{ record.name.clone() }</span>{ " " }
                 <span class="count">{ number(count as usize) }<span class="visually-hidden">{ if count == 1 { " article" } else { " articles" } }</span></span>
-            </button>
-            <button
-                type="button"
-                class="exclude"
-                aria-label={format!("Leave out {}", record.name)}
-                aria-pressed={excluded.to_string()}
-                onclick={on_exclude}
-            >{ "−" }</button>
-            <button type="button" class="about" aria-label={format!("About {}", record.name)} title="About" onclick={on_about}>{ "i" }</button>
+            </>
+        },
+    };
+    let leave_out = RowButton {
+        class: "exclude",
+        label: Some(format!("Leave out {}", record.name)),
+        title: None,
+        pressed: excluded,
+        onclick: on_exclude,
+        content: html! { "−" },
+    };
+    html! {
+        <li
+            key={entity.0}
+            class={classes!(excluded.then_some("excluded"))}
+            aria-setsize={walk.as_ref().map(|walk| walk.size.to_string())}
+            aria-posinset={walk.as_ref().map(|walk| (walk.at + 1).to_string())}
+        >
+            { row_button(choose, walked(0), true) }
+            { row_button(leave_out, walked(1), true) }
+            { row_button(
+                RowButton {
+                    class: "about",
+                    label: Some(format!("About {}", record.name)),
+                    title: Some("About".to_owned()),
+                    pressed: false,
+                    onclick: on_about,
+                    content: html! { "i" },
+                },
+                walked(2),
+                false,
+            ) }
         </li>
+    }
+}
+
+/// A row's button's place in the keyboard's walk of a list shown whole.
+struct Walked {
+    id: String,
+    tabindex: &'static str,
+    on_key: Callback<KeyboardEvent>,
+    on_focus: Callback<FocusEvent>,
+}
+
+/// One button of an entity's row.
+struct RowButton {
+    class: &'static str,
+    label: Option<String>,
+    title: Option<String>,
+    pressed: bool,
+    onclick: Callback<MouseEvent>,
+    content: Html,
+}
+
+/// Draws a row's button, placed in the keyboard's walk when the list is shown whole; a
+/// toggle says whether it is pressed.
+fn row_button(button: RowButton, walked: Option<Walked>, toggle: bool) -> Html {
+    let (id, tabindex, onkeydown, onfocus) = match walked {
+        Some(Walked { id, tabindex, on_key, on_focus }) => (Some(id), Some(tabindex), Some(on_key), Some(on_focus)),
+        None => (None, None, None, None),
+    };
+    html! {
+        <button
+            type="button"
+            class={button.class}
+            {id}
+            {tabindex}
+            {onkeydown}
+            {onfocus}
+            aria-label={button.label}
+            aria-pressed={toggle.then(|| button.pressed.to_string())}
+            title={button.title}
+            onclick={button.onclick}
+        >{ button.content }</button>
+    }
+}
+
+/// Props of [`EntityWindow`].
+#[derive(Properties, PartialEq)]
+struct EntityWindowProps {
+    /// The scrolling box's id.
+    id: AttrValue,
+    /// The id of the heading naming the list.
+    labelled_by: String,
+    corpus: CorpusHandle,
+    /// Every row of the list: an entity and its count of articles.
+    rows: Rc<Vec<(EntityId, u32)>>,
+    chosen: Chosen,
+    on: EntityCallbacks,
+}
+
+/// A kind's list shown whole: a box of [`ROWS_IN_VIEW`] rows that scrolls, drawing only
+/// the rows in view (thousands of rows would be thousands of buttons), each row placed
+/// in the whole list for screen readers (`aria-setsize`, `aria-posinset`). The list is one
+/// tab stop: the arrow keys go up and down the rows and along a row's buttons, Page Up
+/// and Page Down a view, Home and End to the ends; Enter or Space presses a button.
+#[component]
+fn EntityWindow(props: &EntityWindowProps) -> Html {
+    let size = props.rows.len();
+    // The first row in view, and the row and button holding the tab stop.
+    let first = use_state_eq(|| 0_usize);
+    let active = use_state_eq(|| (0_usize, 0_usize));
+    // The button the keyboard moved to, focused once it is drawn.
+    let to_focus = use_mut_ref(|| None::<(usize, usize)>);
+    let id = props.id.clone();
+    {
+        let (to_focus, id) = (to_focus.clone(), id.clone());
+        use_effect(move || {
+            if let Some((at, column)) = to_focus.borrow_mut().take() {
+                platform::focus(&button_id(&id, at, column));
+            }
+        });
+    }
+    let last = size.saturating_sub(1);
+    let drawn = first.saturating_sub(ROWS_AROUND)..(*first + ROWS_IN_VIEW + ROWS_AROUND).min(size);
+    // The tab stop stays where the reader left it while drawn, else goes to the first row
+    // in view: the list always has one.
+    let tab_stop = match (active.0.min(last), active.1) {
+        (at, column) if drawn.contains(&at) => (at, column),
+        _ => ((*first).min(last), 0),
+    };
+    let on_key = {
+        let (first, active, id) = (first.clone(), active.clone(), id.clone());
+        Callback::from(move |(at, column, event): (usize, usize, KeyboardEvent)| {
+            let (at, column) = match event.key().as_str() {
+                "ArrowDown" => ((at + 1).min(last), column),
+                "ArrowUp" => (at.saturating_sub(1), column),
+                "PageDown" => ((at + ROWS_IN_VIEW).min(last), column),
+                "PageUp" => (at.saturating_sub(ROWS_IN_VIEW), column),
+                "Home" => (0, column),
+                "End" => (last, column),
+                "ArrowRight" => (at, (column + 1).min(2)),
+                "ArrowLeft" => (at, column.saturating_sub(1)),
+                _ => return,
+            };
+            event.prevent_default();
+            let scrolled = platform::scroll_to_show(&id, (at * ROW_PX) as f64, ((at + 1) * ROW_PX) as f64);
+            first.set(scrolled as usize / ROW_PX);
+            active.set((at, column));
+            *to_focus.borrow_mut() = Some((at, column));
+            // Already drawn: focused now (a render may not follow).
+            platform::focus(&button_id(&id, at, column));
+        })
+    };
+    let on_focus = {
+        let active = active.clone();
+        Callback::from(move |at_column: (usize, usize)| active.set(at_column))
+    };
+    let on_scroll = {
+        let first = first.clone();
+        Callback::from(move |event: Event| first.set(platform::scrolled_top(&event) as usize / ROW_PX))
+    };
+    let of = RowOf { corpus: &props.corpus, chosen: &props.chosen, on: &props.on };
+    let rows = drawn.clone().map(|at| {
+        let (entity, count) = props.rows[at];
+        let walk = Walk {
+            at,
+            size,
+            tab_stop: (tab_stop.0 == at).then_some(tab_stop.1),
+            id: &id,
+            on_key: &on_key,
+            on_focus: &on_focus,
+        };
+        entity_row(&of, entity, count, Some(walk))
+    });
+    html! {
+        <div
+            id={id.clone()}
+            class="entity-window"
+            style={format!("height: {}px", size.min(ROWS_IN_VIEW) * ROW_PX)}
+            onscroll={on_scroll}
+        >
+            <div style={format!("height: {}px", size * ROW_PX)}>
+                <ul aria-labelledby={props.labelled_by.clone()} style={format!("top: {}px", drawn.start * ROW_PX)}>
+                    { for rows }
+                </ul>
+            </div>
+        </div>
     }
 }

@@ -47,12 +47,15 @@ export async function serveMounts({ mounts, files = {}, headers = {}, gzip = fal
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       const zipped = gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '') && extname(file) !== '.png';
+      const sent = zipped ? gzipSync(body) : body;
+      // The length, as static hosts send it (the app shows a download's progress by it).
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': sent.length,
         ...(zipped ? { 'content-encoding': 'gzip' } : {}),
         ...headers,
       });
-      response.end(zipped ? gzipSync(body) : body);
+      response.end(sent);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

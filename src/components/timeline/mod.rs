@@ -100,11 +100,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 { for zoom_out(props, extent) }
             </div>
             { chart(histogram, props, &drag) }
-            <div class="axis" aria-hidden="true">
-                { for ticks.iter().map(|tick| html! {
-                    <span class="tick" style={left_at(tick.bin, bars)}>{ tick.label.clone() }</span>
-                }) }
-            </div>
+            { axis(ticks, bars) }
             <div class="timeline-tools">{ period_select(props, &drawn, periods) }</div>
             // In an element of their own: Yew pairs a list's children from its end, so a
             // strip added among the section's children would have it redraw the chart.
@@ -152,6 +148,24 @@ fn chart(histogram: &Histogram, props: &TimelineProps, drag: &Rc<RefCell<Option<
             { handle(End::Finish, ends, histogram, &select_bars, &props.on_zoom, props.range) }
         </div>
     }
+}
+
+/// The time axis under a chart of `bars` bars: its labels, on the bars they name (seen,
+/// not read: the chart's bars and text alternatives say the same).
+fn axis(ticks: &[Tick], bars: usize) -> Html {
+    html! {
+        <div class="axis" aria-hidden="true">
+            { for ticks.iter().map(|tick| html! {
+                <span class="tick" style={left_at(tick.bin, bars)}>{ tick.label.clone() }</span>
+            }) }
+        </div>
+    }
+}
+
+/// The timeline's time axis for another chart of `histogram` (an entity's mentions on its
+/// page): the same labels as the timeline's, for the same room.
+pub fn time_axis(histogram: &Histogram) -> Html {
+    axis(&histogram.ticks(AXIS), histogram.bins.len())
 }
 
 /// "Zoom in", to the chosen period, when one is chosen and not already the zoom.

@@ -19,9 +19,11 @@ pub fn table(
     let series: Vec<(String, Vec<u32>)> =
         series.iter().map(|series| (series.name.clone(), histogram.count(series.presence.days()))).collect();
     html! {
-        <div class="table-wrap">
+        // Wider than a phone with a few names chosen: it scrolls sideways in its own box,
+        // which the keyboard reaches (arrow keys scroll it) and which is named as its table.
+        <div class="table-wrap" role="region" tabindex="0" aria-labelledby="timeline-table-caption">
             <table id="timeline-table">
-                <caption>{ format!("Articles by {}", histogram.interval.name()) }</caption>
+                <caption id="timeline-table-caption">{ format!("Articles by {}", histogram.interval.name()) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Period" }</th>

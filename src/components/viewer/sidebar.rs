@@ -16,6 +16,7 @@ use crate::{
     },
     platform,
     state::{CorpusHandle, ViewHandle},
+    words::number,
 };
 
 /// Collections of at least this many articles update the sidebar after the results
@@ -64,6 +65,8 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     // the sidebar, so it follows in the same frame.
     let defer = props.corpus.article_count() >= DEFER_SIDEBAR_FROM && props.typing;
     let view = use_view_drawn(&props.view, defer);
+    // The sheet covers the status line: it says how many articles the filters leave, live.
+    let sheet_count = format!("{} of {} articles", number(props.view.hits.len()), number(props.view.collection_size));
     let timeline_open = use_state_eq(|| false);
     let filters_open = use_state_eq(|| false);
     let everything = props.corpus.select(&Selection::default());
@@ -110,7 +113,10 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 on_zoom={props.on_zoom.clone()}
             />
             <div id="filters-sheet" class="filters-sheet" onkeydown={close_on_escape}>
-                <button type="button" class="sheet-close" onclick={close_filters}>{ "Done" }</button>
+                <div class="sheet-head">
+                    <p class="sheet-count" aria-live="polite">{ sheet_count }</p>
+                    <button type="button" class="sheet-close" onclick={close_filters}>{ "Done" }</button>
+                </div>
                 <EntityFilters corpus={props.corpus.clone()} {view} chosen={props.chosen.clone()} on={props.on_entities.clone()} />
                 <CorrectionsBar handle={props.corrections.clone()} />
             </div>
