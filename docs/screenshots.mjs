@@ -1,5 +1,6 @@
-// Makes the README's screenshots of the timeline: the seed and the Wikinews collection,
-// in the light and the dark theme, from this dist/ in headless Chromium.
+// Makes the README's screenshots of the timeline (the seed and the Wikinews collection)
+// and of an entity's page, in the light and the dark theme, from this dist/ in headless
+// Chromium.
 //   ./x build && cargo run --release -p dossier-cli -- ingest \
 //     ../shared/corpus/wikinews_2019_2021.jsonl -o target/wikinews.json --name "Wikinews 2019-2021"
 //   node docs/screenshots.mjs
@@ -31,6 +32,11 @@ try {
     // Choosing them scrolled the sidebar's buttons into view: back to the chart.
     await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
     await page.screenshot({ path: join(root, `docs/timeline-wikinews-${colorScheme}.png`) });
+    // An entity's page: its mentions over time on the timeline's axis, its companions and
+    // its articles, newest first.
+    await page.goto(`${server.url}/?data=wikinews.json#/entity/joe-biden`);
+    await page.waitForFunction(() => document.querySelector('.entity-page h2')?.textContent === 'Joe Biden');
+    await page.screenshot({ path: join(root, `docs/entity-wikinews-${colorScheme}.png`) });
     await context.close();
   }
 } finally {

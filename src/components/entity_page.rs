@@ -5,16 +5,19 @@
 use std::ops::Range;
 
 use dossier_engine::{
-    DateOrder, EntityId, Selection, search::SearchHit, selection::EntityFacet, snippet::sentence_around,
-    timeline::Histogram,
+    DateOrder, EntityId, Selection,
+    search::SearchHit,
+    selection::EntityFacet,
+    snippet::sentence_around,
+    timeline::{Histogram, Interval},
 };
 use yew::prelude::*;
 
 use super::{
     back_to_results::BackToResults,
-    corrections::{CorrectEntity, CorrectionsBar, CorrectionsHandle},
+    corrections::{CorrectEntity, CorrectionsBar, CorrectionsHandle, LikelyDuplicates},
     highlight::highlighted,
-    timeline::{EntitySeries, series_strip},
+    timeline::{EntitySeries, series_strip, time_axis},
 };
 use crate::{
     route::{Page, Route},
@@ -89,6 +92,12 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                 }
                 { "." }
             </p>
+            <LikelyDuplicates
+                corpus={corpus.clone()}
+                entity={props.entity}
+                handle={props.corrections.clone()}
+                list_parameters={props.list_parameters.clone()}
+            />
             <CorrectEntity
                 corpus={corpus.clone()}
                 entity={props.entity}
@@ -111,14 +120,32 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     }
 }
 
-/// The entity's mentions over the whole collection's span, as a strip (none when the
-/// collection has no dates).
+/// The entity's mentions over the whole collection's span, as a strip on the timeline's
+/// time axis, with a caption saying the span and the days of its first and last mention
+/// (none when the collection has no dates).
 fn mentions_over_time(corpus: &CorpusHandle, entity: EntityId) -> Option<Html> {
     let everything = corpus.select(&Selection::default());
     let presence = corpus.entity_timeline(entity);
-    everything.timeline.extent().map(|span| {
-        let histogram = Histogram::new(span, &everything.timeline, &presence);
-        series_strip(&histogram, &EntitySeries { name: corpus.entity(entity).name.clone(), presence: presence.clone() })
+    let span = everything.timeline.extent()?;
+    let histogram = Histogram::new(span, &everything.timeline, &presence);
+    let day = |date| Interval::Day.describe(date);
+    let mentioned = match presence.extent() {
+        Some(range) if range.start == range.end => format!(" Mentioned only on {}.", day(range.start)),
+        Some(range) => format!(" First mentioned on {}, last on {}.", day(range.start), day(range.end)),
+        None => String::new(),
+    };
+    let caption =
+        format!("By {}, {} (the whole collection).{mentioned}", histogram.interval.name(), histogram.span.human());
+    let strip = series_strip(
+        &histogram,
+        &EntitySeries { name: corpus.entity(entity).name.clone(), presence: presence.clone() },
+    );
+    Some(html! {
+        <figure class="entity-chart">
+            { strip }
+            { time_axis(&histogram) }
+            <figcaption>{ caption }</figcaption>
+        </figure>
     })
 }
 

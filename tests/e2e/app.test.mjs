@@ -143,6 +143,57 @@ function longArticleBundle() {
   };
 }
 
+/**
+ * Issue 26: 5,000 people (Reuters-21578 names 7,392), two in each of 2,500 articles: a
+ * kind shown whole is a long list.
+ */
+function crowdBundle() {
+  const name = (index) => `Reporter${String(index).padStart(4, '0')} Doe`;
+  const entities = Array.from({ length: 5000 }, (_, index) => ({ id: `p${index}`, kind: 'person', name: name(index), aliases: [] }));
+  const articles = Array.from({ length: 2500 }, (_, index) => {
+    const [a, b] = [name(2 * index), name(2 * index + 1)];
+    const body = `${a} met ${b} about copper.`;
+    const second = a.length + ' met '.length;
+    return {
+      id: `c${index}`,
+      title: `Meeting ${index}`,
+      date: `2025-0${1 + (index % 9)}-1${index % 10}`,
+      body: [body],
+      mentions: [
+        { entity: `p${2 * index}`, paragraph: 0, start: 0, end: a.length },
+        { entity: `p${2 * index + 1}`, paragraph: 0, start: second, end: second + b.length },
+      ],
+    };
+  });
+  return { format_version: 1, collection: { name: 'Crowd' }, entities, articles };
+}
+
+/**
+ * Issue 26: one organization under two spellings (Reuters names the International Coffee
+ * Organization in 51 articles and the Organisation in 19), beside names that only look alike.
+ */
+function coffeeBundle() {
+  const entities = [
+    ['international-coffee-organization', 'organization', 'International Coffee Organization'],
+    ['international-coffee-organisation', 'organization', 'International Coffee Organisation'],
+    ['international-cocoa-organization', 'organization', 'International Cocoa Organization'],
+    ['cafe-do-brasil', 'organization', 'Café do Brasil'],
+    ['coffee-county', 'place', 'Coffee County'],
+  ].map(([id, kind, name]) => ({ id, kind, name, aliases: [] }));
+  const named = [0, 0, 1, 2, 3, 4, 4, 4, 4];
+  const articles = named.map((at, index) => {
+    const { id, name } = entities[at];
+    return {
+      id: `coffee${index}`,
+      title: `Report ${index}`,
+      date: `1987-03-0${1 + index}`,
+      body: [`${name} met on quotas.`],
+      mentions: [{ entity: id, paragraph: 0, start: 0, end: name.length }],
+    };
+  });
+  return { format_version: 1, collection: { name: 'Coffee' }, entities, articles };
+}
+
 /** The entities the seed article must give, the one list every layer's tests share. */
 const seedEntities = JSON.parse(await readFile(join(root, 'tests/fixtures/seed-entities.json'), 'utf8'));
 
@@ -170,6 +221,8 @@ before(async () => {
   await writeFile(join(fixtures, 'large.json'), JSON.stringify(largeBundle()));
   await writeFile(join(fixtures, 'huge.json'), JSON.stringify(hugeBundle()));
   await writeFile(join(fixtures, 'long.json'), JSON.stringify(longArticleBundle()));
+  await writeFile(join(fixtures, 'crowd.json'), JSON.stringify(crowdBundle()));
+  await writeFile(join(fixtures, 'coffee.json'), JSON.stringify(coffeeBundle()));
   await writeFile(join(fixtures, 'empty.json'), JSON.stringify({ format_version: 1, collection: { name: 'Nothing yet' }, entities: [], articles: [] }));
   // One-file dossiers of the seed and of the hostile collection, made from this dist/.
   for (const [bundle, name] of [[join(root, 'data/bundle.json'), 'seed.html'], [join(fixtures, 'hostile.json'), 'hostile.html']]) {
@@ -877,6 +930,37 @@ describe('entity pages', () => {
     await statusIs(page, '1 of 6 articles, mentioning Claudia Sheinbaum');
   });
 
+  test('mentions over time: on the timeline\'s time axis, with the days of its first and last article', async (t) => {
+    // The main timeline's axis labels, for the same collection.
+    const list = await open(path, t);
+    await ready(list);
+    const timelineTicks = await list.getByRole('region', { name: 'Timeline' }).locator('.axis .tick').allTextContents();
+    assert.ok(timelineTicks.length >= 2, `the timeline has labels: ${timelineTicks}`);
+
+    const page = await open(`${path}#/entity/mexico`, t);
+    await headingIs(page, 'Mexico');
+    const article = page.getByRole('article', { name: 'Mexico' });
+    // The days of its articles, as listed on the page, in the words the app uses.
+    const days = (await article.getByRole('region', { name: 'Its articles' }).locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')))).sort();
+    assert.deepEqual(days, ['2026-01-05', '2026-01-16']);
+    const said = (iso) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const chart = article.getByRole('region', { name: 'Mentions over time' }).getByRole('figure');
+    const caption = await chart.locator('figcaption').textContent();
+    assert.match(caption, /^By week, from \d+ \w+ \d{4} to \d+ \w+ \d{4} \(the whole collection\)\. /, caption);
+    assert.ok(caption.endsWith(`First mentioned on ${said(days[0])}, last on ${said(days[1])}.`), caption);
+    // The figure is named by its caption; its strip still says how many and when.
+    assert.equal(await article.getByRole('figure', { name: caption }).count(), 1);
+    assert.match(await chart.getByRole('img').getAttribute('aria-label'), /^Mexico: 2 articles, from Week of 5 January 2026 to Week of 12 January 2026$/);
+    // Under the strip, the timeline's own labels, spread across its width.
+    const ticks = chart.locator('.axis .tick');
+    assert.deepEqual(await ticks.allTextContents(), timelineTicks);
+    const strip = await edges(chart.getByRole('img'));
+    const first = await edges(ticks.first());
+    const last = await edges(ticks.last());
+    assert.ok(first.top >= strip.bottom - 1 && first.top - strip.bottom < 20, 'the labels sit right under the strip');
+    assert.ok(first.left >= strip.left - 1 && last.right <= strip.right + 1 && last.left > first.right, 'the labels spread across the strip');
+  });
+
   test('from a mention in the reader, by keyboard, and by address', async (t) => {
     const page = await open(`${path}#/article/maduro-arrested`, t);
     await page.getByRole('heading', { name: 'Maduro arrested' }).waitFor();
@@ -933,8 +1017,9 @@ describe('corrections', () => {
     await page.goto(`${server.url}${path}#/entity/mexico`);
     await headingIs(page, 'Mexico');
     await page.getByText('Correct this entity').click();
-    await page.getByRole('textbox', { name: 'Same as' }).fill('venezuela');
-    await page.getByRole('button', { name: 'Merge' }).click();
+    await page.getByRole('combobox', { name: 'Same as' }).fill('venezuela');
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    await page.getByRole('button', { name: 'Confirm merge' }).click();
     await headingIs(page, 'Venezuela');
     assert.equal(await page.locator('.entity-page .aliases').textContent(), 'Also written: Mexico, México');
     assert.match(await page.locator('.entity-counts').textContent(), /^Mentioned in 2 articles/);
@@ -974,6 +1059,60 @@ describe('corrections', () => {
     await ready(page);
     assert.match(await page.locator('.corrections-bar .note').textContent(), /^The corrections kept in this browser were not applied: not a Dossier corrections file: /);
     assert.ok((await facetNames(page)).includes('Texas'));
+  });
+});
+
+describe('duplicates of one entity', () => {
+  const path = '/?data=fixtures/coffee.json';
+  const option = (page) => page.getByRole('listbox', { name: 'Entities by that name' }).getByRole('option');
+  const names = async (page) => (await option(page).allTextContents()).map((text) => text.replace(/ (Organization|Place) · .*$/, ''));
+
+  test('"Same as" offers names as the reader types, case, accents and kind considered, chosen by keyboard or mouse', async (t) => {
+    const page = await open(`${path}#/entity/international-coffee-organisation`, t);
+    await headingIs(page, 'International Coffee Organisation');
+    await page.getByText('Correct this entity').click();
+    const field = page.getByRole('combobox', { name: 'Same as' });
+    await field.fill('CAFE');
+    assert.deepEqual(await names(page), ['Café do Brasil']);
+    // Its own kind first, though Coffee County has more articles; never itself.
+    await field.fill('coffee');
+    assert.deepEqual(await names(page), ['International Coffee Organization', 'Coffee County']);
+    assert.equal(await option(page).first().textContent(), 'International Coffee Organization Organization · 2 articles');
+    await field.press('ArrowDown');
+    assert.equal(await option(page).first().getAttribute('aria-selected'), 'true');
+    assert.equal(await field.getAttribute('aria-activedescendant'), await option(page).first().getAttribute('id'));
+    await field.press('Enter');
+    assert.equal(await field.inputValue(), 'International Coffee Organization');
+    assert.equal(await field.getAttribute('aria-expanded'), 'false');
+    // By mouse: another name, then the chosen one.
+    await field.fill('count');
+    await option(page).filter({ hasText: 'Coffee County' }).click();
+    assert.equal(await field.inputValue(), 'Coffee County');
+    await field.fill('coffee org');
+    await option(page).filter({ hasText: 'International Coffee Organization' }).click();
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    // Which name stays: the other one unless the reader keeps this one.
+    const kept = page.getByRole('group', { name: /the name to keep$/ });
+    assert.equal(await kept.getByRole('radio', { name: 'International Coffee Organization' }).isChecked(), true);
+    await kept.getByRole('radio', { name: 'International Coffee Organisation' }).check();
+    await page.getByRole('button', { name: 'Confirm merge' }).click();
+    await page.waitForFunction(() => document.querySelector('.entity-counts')?.textContent.startsWith('Mentioned in 3 articles'));
+    await headingIs(page, 'International Coffee Organisation');
+    assert.equal(await page.locator('.entity-page .aliases').textContent(), 'Also written: International Coffee Organization');
+    assert.match(await address(page), /#\/entity\/international-coffee-organisation/);
+  });
+
+  test('the page lists likely duplicates with their counts, and one merges into it', async (t) => {
+    const page = await open(`${path}#/entity/international-coffee-organization`, t);
+    await headingIs(page, 'International Coffee Organization');
+    const likely = page.getByRole('region', { name: 'Likely the same' });
+    assert.deepEqual(await likely.getByRole('listitem').allTextContents(), ['International Coffee Organisation 1 article Merge into this page']);
+    await likely.getByRole('button', { name: 'Merge into this page' }).click();
+    await page.waitForFunction(() => document.querySelector('.entity-counts')?.textContent.startsWith('Mentioned in 3 articles'));
+    await headingIs(page, 'International Coffee Organization');
+    assert.equal(await page.locator('.entity-page .aliases').textContent(), 'Also written: International Coffee Organisation');
+    assert.equal(await likely.count(), 0);
+    assert.equal(await page.locator('.corrections-bar p').first().textContent(), '1 correction kept in this browser.');
   });
 });
 
@@ -1622,6 +1761,177 @@ describe('on a phone', () => {
   });
 });
 
+describe('loading a large collection', () => {
+  /** A size as the loading screen writes it: "640 KB", "4.2 MB". */
+  const size = (bytes) => (bytes < 1_000_000 ? `${Math.ceil(bytes / 1000)} KB` : `${Math.floor(bytes / 1_000_000)}.${Math.floor(bytes / 100_000) % 10} MB`);
+
+  test('shows the bytes downloaded of the whole, then each step, and the collection\'s facts as soon as they are read', async (t) => {
+    const bytes = (await stat(join(fixtures, 'huge.json'))).size;
+    const page = await open('/?data=fixtures/huge.json', t, undefined, async (page) => {
+      // Every state of the loading screen, as it changes.
+      await page.addInitScript(() => {
+        window.loadingSeen = [];
+        new MutationObserver(() => {
+          const main = document.querySelector('main.loading');
+          if (!main) return;
+          const text = [...main.children].map((child) => (child.localName === 'progress' ? `[${child.value} of ${child.max}]` : child.textContent)).join(' | ');
+          if (window.loadingSeen.at(-1) !== text) window.loadingSeen.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      // A slow line: about two seconds for the collection.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: Math.round(bytes / 2), uploadThroughput: -1 });
+    });
+    await ready(page);
+    const seen = await page.evaluate(() => window.loadingSeen);
+    t.diagnostic(`${seen.length} states, from ${seen[0]} to ${seen.at(-1)}`);
+    const downloads = seen.filter((text) => text.startsWith('Loading the collection… | Downloading: '));
+    assert.ok(downloads.length >= 3, `the download's progress shows: ${seen.slice(0, 5).join(' / ')}`);
+    for (const text of downloads) {
+      assert.match(text, new RegExp(`^Loading the collection… \\| Downloading: [0-9.]+ (KB|MB) of ${size(bytes).replace('.', '\\.')} \\| \\[\\d+ of 1000\\]$`));
+    }
+    assert.ok(downloads.indexOf(downloads.at(-1)) > 0 && downloads[0] !== downloads.at(-1), 'the count grows');
+    const after = seen.slice(seen.indexOf(downloads.at(-1)) + 1);
+    assert.deepEqual(after, [
+      'Loading the collection… | Reading the articles…',
+      'Loading the collection… | Huge | 20,000 articles, from 1 January 2024 to 30 December 2025 | Building the search index…',
+    ]);
+  });
+});
+
+describe('a long list of names', () => {
+  test('"Show all 5,000" draws only the rows in view, is one tab stop, and the arrow keys walk it and choose', async (t) => {
+    const page = await open('/?data=fixtures/crowd.json', t, { viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    await ready(page);
+    const people = page.getByRole('group', { name: /^People/ });
+    const started = Date.now();
+    await people.getByRole('button', { name: 'Show all 5,000' }).click();
+    const items = people.getByRole('list').getByRole('listitem');
+    await page.waitForFunction(() => document.querySelector('[aria-posinset="1"]'));
+    await painted(page);
+    t.diagnostic(`"Show all 5,000" drawn in ${Date.now() - started} ms`);
+    const drawn = async () => {
+      const count = await people.locator('button.entity').count();
+      assert.ok(count > 0 && count < 100, `rows drawn: ${count}`);
+    };
+    await drawn();
+    assert.equal(await items.first().getAttribute('aria-setsize'), '5000', 'the list says its whole size');
+    assert.equal(await items.first().getAttribute('aria-posinset'), '1');
+    const focused = () => page.evaluate(() => {
+      const element = document.activeElement;
+      return { at: element.closest('li')?.getAttribute('aria-posinset') ?? null, text: element.getAttribute('aria-label') ?? element.textContent };
+    });
+    // One tab stop: from the name box, Tab enters the list at its first row, and the next
+    // Tab leaves it.
+    await page.getByRole('searchbox', { name: 'Find a name' }).focus();
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focused(), { at: '1', text: 'Reporter0000 Doe 1 article' });
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focused(), { at: null, text: 'Show fewer' });
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await focused()).at, '1', 'back into the list where it was left');
+    // The arrow keys walk the rows and a row's buttons; Home and End go to the ends.
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowDown');
+    assert.equal((await focused()).at, '4');
+    await page.keyboard.press('End');
+    assert.deepEqual(await focused(), { at: '5000', text: 'Reporter4999 Doe 1 article' });
+    await drawn();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await focused(), { at: '4999', text: 'Leave out Reporter4998 Doe' });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    assert.equal((await focused()).at, '1');
+    // Scrolled by hand, the list draws the rows in view, and Tab still finds it.
+    await people.locator('.entity-window').evaluate((box) => { box.scrollTop = 2500 * 36; });
+    await page.waitForFunction(() => document.querySelector('[aria-posinset="2501"]'));
+    await drawn();
+    await assertNoAxeViolations(page, 'the 5,000 people shown whole');
+    await page.getByRole('searchbox', { name: 'Find a name' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).at, '2501');
+    // Enter chooses the focused name.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await statusIs(page, '1 of 2,500 articles, mentioning Reporter2501 Doe');
+    assert.equal(await people.getByRole('button', { name: /^Reporter2501 Doe / }).getAttribute('aria-pressed'), 'true');
+  });
+});
+
+describe('on a phone, what a journalist meets', () => {
+  const phone = { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true };
+
+  test('the filters sheet says how many articles the filters leave, live, while it covers the status line', async (t) => {
+    const page = await open('/?data=fixtures/large.json', t, phone);
+    await ready(page);
+    await page.getByRole('button', { name: 'Filters (0)' }).tap();
+    const count = page.locator('#filters-sheet [aria-live="polite"]');
+    assert.equal(await count.textContent(), '2,500 of 2,500 articles');
+    await page.getByRole('button', { name: /^Oslo / }).tap();
+    await page.waitForFunction(() => document.querySelector('#filters-sheet [aria-live="polite"]')?.textContent === '500 of 2,500 articles');
+    // Seen, not under the sheet or off the screen, even with the sheet's list scrolled.
+    await page.locator('#filters-sheet').evaluate((sheet) => { sheet.scrollTop = sheet.scrollHeight; });
+    const box = await count.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 800, `in view: ${JSON.stringify(box)}`);
+    const shown = await count.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return element.contains(document.elementFromPoint(box.left + 4, box.top + box.height / 2));
+    });
+    assert.ok(shown, 'nothing covers the count');
+    await page.getByRole('button', { name: 'Done' }).tap();
+    assert.equal(await status(page).textContent(), '500 of 2,500 articles, mentioning Oslo');
+  });
+
+  test('the timeline\'s table scrolls sideways in its own box, which the keyboard reaches, the periods kept in view', async (t) => {
+    const page = await open('/?data=fixtures/fixture.json', t, phone);
+    await ready(page);
+    await page.getByRole('button', { name: 'Filters (0)' }).tap();
+    for (const name of ['Claudia Sheinbaum', 'Mexico', 'United States']) {
+      await page.getByRole('button', { name: new RegExp(`^${name} `) }).tap();
+    }
+    await page.getByRole('button', { name: 'Done' }).tap();
+    await page.getByRole('button', { name: 'Timeline' }).tap();
+    const toggle = page.getByRole('button', { name: 'Show as a table' });
+    await toggle.tap();
+    const region = page.getByRole('region', { name: 'Articles by week' });
+    const table = region.getByRole('table', { name: 'Articles by week' });
+    const last = table.getByRole('columnheader', { name: 'United States' });
+    assert.deepEqual(await table.getByRole('columnheader').allTextContents(), ['Period', 'Articles', 'Matching', 'Claudia Sheinbaum', 'Mexico', 'United States']);
+    // The table is wider than the phone; the page is not.
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(sideways, 0, 'the page does not scroll sideways');
+    const wrap = await edges(region);
+    assert.ok(wrap.right <= 390, `the box fits the screen: ${JSON.stringify(wrap)}`);
+    assert.ok((await edges(last)).right > wrap.right + 1, 'the last column starts out of the box');
+    // Tab goes from the toggle to the box, and the arrow keys scroll it.
+    await page.getByRole('button', { name: 'Hide the table' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await region.evaluate((element) => element === document.activeElement), true, 'the box has focus');
+    for (let step = 0; step < 10; step += 1) await page.keyboard.press('ArrowRight');
+    await painted(page);
+    assert.ok(await region.evaluate((element) => element.scrollLeft > 0), 'the arrow keys scroll it sideways');
+    await region.evaluate((element) => { element.scrollLeft = element.scrollWidth; });
+    await painted(page);
+    const column = await edges(last);
+    assert.ok(column.right <= wrap.right + 1 && column.left >= wrap.left, `the last column in view: ${JSON.stringify(column)}`);
+    const period = await edges(table.getByRole('rowheader').first());
+    assert.ok(Math.abs(period.left - wrap.left) <= 1, `the periods stay in view: ${JSON.stringify(period)}`);
+    await page.screenshot({ path: join(artifacts, 'phone-table.png') });
+  });
+
+  for (const [what, path] of [['the seed', '/'], ['a collection of 2,500 articles', '/?data=fixtures/large.json']]) {
+    test(`the first result starts on the first screen, on ${what}`, async (t) => {
+      const page = await open(path, t, phone);
+      await ready(page);
+      const first = page.getByRole('list', { name: 'Matching articles' }).getByRole('article').first();
+      await first.waitFor();
+      const box = await first.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y < 800, `the first result's top: ${JSON.stringify(box)}`);
+    });
+  }
+});
+
 /**
  * Runs axe-core (WCAG 2.0 and 2.1 A and AA, and best practices) on the whole page as it is
  * now, and fails with each violation's rule, impact and elements.
@@ -1671,6 +1981,21 @@ describe('axe finds no accessibility violations', () => {
       const page = await open('/#/entity/mexico', t, { ...desktop, colorScheme });
       await headingIs(page, 'Mexico');
       await assertNoAxeViolations(page, `the entity page of Mexico (${colorScheme})`);
+    });
+
+    test(`an entity page with likely duplicates and names offered in ${colorScheme} mode`, async (t) => {
+      const page = await open('/?data=fixtures/coffee.json#/entity/international-coffee-organization', t, { ...desktop, colorScheme });
+      await headingIs(page, 'International Coffee Organization');
+      await page.getByText('Correct this entity').click();
+      const field = page.getByRole('combobox', { name: 'Same as' });
+      await field.fill('coffee');
+      await field.press('ArrowDown');
+      await page.getByRole('listbox', { name: 'Entities by that name' }).waitFor();
+      await assertNoAxeViolations(page, `the Coffee entity page, names offered (${colorScheme})`);
+      await field.press('Enter');
+      await page.getByRole('button', { name: 'Merge', exact: true }).click();
+      await page.getByRole('button', { name: 'Confirm merge' }).waitFor();
+      await assertNoAxeViolations(page, `the Coffee entity page, the name to keep asked (${colorScheme})`);
     });
 
     test(`the filters sheet on a phone in ${colorScheme} mode`, async (t) => {

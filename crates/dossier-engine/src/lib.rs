@@ -27,6 +27,7 @@
 
 pub mod corpus;
 mod dictionary;
+pub mod duplicates;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod index;
