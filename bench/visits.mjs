@@ -46,7 +46,7 @@ async function watch(context) {
     // address asks for another view or collection: it counts only where it stays.
     const shows = (selector) => {
       const status = document.querySelector(selector);
-      if (!/^\d+ of \d+ articles/.test(status?.textContent ?? '')) return false;
+      if (!/^[\d,]+ of [\d,]+ articles/.test(status?.textContent ?? '')) return false;
       return !(status.closest('#prerendered') && document.documentElement.classList.contains('other-view'));
     };
     const look = (observer) => {
