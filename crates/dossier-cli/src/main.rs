@@ -10,7 +10,7 @@ use std::{
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use dossier_engine::{Bundle, Collection, Corpus, Corrections, EntityKind, Selection};
+use dossier_engine::{Bundle, Collection, Corpus, Corrections, EntityKind, Selection, SelectionView};
 use dossier_ingest::{extract::annotate_with, passes::Passes, tagger::Model};
 
 mod export;
@@ -355,60 +355,9 @@ fn search_command(data: &Path, limit: usize, json: bool, explain: bool, query: &
     }
     let mut before: Option<&dossier_engine::search::SearchHit> = None;
     for hit in view.hits.iter().take(limit) {
-        let article = corpus.article(hit.article);
         let decided_by = before.and_then(|before| hit.ranked_after_by(before));
         before = Some(hit);
-        let reasons = corpus.index().explain(&view.query, hit.article);
-        if json {
-            let matched: Vec<serde_json::Value> = reasons
-                .iter()
-                .map(|reason| {
-                    serde_json::json!({
-                        "typed": reason.typed,
-                        "matched": reason.matched,
-                        "kind": reason.kind.as_str(),
-                        "fields": reason.fields.iter().map(|field| field.as_str()).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            let rank: serde_json::Map<String, serde_json::Value> =
-                hit.rules().into_iter().map(|(rule, value)| (rule.to_owned(), serde_json::json!(value))).collect();
-            let line = serde_json::json!({
-                "id": article.id,
-                "score": hit.score,
-                "title": article.title,
-                "date": article.date.as_str(),
-                "matched": matched,
-                "rank": rank,
-                "decided_by": decided_by.map(|(rule, _, _)| rule),
-            });
-            writeln!(out, "{line}")?;
-        } else {
-            writeln!(out, "{:>7.3}  {}  {}  [{}]", hit.score, article.date.day(), article.title, article.id)?;
-            let why: Vec<String> = reasons
-                .iter()
-                .map(|reason| {
-                    let fields: Vec<&str> = reason.fields.iter().map(|field| field.as_str()).collect();
-                    format!("{} → {} ({}, {})", reason.typed, reason.matched, reason.kind.as_str(), fields.join("+"))
-                })
-                .collect();
-            if !why.is_empty() {
-                writeln!(out, "         {}", why.join("; "))?;
-            }
-            if explain {
-                match decided_by {
-                    Some((rule, theirs, mine)) => {
-                        writeln!(out, "         ranked after the one above by {rule}: {theirs} then {mine}")?
-                    }
-                    None if view.hits.first() == Some(hit) => {
-                        let rules: Vec<String> =
-                            hit.rules().iter().map(|(rule, value)| format!("{rule} {value}")).collect();
-                        writeln!(out, "         ranked first: {}", rules.join(", "))?
-                    }
-                    None => writeln!(out, "         ties with the one above on every rule")?,
-                }
-            }
-        }
+        print_hit(&mut out, &corpus, &view, hit, decided_by, Style { json, explain })?;
     }
     if !json {
         writeln!(out, "{} of {} articles match", view.hits.len(), view.collection_size)?;
@@ -426,6 +375,78 @@ fn search_command(data: &Path, limit: usize, json: bool, explain: bool, query: &
     }
     let matched_as_typed = !view.hits.is_empty() && view.corrected.is_none();
     Ok(if matched_as_typed { ExitCode::SUCCESS } else { ExitCode::from(NO_MATCH) })
+}
+
+/// How `search` prints: JSON lines or text, and with the deciding rule under each result.
+#[derive(Clone, Copy)]
+struct Style {
+    json: bool,
+    explain: bool,
+}
+
+/// One result of `search`: its line (or JSON object), why it matched, and with
+/// `--explain` the rule that put it after the one before (`decided_by`).
+fn print_hit(
+    out: &mut impl Write,
+    corpus: &Corpus,
+    view: &SelectionView,
+    hit: &dossier_engine::search::SearchHit,
+    decided_by: Option<(&'static str, f32, f32)>,
+    Style { json, explain }: Style,
+) -> anyhow::Result<()> {
+    let article = corpus.article(hit.article);
+    let reasons = corpus.index().explain(&view.query, hit.article);
+    if json {
+        let matched: Vec<serde_json::Value> = reasons
+            .iter()
+            .map(|reason| {
+                serde_json::json!({
+                    "typed": reason.typed,
+                    "matched": reason.matched,
+                    "kind": reason.kind.as_str(),
+                    "fields": reason.fields.iter().map(|field| field.as_str()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let rank: serde_json::Map<String, serde_json::Value> =
+            hit.rules().into_iter().map(|(rule, value)| (rule.to_owned(), serde_json::json!(value))).collect();
+        let line = serde_json::json!({
+            "id": article.id,
+            "score": hit.score,
+            "title": article.title,
+            "date": article.date.as_str(),
+            "matched": matched,
+            "rank": rank,
+            "decided_by": decided_by.map(|(rule, _, _)| rule),
+        });
+        writeln!(out, "{line}")?;
+    } else {
+        writeln!(out, "{:>7.3}  {}  {}  [{}]", hit.score, article.date.day(), article.title, article.id)?;
+        let why: Vec<String> = reasons
+            .iter()
+            .map(|reason| {
+                let fields: Vec<&str> = reason.fields.iter().map(|field| field.as_str()).collect();
+                format!("{} → {} ({}, {})", reason.typed, reason.matched, reason.kind.as_str(), fields.join("+"))
+            })
+            .collect();
+        if !why.is_empty() {
+            writeln!(out, "         {}", why.join("; "))?;
+        }
+        if explain {
+            match decided_by {
+                Some((rule, theirs, mine)) => {
+                    writeln!(out, "         ranked after the one above by {rule}: {theirs} then {mine}")?
+                }
+                None if view.hits.first() == Some(hit) => {
+                    let rules: Vec<String> =
+                        hit.rules().iter().map(|(rule, value)| format!("{rule} {value}")).collect();
+                    writeln!(out, "         ranked first: {}", rules.join(", "))?
+                }
+                None => writeln!(out, "         ties with the one above on every rule")?,
+            }
+        }
+    }
+    Ok(())
 }
 
 fn entities_command(data: &Path, json: bool) -> anyhow::Result<ExitCode> {
