@@ -51,37 +51,14 @@ pub struct CorrectEntityProps {
 /// Names offered as the reader types in "Same as".
 const SUGGESTIONS_SHOWN: usize = 8;
 
-/// The form that corrects one entity.
+/// The form that corrects one entity: hide it, rename it, change its kind, or merge it
+/// with another (see [`use_merge`]).
 #[component]
 pub fn CorrectEntity(props: &CorrectEntityProps) -> Html {
     let corpus = &props.corpus;
     let entity = corpus.entity(props.entity);
     let name = use_state(|| entity.name.clone());
-    let same_as = use_state(String::new);
-    // The suggestion chosen (cleared by typing), the one the arrow keys are on, whether
-    // the suggestions show, and the merge waiting for the name to keep.
-    let chosen = use_state(|| None::<String>);
-    let active = use_state(|| None::<usize>);
-    let open = use_state(|| false);
-    let pending = use_state(|| None::<String>);
-    let keep_this = use_state(|| false);
-    let problem = use_state(|| None::<String>);
-    {
-        // Another entity, or the collection read again: nothing chosen or waiting holds.
-        let (chosen, pending, open) = (chosen.clone(), pending.clone(), open.clone());
-        use_effect_with((corpus.clone(), props.entity), move |_| {
-            chosen.set(None);
-            pending.set(None);
-            open.set(false);
-        });
-    }
-    // The entity (other than this one) named by a stable id kept in the state.
-    let resolve = {
-        let (corpus, entity) = (corpus.clone(), props.entity);
-        move |id: &Option<String>| {
-            id.as_deref().and_then(|id| corpus.entity_by_key(id)).filter(|&other| other != entity)
-        }
-    };
+    let merge = use_merge(props);
     let id = entity.id.clone();
     let here = Route::entity_link(corpus, props.entity, &props.list_parameters);
     let list = Route::link(Page::List, &props.list_parameters);
@@ -96,107 +73,13 @@ pub fn CorrectEntity(props: &CorrectEntityProps) -> Html {
             correct(&handle, Edit::Rename { entity: id.clone(), name: (*name).clone() }, &here);
         })
     };
-    let suggested = if *open { suggestions(corpus, &same_as, props.entity) } else { Vec::new() };
-    let choose = {
-        let (same_as, chosen, open, active, corpus) =
-            (same_as.clone(), chosen.clone(), open.clone(), active.clone(), corpus.clone());
-        Callback::from(move |entity: EntityId| {
-            same_as.set(corpus.entity(entity).name.clone());
-            chosen.set(Some(corpus.entity(entity).id.clone()));
-            open.set(false);
-            active.set(None);
-        })
-    };
-    let merge = {
-        let (corpus, same_as, chosen, pending, keep_this, problem, resolve) = (
-            corpus.clone(),
-            same_as.clone(),
-            chosen.clone(),
-            pending.clone(),
-            keep_this.clone(),
-            problem.clone(),
-            resolve.clone(),
-        );
-        let entity = props.entity;
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            match resolve(&chosen).or_else(|| find(&corpus, &same_as, entity)) {
-                Some(into) => {
-                    problem.set(None);
-                    keep_this.set(false);
-                    pending.set(Some(corpus.entity(into).id.clone()));
-                }
-                None => problem.set(Some(format!("No other entity is named “{}”.", same_as.trim()))),
-            }
-        })
-    };
-    let confirm = {
-        let (handle, corpus, pending, keep_this, parameters, resolve) = (
-            props.handle.clone(),
-            corpus.clone(),
-            pending.clone(),
-            keep_this.clone(),
-            props.list_parameters.clone(),
-            resolve.clone(),
-        );
-        let entity = props.entity;
-        Callback::from(move |_: MouseEvent| {
-            let Some(other) = resolve(&pending) else { return };
-            // The name kept is the entity that stays: the other one merges into it.
-            let (gone, stays) = if *keep_this { (other, entity) } else { (entity, other) };
-            let edit = Edit::Merge { entity: corpus.entity(gone).id.clone(), into: corpus.entity(stays).id.clone() };
-            correct(&handle, edit, &Route::entity_link(&corpus, stays, &parameters));
-        })
-    };
-    let keys = {
-        let (active, open, choose, suggested) = (active.clone(), open.clone(), choose.clone(), suggested.clone());
-        Callback::from(move |event: KeyboardEvent| {
-            let last = suggested.len().checked_sub(1);
-            match event.key().as_str() {
-                "ArrowDown" if !*open => open.set(true),
-                "ArrowDown" => active.set(last.map(|last| active.map_or(0, |at| (at + 1).min(last)))),
-                "ArrowUp" => active.set(active.and_then(|at| at.checked_sub(1))),
-                "Escape" if *open => open.set(false),
-                "Enter" => match active.and_then(|at| suggested.get(at)) {
-                    Some(&entity) if *open => choose.emit(entity),
-                    _ => return,
-                },
-                _ => return,
-            }
-            event.prevent_default();
-        })
-    };
-    let type_same_as = {
-        let (same_as, chosen, open, active) = (same_as.clone(), chosen.clone(), open.clone(), active.clone());
-        Callback::from(move |event: InputEvent| {
-            same_as.set(platform::field_value(&event));
-            chosen.set(None);
-            active.set(None);
-            open.set(true);
-        })
-    };
-    let close = {
-        let open = open.clone();
-        Callback::from(move |_: FocusEvent| open.set(false))
-    };
     let set_kind = |kind: EntityKind| {
         let (handle, id, here) = (props.handle.clone(), id.clone(), here.clone());
         Callback::from(move |_: Event| correct(&handle, Edit::Kind { entity: id.clone(), kind }, &here))
     };
-    let typed = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |event: InputEvent| state.set(platform::field_value(&event)))
-    };
-    let expanded = !suggested.is_empty();
-    let option_id = |at: usize| format!("same-as-{at}");
-    let keep = |this: bool, label: String| {
-        let keep_this = keep_this.clone();
-        html! {
-            <label>
-                <input type="radio" name="name-kept" checked={*keep_this == this} onchange={Callback::from(move |_: Event| keep_this.set(this))} />
-                { format!(" {label}") }
-            </label>
-        }
+    let typed = {
+        let name = name.clone();
+        Callback::from(move |event: InputEvent| name.set(platform::field_value(&event)))
     };
     html! {
         <details class="correct">
@@ -204,7 +87,7 @@ pub fn CorrectEntity(props: &CorrectEntityProps) -> Html {
             <p class="muted">{ "Corrections are kept in this browser and hold everywhere: filters, pages, marks in articles and search." }</p>
             <button type="button" onclick={hide}>{ format!("Hide {}: it is not an entity", entity.name) }</button>
             <form onsubmit={rename}>
-                <label>{ "Name " }<input type="text" value={(*name).clone()} oninput={typed(&name)} /></label>
+                <label>{ "Name " }<input type="text" value={(*name).clone()} oninput={typed} /></label>
                 <button type="submit">{ "Rename" }</button>
             </form>
             <fieldset>
@@ -216,44 +99,239 @@ pub fn CorrectEntity(props: &CorrectEntityProps) -> Html {
                     </label>
                 }) }
             </fieldset>
-            <form onsubmit={merge} class="same-as">
-                <label>{ "Same as " }
-                    <input type="text" role="combobox" autocomplete="off" aria-autocomplete="list"
-                        aria-expanded={expanded.to_string()}
-                        aria-controls={expanded.then_some("same-as-names")}
-                        aria-activedescendant={active.filter(|&at| at < suggested.len()).map(option_id)}
-                        placeholder="another entity's name" value={(*same_as).clone()}
-                        oninput={type_same_as} onkeydown={keys} onblur={close} />
-                </label>
-                <button type="submit">{ "Merge" }</button>
-                if expanded {
-                    <ul role="listbox" id="same-as-names" aria-label="Entities by that name">
-                        { for suggested.iter().enumerate().map(|(at, &other)| {
-                            let record = corpus.entity(other);
-                            let pick = choose.reform(move |event: MouseEvent| { event.prevent_default(); other });
-                            html! {
-                                <li role="option" id={option_id(at)} aria-selected={(*active == Some(at)).to_string()} onmousedown={pick}>
-                                    { record.name.clone() }
-                                    <span class="count">{ format!(" {} · {}", kind_name(record.kind), plural(corpus.entity_article_count(other) as usize, "article", "articles")) }</span>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                }
-            </form>
-            if let Some(other) = resolve(&pending) {
-                <fieldset class="name-kept">
-                    <legend>{ format!("Merge {} with {}: the name to keep", entity.name, corpus.entity(other).name) }</legend>
-                    { keep(false, corpus.entity(other).name.clone()) }
-                    { keep(true, entity.name.clone()) }
-                    <button type="button" onclick={confirm}>{ "Confirm merge" }</button>
-                    <button type="button" onclick={{ let pending = pending.clone(); move |_: MouseEvent| pending.set(None) }}>{ "Cancel" }</button>
-                </fieldset>
-            }
-            if let Some(problem) = &*problem {
+            { same_as_form(&merge, corpus) }
+            { name_kept(&merge, corpus, props.entity) }
+            if let Some(problem) = &*merge.state.problem {
                 <p role="alert" class="problem">{ problem.clone() }</p>
             }
         </details>
+    }
+}
+
+/// A merge being made: what "Same as" holds and offers, and the merge waiting for the
+/// name to keep, with what the reader's gestures do to them.
+struct Merge {
+    state: MergeState,
+    /// The names offered (none while the list is closed).
+    suggested: Vec<EntityId>,
+    /// The other entity of the merge waiting for the name to keep.
+    pending: Option<EntityId>,
+    choose: Callback<EntityId>,
+    keys: Callback<KeyboardEvent>,
+    typed: Callback<InputEvent>,
+    close: Callback<FocusEvent>,
+    submit: Callback<SubmitEvent>,
+    confirm: Callback<MouseEvent>,
+    cancel: Callback<MouseEvent>,
+}
+
+/// What a merge being made holds.
+#[derive(Clone)]
+struct MergeState {
+    /// The text of "Same as".
+    same_as: UseStateHandle<String>,
+    /// The suggestion chosen, by id (cleared by typing).
+    chosen: UseStateHandle<Option<String>>,
+    /// The suggestion the arrow keys are on.
+    active: UseStateHandle<Option<usize>>,
+    /// Whether the suggestions show.
+    open: UseStateHandle<bool>,
+    /// The other entity of the merge waiting for the name to keep, by id.
+    pending: UseStateHandle<Option<String>>,
+    /// Whether this page's name is the one to keep.
+    keep_this: UseStateHandle<bool>,
+    problem: UseStateHandle<Option<String>>,
+}
+
+/// The state and gestures of merging the entity with another: "Same as" offers names as
+/// they are typed (a combobox), Merge asks which name stays, and Confirm records it.
+#[hook]
+fn use_merge(props: &CorrectEntityProps) -> Merge {
+    let state = MergeState {
+        same_as: use_state(String::new),
+        chosen: use_state(|| None),
+        active: use_state(|| None),
+        open: use_state(|| false),
+        pending: use_state(|| None),
+        keep_this: use_state(|| false),
+        problem: use_state(|| None),
+    };
+    {
+        // Another entity, or the collection read again: nothing chosen or waiting holds.
+        let state = state.clone();
+        use_effect_with((props.corpus.clone(), props.entity), move |_| {
+            state.chosen.set(None);
+            state.pending.set(None);
+            state.open.set(false);
+        });
+    }
+    let suggested = if *state.open { suggestions(&props.corpus, &state.same_as, props.entity) } else { Vec::new() };
+    let (choose, keys, typed, close) = combobox_gestures(&state, &props.corpus, &suggested);
+    let (submit, confirm, cancel) = merge_gestures(&state, props);
+    Merge {
+        pending: other_entity(&props.corpus, props.entity, &state.pending),
+        state,
+        suggested,
+        choose,
+        keys,
+        typed,
+        close,
+        submit,
+        confirm,
+        cancel,
+    }
+}
+
+/// The entity (other than `this`) named by a stable id kept in the state.
+fn other_entity(corpus: &CorpusHandle, this: EntityId, id: &Option<String>) -> Option<EntityId> {
+    id.as_deref().and_then(|id| corpus.entity_by_key(id)).filter(|&other| other != this)
+}
+
+/// "Same as" as a combobox: choosing a name, the keys that walk the names offered, typing,
+/// and leaving the field.
+fn combobox_gestures(
+    state: &MergeState,
+    corpus: &CorpusHandle,
+    suggested: &[EntityId],
+) -> (Callback<EntityId>, Callback<KeyboardEvent>, Callback<InputEvent>, Callback<FocusEvent>) {
+    let choose = {
+        let (state, corpus) = (state.clone(), corpus.clone());
+        Callback::from(move |entity: EntityId| {
+            state.same_as.set(corpus.entity(entity).name.clone());
+            state.chosen.set(Some(corpus.entity(entity).id.clone()));
+            state.open.set(false);
+            state.active.set(None);
+        })
+    };
+    let keys = {
+        let (state, choose, suggested) = (state.clone(), choose.clone(), suggested.to_vec());
+        Callback::from(move |event: KeyboardEvent| {
+            let (active, open) = (&state.active, *state.open);
+            let last = suggested.len().checked_sub(1);
+            match event.key().as_str() {
+                "ArrowDown" if !open => state.open.set(true),
+                "ArrowDown" => active.set(last.map(|last| active.map_or(0, |at| (at + 1).min(last)))),
+                "ArrowUp" => active.set(active.and_then(|at| at.checked_sub(1))),
+                "Escape" if open => state.open.set(false),
+                "Enter" => match active.and_then(|at| suggested.get(at)) {
+                    Some(&entity) if open => choose.emit(entity),
+                    _ => return,
+                },
+                _ => return,
+            }
+            event.prevent_default();
+        })
+    };
+    let typed = {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            state.same_as.set(platform::field_value(&event));
+            state.chosen.set(None);
+            state.active.set(None);
+            state.open.set(true);
+        })
+    };
+    let close = {
+        let open = state.open.clone();
+        Callback::from(move |_: FocusEvent| open.set(false))
+    };
+    (choose, keys, typed, close)
+}
+
+/// Merge (which asks for the name to keep), Confirm (which records the merge) and Cancel.
+fn merge_gestures(
+    state: &MergeState,
+    props: &CorrectEntityProps,
+) -> (Callback<SubmitEvent>, Callback<MouseEvent>, Callback<MouseEvent>) {
+    let entity = props.entity;
+    let submit = {
+        let (state, corpus) = (state.clone(), props.corpus.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let other = other_entity(&corpus, entity, &state.chosen).or_else(|| find(&corpus, &state.same_as, entity));
+            match other {
+                Some(into) => {
+                    state.problem.set(None);
+                    state.keep_this.set(false);
+                    state.pending.set(Some(corpus.entity(into).id.clone()));
+                }
+                None => state.problem.set(Some(format!("No other entity is named “{}”.", state.same_as.trim()))),
+            }
+        })
+    };
+    let confirm = {
+        let (state, corpus, handle, parameters) =
+            (state.clone(), props.corpus.clone(), props.handle.clone(), props.list_parameters.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(other) = other_entity(&corpus, entity, &state.pending) else { return };
+            // The name kept is the entity that stays: the other one merges into it.
+            let (gone, stays) = if *state.keep_this { (other, entity) } else { (entity, other) };
+            let edit = Edit::Merge { entity: corpus.entity(gone).id.clone(), into: corpus.entity(stays).id.clone() };
+            correct(&handle, edit, &Route::entity_link(&corpus, stays, &parameters));
+        })
+    };
+    let cancel = {
+        let pending = state.pending.clone();
+        Callback::from(move |_: MouseEvent| pending.set(None))
+    };
+    (submit, confirm, cancel)
+}
+
+/// "Same as": a field that offers the collection's names as they are typed, and Merge.
+fn same_as_form(merge: &Merge, corpus: &CorpusHandle) -> Html {
+    let expanded = !merge.suggested.is_empty();
+    let option_id = |at: usize| format!("same-as-{at}");
+    let active = *merge.state.active;
+    html! {
+        <form onsubmit={merge.submit.clone()} class="same-as">
+            <label>{ "Same as " }
+                <input type="text" role="combobox" autocomplete="off" aria-autocomplete="list"
+                    aria-expanded={expanded.to_string()}
+                    aria-controls={expanded.then_some("same-as-names")}
+                    aria-activedescendant={active.filter(|&at| at < merge.suggested.len()).map(option_id)}
+                    placeholder="another entity's name" value={(*merge.state.same_as).clone()}
+                    oninput={merge.typed.clone()} onkeydown={merge.keys.clone()} onblur={merge.close.clone()} />
+            </label>
+            <button type="submit">{ "Merge" }</button>
+            if expanded {
+                <ul role="listbox" id="same-as-names" aria-label="Entities by that name">
+                    { for merge.suggested.iter().enumerate().map(|(at, &other)| {
+                        let record = corpus.entity(other);
+                        let pick = merge.choose.reform(move |event: MouseEvent| { event.prevent_default(); other });
+                        html! {
+                            <li role="option" id={option_id(at)} aria-selected={(active == Some(at)).to_string()} onmousedown={pick}>
+                                { record.name.clone() }
+                                <span class="count">{ format!(" {} · {}", kind_name(record.kind), plural(corpus.entity_article_count(other) as usize, "article", "articles")) }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </form>
+    }
+}
+
+/// The merge waiting for the name to keep: the two names, Confirm and Cancel.
+fn name_kept(merge: &Merge, corpus: &CorpusHandle, entity: EntityId) -> Html {
+    let Some(other) = merge.pending else { return Html::default() };
+    let (this, that) = (corpus.entity(entity).name.clone(), corpus.entity(other).name.clone());
+    let keep = |keep_this: bool, label: &str| {
+        let state = merge.state.keep_this.clone();
+        html! {
+            <label>
+                <input type="radio" name="name-kept" checked={*state == keep_this} onchange={Callback::from(move |_: Event| state.set(keep_this))} />
+                { format!(" {label}") }
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="name-kept">
+            <legend>{ format!("Merge {this} with {that}: the name to keep") }</legend>
+            { keep(false, &that) }
+            { keep(true, &this) }
+            <button type="button" onclick={merge.confirm.clone()}>{ "Confirm merge" }</button>
+            <button type="button" onclick={merge.cancel.clone()}>{ "Cancel" }</button>
+        </fieldset>
     }
 }
 
