@@ -178,6 +178,9 @@ pub(crate) struct Narrowed {
     timeline: Timeline,
     /// The query the hits are for when the one typed matched no article.
     corrected: Option<Suggestion>,
+    /// The likeliest query within reach when the one typed matched no article (it is
+    /// [`Self::corrected`] too when it matches under the entity filters).
+    offer: Option<Suggestion>,
 }
 
 /// What a view's hits were taken from: the articles narrowed by query and entities, and
@@ -445,7 +448,7 @@ impl<S: Store> Corpus<S> {
             }
             None => narrowed.hits.clone(),
         };
-        let suggestion = if hits.is_empty() { self.index().suggest(&narrowed.query) } else { None };
+        let suggestion = if hits.is_empty() { narrowed.offer.clone() } else { None };
         SelectionView {
             hits,
             suggestion,
@@ -462,17 +465,28 @@ impl<S: Store> Corpus<S> {
     /// timeline.
     fn narrow(&self, selection: &Selection, parsed: query::Query) -> Narrowed {
         let narrowed = self.narrow_by(selection, self.index().resolve(&parsed));
-        if !narrowed.hits.is_empty() || narrowed.query.clauses.is_empty() {
+        // Only a query no article holds gets another: one the entity filters (or, in
+        // `compute`, the period) leave empty keeps its words and its empty page.
+        let filtered = !selection.entities.is_empty() || !selection.excluded.is_empty();
+        if !narrowed.hits.is_empty()
+            || narrowed.query.clauses.is_empty()
+            || (filtered && !self.index().run(&narrowed.query).is_empty())
+        {
             return narrowed;
         }
         // Nothing holds the words as typed: the likeliest query within reach, if it
-        // matches, rather than an empty page.
+        // matches, rather than an empty page; else it is offered.
         let Some(suggestion) = self.index().suggest(&narrowed.query) else { return narrowed };
         let corrected = self.narrow_by(selection, self.index().resolve(&query::parse(&suggestion.text)));
         if corrected.hits.is_empty() {
-            return narrowed;
+            return Narrowed { offer: Some(suggestion), ..narrowed };
         }
-        Narrowed { query_text: narrowed.query_text, corrected: Some(suggestion), ..corrected }
+        Narrowed {
+            query_text: narrowed.query_text,
+            corrected: Some(suggestion.clone()),
+            offer: Some(suggestion),
+            ..corrected
+        }
     }
 
     /// [`Self::narrow`] for a query already resolved.
@@ -507,7 +521,7 @@ impl<S: Store> Corpus<S> {
             candidates.into_iter().filter(|hit| self.passes_entity_filters(hit.article, selection)).collect();
         let timeline = self.timeline_of(hits.iter().map(|hit| hit.article));
         let entities = (selection.entities.clone(), selection.excluded.clone(), selection.entity_match);
-        Narrowed { query_text: selection.query.clone(), entities, query, hits, timeline, corrected: None }
+        Narrowed { query_text: selection.query.clone(), entities, query, hits, timeline, corrected: None, offer: None }
     }
 
     /// `hits` in date order, newest or oldest first (one the exact reverse of the other),
@@ -665,6 +679,11 @@ mod tests {
         corpus.entity_by_key(key).unwrap_or_else(|| panic!("no entity {key:?}"))
     }
 
+    /// A period before every article of the fixture.
+    fn before_range() -> Option<DateRange> {
+        Some(DateRange { start: date!(1900 - 01 - 01), end: date!(1900 - 01 - 02) })
+    }
+
     #[test]
     fn a_query_that_matches_nothing_shows_the_likeliest_query_that_does() {
         let corpus = fixtures::corpus();
@@ -677,14 +696,25 @@ mod tests {
         // Within a period where the corrected query finds nothing, it is offered instead.
         let before = corpus.select(&Selection {
             query: "weather tecsas".to_owned(),
-            range: Some(DateRange { start: date!(1900 - 01 - 01), end: date!(1900 - 01 - 02) }),
+            range: before_range(),
             ..Selection::default()
         });
         assert!(before.hits.is_empty());
         assert_eq!(before.corrected, view.corrected);
-        // A query that matches keeps its own results.
+        assert_eq!(before.suggestion, view.corrected);
+        // A query that matches keeps its own results, and its empty page where the period
+        // or the entity filters leave nothing: no other words are offered.
         let typed = corpus.select(&Selection { query: "weather texas".to_owned(), ..Selection::default() });
         assert_eq!((ids(&corpus, &typed), typed.corrected.clone()), (vec!["weather".to_owned()], None));
+        let mexico = entity(&corpus, "mexico");
+        for selection in [
+            Selection { query: "rain fell".to_owned(), range: before_range(), ..Selection::default() },
+            Selection { query: "rain fell".to_owned(), entities: vec![mexico], ..Selection::default() },
+        ] {
+            let view = corpus.select(&selection);
+            assert!(view.hits.is_empty(), "{selection:?}");
+            assert_eq!((view.corrected.clone(), view.suggestion.clone()), (None, None), "{selection:?}");
+        }
     }
 
     #[test]
