@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use dossier_engine::{
-    ArticleId, EntityId, ResolvedMention,
+    Article, ArticleId, EntityId, ResolvedMention,
     snippet::{match_ranges, segments_by},
 };
 use yew::prelude::*;
@@ -84,6 +84,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     <a class="original" href={url.to_owned()} rel="noopener noreferrer">{ "Original" }</a>
                 }
             </p>
+            if article.summary {
+                <p class="muted summary-note">{ "This is the summary the feed gave, not the whole article." }</p>
+            }
+            if !article.copies.is_empty() {
+                { copies(article) }
+            }
             if !entities.is_empty() {
                 <ul class="article-entities" aria-label="Mentioned in this article">{ for entities }</ul>
             }
@@ -92,6 +98,33 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
             <div class="body">{ for paragraphs }</div>
         </article>
+    }
+}
+
+/// The copies of the story de-duplication folded into this article: when, where and
+/// under which headline each was published, with a link to its original.
+fn copies(article: &Article) -> Html {
+    let count = article.copies.len();
+    html! {
+        <details class="copies">
+            <summary>{ format!("{count} more cop{} of this story, folded in", if count == 1 { "y" } else { "ies" }) }</summary>
+            <ul>
+                { for article.copies.iter().map(|copy| html! {
+                    <li>
+                        <time datetime={copy.date.as_str().to_owned()}>{ copy.date.human() }</time>
+                        if !copy.source.is_empty() {
+                            { " · " }<span class="source">{ copy.source.clone() }</span>
+                        }
+                        { " · " }
+                        if let Some(url) = copy.url.as_deref().and_then(original_link) {
+                            <a href={url.to_owned()} rel="noopener noreferrer">{ copy.title.clone() }</a>
+                        } else {
+                            <span>{ copy.title.clone() }</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+        </details>
     }
 }
 

@@ -213,7 +213,7 @@ function ingest(input, output, name) {
 before(async () => {
   fixtures = await mkdtemp(join(tmpdir(), 'dossier-e2e-'));
   await writeFile(join(fixtures, 'malformed.json'), '{"format_version": 1, "collection": {"name": "x"}, "articles": [');
-  await writeFile(join(fixtures, 'future.json'), JSON.stringify({ format_version: 2, collection: { name: 'x' }, entities: [], articles: [] }));
+  await writeFile(join(fixtures, 'future.json'), JSON.stringify({ format_version: 3, collection: { name: 'x' }, entities: [], articles: [] }));
   await writeFile(join(fixtures, 'hostile.json'), JSON.stringify(hostileBundle));
   await writeFile(join(fixtures, 'links.json'), JSON.stringify(linksBundle));
   await writeFile(join(fixtures, 'duplicate.json'), JSON.stringify(inconsistent.duplicate));
@@ -2031,7 +2031,7 @@ describe('hosting and bad input', () => {
   test('a bundle of another format version names both versions', async (t) => {
     const page = await open('/?data=fixtures/future.json', t);
     await page.getByRole('alert').waitFor();
-    assert.match(await page.getByRole('alert').textContent(), /unsupported bundle format version 2: this viewer reads version 1/);
+    assert.match(await page.getByRole('alert').textContent(), /unsupported bundle format version 3: this viewer reads versions 1 to 2/);
   });
 
   test('a missing bundle says so', async (t) => {

@@ -214,6 +214,8 @@ pub fn score(documents: &[Annotated], model: &Model, tagger_only: bool, passes: 
                 author: None,
                 body: document.sentences.clone(),
                 mentions: Vec::new(),
+                summary: false,
+                copies: Vec::new(),
             })
             .collect();
         let entities = annotate_with(&mut articles, model, passes);

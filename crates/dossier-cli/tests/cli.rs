@@ -284,7 +284,7 @@ fn a_bundle_of_another_version_is_refused_with_both_versions() {
     let output = dossier(&["entities", "--data", bundle.to_str().unwrap_or_default()]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("unsupported bundle format version 99: this viewer reads version 1"),
+        stderr(&output).contains("unsupported bundle format version 99: this viewer reads versions 1 to 2"),
         "{}",
         stderr(&output)
     );

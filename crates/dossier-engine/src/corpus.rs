@@ -70,9 +70,13 @@ impl<S: Store> Corpus<S> {
         self.store.article(id)
     }
 
-    /// Finds an article by its stable id.
+    /// Finds an article by its stable id; the id of a copy de-duplication folded into an
+    /// article finds that article.
     pub fn article_by_key(&self, key: &str) -> Option<ArticleId> {
-        (0..self.article_count() as u32).map(ArticleId).find(|&id| self.article(id).id == key)
+        let ids = (0..self.article_count() as u32).map(ArticleId);
+        ids.clone()
+            .find(|&id| self.article(id).id == key)
+            .or_else(|| ids.into_iter().find(|&id| self.article(id).copies.iter().any(|copy| copy.id == key)))
     }
 
     /// The entity table ([`EntityId`] is the position).

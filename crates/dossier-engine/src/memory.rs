@@ -365,6 +365,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_folded_copys_id_finds_the_article_it_was_folded_into() {
+        let json = r#"{"format_version":2,"collection":{"name":"Wire"},"entities":[],
+            "articles":[{"id":"kept","title":"Rates rise","date":"2026-01-16","body":["Rates rose."],
+            "copies":[{"id":"copy","title":"Rates up","date":"2026-01-16","source":"Other"}]},
+            {"id":"other","title":"Wheat","date":"2026-01-17","body":["Wheat fell."],"summary":true}]}"#;
+        let corpus = Corpus::from_json(json).expect("a version 2 bundle");
+        let kept = corpus.article_by_key("kept").expect("the kept article");
+        assert_eq!(corpus.article_by_key("copy"), Some(kept));
+        assert_eq!(corpus.article_by_key("missing"), None);
+        let other = corpus.article_by_key("other").expect("its own id");
+        assert!(corpus.article(other).summary && !corpus.article(kept).summary);
+    }
+
+    #[test]
     fn mentions_become_byte_ranges_over_multibyte_text() {
         let corpus = fixtures::corpus();
         let article = corpus.article_by_key("mexico-cartels").expect("fixture article");

@@ -41,6 +41,35 @@ pub struct Article {
     /// Where the body names an entity of the collection's entity table.
     #[serde(default)]
     pub mentions: Vec<Mention>,
+    /// True when the body is only the summary a feed gave, not the whole article.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub summary: bool,
+    /// The copies of this story that de-duplication folded into it (the same wire story
+    /// from other outlets, the same page saved twice), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<FoldedCopy>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// A copy of an article folded into another by de-duplication: enough to say where it
+/// was published and to open the article it became.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FoldedCopy {
+    /// The copy's own id: a link to it opens the article it was folded into.
+    pub id: String,
+    /// Its headline.
+    pub title: String,
+    /// Its publication date.
+    pub date: ArticleDate,
+    /// Who published it; empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Where it can be read, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// One place where an article's body names an entity.

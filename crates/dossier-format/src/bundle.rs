@@ -11,9 +11,18 @@ use serde_json::ser::Formatter;
 
 use crate::{Article, Entity};
 
-/// The bundle format this build reads and writes. Raise it when an older reader could
-/// misread a newer bundle.
-pub const FORMAT_VERSION: u32 = 1;
+/// The bundle format this build writes. Raise it when an older reader could misread a
+/// newer bundle. Version 2 added feed summaries and folded copies (`Article::summary`,
+/// `Article::copies`).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest format this build still reads: every version from it to [`FORMAT_VERSION`]
+/// is read (a field a version lacks takes its default).
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
+
+fn readable(version: u64) -> bool {
+    (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&version)
+}
 
 /// A whole collection: metadata, entity table and articles.
 ///
@@ -22,17 +31,20 @@ pub const FORMAT_VERSION: u32 = 1;
 ///
 /// let bundle = Bundle::new(Collection { name: "Empty".into(), description: None });
 /// let text = bundle.to_json()?;
-/// assert!(text.starts_with(r#"{"format_version":1,"#), "the version comes first");
+/// assert!(text.starts_with(r#"{"format_version":2,"#), "the version comes first");
 /// assert_eq!(Bundle::from_json(&text)?, bundle);
-/// // Another version is refused, naming both.
-/// let newer = text.replacen(r#""format_version":1"#, r#""format_version":2"#, 1);
+/// // A version 1 bundle is still read; a newer version is refused, naming both.
+/// let older = text.replacen(r#""format_version":2"#, r#""format_version":1"#, 1);
+/// assert_eq!(Bundle::from_json(&older)?.articles, bundle.articles);
+/// let newer = text.replacen(r#""format_version":2"#, r#""format_version":3"#, 1);
 /// let error = Bundle::from_json(&newer).unwrap_err();
-/// assert!(matches!(error, BundleError::Version { expected: 1, found: 2 }));
+/// assert!(matches!(error, BundleError::Version { expected: 2, found: 3 }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
-    /// Always [`FORMAT_VERSION`] when written by this build; checked first when read.
+    /// [`FORMAT_VERSION`] when written by this build; any version from
+    /// [`OLDEST_FORMAT_VERSION`] on is read.
     pub format_version: u32,
     /// What the collection is.
     pub collection: Collection,
@@ -66,9 +78,9 @@ pub enum BundleError {
         column: usize,
     },
     /// The bundle was written by another format version.
-    #[error("unsupported bundle format version {found}: this viewer reads version {expected}")]
+    #[error("unsupported bundle format version {found}: this viewer reads versions 1 to {expected}")]
     Version {
-        /// The version this build reads.
+        /// The newest version this build reads.
         expected: u32,
         /// The version the bundle declares.
         found: u64,
@@ -101,10 +113,10 @@ impl Bundle {
     }
 
     /// Reads a bundle from JSON text. The text is parsed once; only when that fails, or
-    /// the version is not [`FORMAT_VERSION`], is the version looked at to say why.
+    /// the version is not one this build reads, is the version looked at to say why.
     pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
         match serde_json::from_str::<Bundle>(text) {
-            Ok(bundle) if bundle.format_version == FORMAT_VERSION => Ok(bundle),
+            Ok(bundle) if readable(u64::from(bundle.format_version)) => Ok(bundle),
             Ok(bundle) => {
                 Err(BundleError::Version { expected: FORMAT_VERSION, found: u64::from(bundle.format_version) })
             }
@@ -130,7 +142,7 @@ fn version_error(text: &str) -> Option<BundleError> {
     let probe: VersionProbe = serde_json::from_str(text).ok()?;
     match probe.format_version? {
         serde_json::Value::Number(number) => match number.as_u64() {
-            Some(found) if found == u64::from(FORMAT_VERSION) => None,
+            Some(found) if readable(found) => None,
             Some(found) => Some(BundleError::Version { expected: FORMAT_VERSION, found }),
             None => Some(whole_number_error(&number)),
         },
@@ -209,6 +221,8 @@ mod tests {
             author: None,
             body: vec!["Sheinbaum spoke.".into()],
             mentions: vec![Mention { entity: "claudia-sheinbaum".into(), paragraph: 0, start: 0, end: 9 }],
+            summary: false,
+            copies: Vec::new(),
         });
         bundle
     }
@@ -218,27 +232,27 @@ mod tests {
         let bundle = sample();
         let text = bundle.to_json().expect("writable");
         assert_eq!(Bundle::from_json(&text).expect("readable"), bundle);
-        assert!(text.starts_with("{\"format_version\":1,"));
+        assert!(text.starts_with("{\"format_version\":2,"));
         assert_eq!(text.lines().count(), 8, "one line per entity and per article:\n{text}");
         let empty = Bundle::new(Collection { name: "Empty".into(), description: None }).to_json().expect("writable");
         assert_eq!(
             empty,
-            "{\"format_version\":1,\n\"collection\":{\"name\":\"Empty\"},\n\"entities\":[\n],\n\"articles\":[\n]}\n"
+            "{\"format_version\":2,\n\"collection\":{\"name\":\"Empty\"},\n\"entities\":[\n],\n\"articles\":[\n]}\n"
         );
     }
 
     #[test]
     fn another_version_is_a_typed_error_naming_both() {
-        let text = sample().to_json().expect("writable").replacen("\"format_version\":1", "\"format_version\":7", 1);
+        let text = sample().to_json().expect("writable").replacen("\"format_version\":2", "\"format_version\":7", 1);
         let error = Bundle::from_json(&text).expect_err("version 7 is not readable");
-        assert!(matches!(error, BundleError::Version { expected: 1, found: 7 }));
-        assert_eq!(error.to_string(), "unsupported bundle format version 7: this viewer reads version 1");
+        assert!(matches!(error, BundleError::Version { expected: 2, found: 7 }));
+        assert_eq!(error.to_string(), "unsupported bundle format version 7: this viewer reads versions 1 to 2");
     }
 
     #[test]
     fn another_version_of_another_shape_is_still_a_version_error() {
-        let error = Bundle::from_json("{\"format_version\":2,\"chapters\":[]}").expect_err("version 2");
-        assert!(matches!(error, BundleError::Version { expected: 1, found: 2 }), "{error}");
+        let error = Bundle::from_json("{\"format_version\":3,\"chapters\":[]}").expect_err("version 3");
+        assert!(matches!(error, BundleError::Version { expected: 2, found: 3 }), "{error}");
         let error = Bundle::from_json("{\"format_version\":1,\"chapters\":[]}").expect_err("version 1, wrong shape");
         assert!(error.to_string().contains("missing field `collection`"), "{error}");
     }

@@ -16,7 +16,7 @@ pub mod entity;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 
-pub use article::{Article, ArticleDate, ArticleId, Mention};
-pub use bundle::{Bundle, BundleError, Collection, FORMAT_VERSION};
+pub use article::{Article, ArticleDate, ArticleId, FoldedCopy, Mention};
+pub use bundle::{Bundle, BundleError, Collection, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 pub use corrections::{Corrections, Edit};
 pub use entity::{Entity, EntityId, EntityKind};

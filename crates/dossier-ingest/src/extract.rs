@@ -783,6 +783,8 @@ mod bad_input {
             author: None,
             body,
             mentions: Vec::new(),
+            summary: false,
+            copies: Vec::new(),
         }
     }
 

@@ -20,7 +20,8 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    fn new(line: usize, reason: impl Into<String>) -> ParseError {
+    /// A rejection at `line` for `reason`.
+    pub fn new(line: usize, reason: impl Into<String>) -> ParseError {
         ParseError { line, reason: reason.into() }
     }
 }
@@ -105,6 +106,8 @@ pub fn parse_text_article(id: &str, text: &str, default_source: &str) -> Result<
         author,
         body,
         mentions: Vec::new(),
+        summary: false,
+        copies: Vec::new(),
     })
 }
 
@@ -205,6 +208,19 @@ pub fn parse_json_lines(text: &str, default_source: &str) -> (Vec<(usize, Articl
 }
 
 fn parse_record(line: &str, default_source: &str) -> Result<Article, String> {
+    // serde would say "invalid length 3, expected struct Record with 7 elements" of an
+    // array: name what the line holds instead.
+    let found = match line.as_bytes().first() {
+        Some(b'[') => Some("an array"),
+        Some(b'"') => Some("a string"),
+        Some(b'-' | b'0'..=b'9') => Some("a number"),
+        Some(b't' | b'f') if line == "true" || line == "false" => Some("a boolean"),
+        Some(b'n') if line == "null" => Some("null"),
+        _ => None,
+    };
+    if let Some(found) = found {
+        return Err(format!("expected an object (one JSON object a line), found {found}"));
+    }
     let record: Record = serde_json::from_str(line).map_err(|error| {
         let message = error.to_string();
         match message.rfind(" at line ") {
@@ -237,6 +253,8 @@ fn parse_record(line: &str, default_source: &str) -> Result<Article, String> {
         author: record.author.filter(|author| !author.is_empty()),
         body,
         mentions: Vec::new(),
+        summary: false,
+        copies: Vec::new(),
     })
 }
 
@@ -306,6 +324,22 @@ mod tests {
         assert!(title.ends_with("word…") && title.chars().count() <= TITLE_MAX_CHARS + 1, "{title}");
         let unbroken = "x".repeat(200);
         assert_eq!(derive_title(&unbroken).chars().count(), TITLE_MAX_CHARS + 1);
+    }
+
+    #[test]
+    fn a_line_that_is_not_an_object_says_so() {
+        let (articles, errors) = parse_json_lines("[1, 2, 3]\n42\n\"text\"\nnull\n", "");
+        assert!(articles.is_empty());
+        let reasons: Vec<&str> = errors.iter().map(|error| error.reason.as_str()).collect();
+        assert_eq!(
+            reasons,
+            [
+                "expected an object (one JSON object a line), found an array",
+                "expected an object (one JSON object a line), found a number",
+                "expected an object (one JSON object a line), found a string",
+                "expected an object (one JSON object a line), found null",
+            ]
+        );
     }
 
     #[test]
