@@ -10,10 +10,16 @@ use std::{
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use dossier_engine::{Bundle, Collection, Corpus, Corrections, EntityKind, Selection, SelectionView};
-use dossier_ingest::{extract::annotate_with, passes::Passes, tagger::Model};
+use dossier_engine::{ArticleDate, Bundle, Collection, Corpus, Corrections, EntityKind, Selection, SelectionView};
+use dossier_ingest::{
+    dedup::{Folded, fold_duplicates},
+    extract::annotate_with,
+    passes::Passes,
+    tagger::Model,
+};
 
 mod export;
+mod fetch;
 mod ingest;
 mod ner;
 
@@ -27,15 +33,25 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read articles (plain text or Markdown with a `date YYYY-MM-DD` line, JSON Lines
-    /// records) from files and folders, find their entities and write a bundle.
+    /// Read articles from files and folders, fold copies of one story together, find their
+    /// entities and write a bundle. Reads saved web pages (.html: the main text, headline,
+    /// author, date and outlet), feeds (RSS, Atom, JSON Feed: .xml .rss .atom, or .json),
+    /// Markdown with YAML or TOML front matter (.md), JSON Lines records (.jsonl) and the
+    /// hand-written text form (a `date YYYY-MM-DD` line, then paragraphs: .txt). Every
+    /// rejected input is reported as `file:line: reason`; the rest is written.
     Ingest {
-        /// Files or folders (read recursively) to ingest.
+        /// Files or folders (read recursively, on every core) to ingest.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Where to write the bundle JSON.
-        #[arg(short, long)]
-        output: PathBuf,
+        /// Where to write the bundle JSON (with --into, the bundle added to, unless given).
+        #[arg(short, long, required_unless_present = "into")]
+        output: Option<PathBuf>,
+        /// Add the inputs to this bundle: its articles and entity ids stay, articles it
+        /// already holds (by id, its folded copies' too) are left as they are, copies of
+        /// one story fold again and entities are found again over the whole collection
+        /// (give the same --corrections again). Running it twice changes nothing.
+        #[arg(long, value_name = "BUNDLE")]
+        into: Option<PathBuf>,
         /// The collection's name, shown in the viewer's header (default: the first input's name).
         #[arg(long)]
         name: Option<String>,
@@ -54,6 +70,23 @@ enum Command {
         /// `dossier ner eval --passes` lists them), to measure what it earns.
         #[arg(long, value_name = "PASS")]
         without: Vec<String>,
+        /// The date of saved pages and feed items that give none (YYYY-MM-DD); without it
+        /// they are rejected.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        default_date: Option<ArticleDate>,
+        /// Keep copies of one story as separate articles instead of folding them into one
+        /// that lists them.
+        #[arg(long)]
+        keep_duplicates: bool,
+        /// The inputs are lists of links (a text file of URLs, one a line, or a browser's
+        /// bookmarks export): download each page politely (two at a time per host, retries
+        /// with back-off) and read it as a saved page. Failures are reported per link.
+        #[arg(long)]
+        fetch: bool,
+        /// Where --fetch keeps the pages it downloaded, so that a second run downloads
+        /// nothing it already has.
+        #[arg(long, value_name = "DIR", default_value = ".dossier-cache")]
+        cache: PathBuf,
     },
     /// Search a bundle; prints the best matches first. When nothing holds the words as
     /// typed, prints the matches of the likeliest query within reach, as the viewer shows
@@ -185,9 +218,29 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ingest { inputs, output, name, description, source, corrections, without } => {
-            let passes = Passes::without_named(&without)?;
-            ingest_command(&inputs, &output, Named { name, description }, &source, corrections.as_deref(), passes)
+        Command::Ingest {
+            inputs,
+            output,
+            into,
+            name,
+            description,
+            source,
+            corrections,
+            without,
+            default_date,
+            keep_duplicates,
+            fetch,
+            cache,
+        } => {
+            let steps = Steps { passes: Passes::without_named(&without)?, fold_duplicates: !keep_duplicates };
+            let settings = ingest::Settings {
+                default_source: source,
+                default_date,
+                progress: true,
+                fetch: fetch.then_some(cache),
+            };
+            let target = Target { output: output.or_else(|| into.clone()).context("no output given")?, into };
+            ingest_command(&inputs, &target, Named { name, description }, &settings, corrections.as_deref(), steps)
         }
         // The words as the search box would hold them: the last is still being typed
         // (a prefix, typos forgiven) unless a space follows it, as in `"palm oil "`.
@@ -255,6 +308,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Where ingest writes, and the bundle it adds to.
+struct Target {
+    output: PathBuf,
+    into: Option<PathBuf>,
+}
+
+/// The steps of ingest that can be switched off.
+struct Steps {
+    /// The extractor's passes.
+    passes: Passes,
+    /// Fold copies of one story into one article (`dossier_ingest::dedup`).
+    fold_duplicates: bool,
+}
+
+/// Drops from `new` the articles whose id `existing` already holds, as an article or as a
+/// folded copy; returns how many.
+fn keep_new(existing: &[dossier_engine::Article], new: &mut Vec<dossier_engine::Article>) -> usize {
+    let held: std::collections::HashSet<&str> = existing
+        .iter()
+        .flat_map(|article| {
+            std::iter::once(article.id.as_str()).chain(article.copies.iter().map(|copy| copy.id.as_str()))
+        })
+        .collect();
+    let before = new.len();
+    new.retain(|article| !held.contains(article.id.as_str()));
+    before - new.len()
+}
+
 /// What the reader calls the collection.
 struct Named {
     name: Option<String>,
@@ -263,11 +344,11 @@ struct Named {
 
 fn ingest_command(
     inputs: &[PathBuf],
-    output: &Path,
+    Target { output, into }: &Target,
     Named { name, description }: Named,
-    default_source: &str,
+    settings: &ingest::Settings,
     corrections_path: Option<&Path>,
-    passes: Passes,
+    steps: Steps,
 ) -> anyhow::Result<ExitCode> {
     // A bad corrections file stops before the articles are read.
     let corrections = match corrections_path {
@@ -277,13 +358,33 @@ fn ingest_command(
         }
         None => None,
     };
-    let report = ingest::read_inputs(inputs, default_source);
+    // The bundle added to is read before the inputs: a bad one stops here too.
+    let mut bundle = match into {
+        Some(path) => {
+            let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            Bundle::from_json(&text).with_context(|| format!("reading {}", path.display()))?
+        }
+        None => Bundle::new(Collection {
+            name: name.clone().unwrap_or_else(|| default_collection_name(inputs)),
+            description: description.clone(),
+        }),
+    };
+    bundle.format_version = dossier_engine::FORMAT_VERSION;
+    if let Some(name) = name {
+        bundle.collection.name = name;
+    }
+    if let Some(description) = description {
+        bundle.collection.description = Some(description);
+    }
+    let mut report = ingest::read_inputs(inputs, settings);
     let stderr = io::stderr();
     let mut stderr = stderr.lock();
     for rejection in &report.rejections {
         writeln!(stderr, "{rejection}")?;
     }
-    if report.articles.is_empty() {
+    let read = report.articles.len() + report.rejections.len();
+    let already = keep_new(&bundle.articles, &mut report.articles);
+    if report.articles.is_empty() && bundle.articles.is_empty() {
         bail!(
             "no usable articles in {} file(s) ({} rejected): nothing written to {}",
             report.files_read,
@@ -291,10 +392,13 @@ fn ingest_command(
             output.display()
         );
     }
-    let name = name.unwrap_or_else(|| default_collection_name(inputs));
-    let mut bundle = Bundle::new(Collection { name, description });
-    bundle.articles = report.articles;
-    bundle.entities = annotate_with(&mut bundle.articles, Model::builtin(), passes);
+    let added = report.articles.len();
+    let mut articles = std::mem::take(&mut bundle.articles);
+    articles.append(&mut report.articles);
+    let (articles, folded) =
+        if steps.fold_duplicates { fold_duplicates(articles) } else { (articles, Folded::default()) };
+    bundle.articles = articles;
+    bundle.entities = annotate_with(&mut bundle.articles, Model::builtin(), steps.passes);
     if let (Some(corrections), Some(path)) = (&corrections, corrections_path) {
         let skipped = corrections.apply(&mut bundle);
         for skip in &skipped {
@@ -313,11 +417,21 @@ fn ingest_command(
     let count = |kind: EntityKind| bundle.entities.iter().filter(|entity| entity.kind == kind).count();
     writeln!(
         stderr,
-        "wrote {}: {} articles from {} file(s), {} rejected; {} entities ({} people, {} organizations, {} places); {} bytes",
+        "read {read} articles from {} file(s): {} written, {} rejected, {} folded into copies of the same story \
+         ({} exact, {} near){}",
+        report.files_read,
+        added.saturating_sub(folded.total()),
+        report.rejections.len(),
+        folded.total(),
+        folded.exact,
+        folded.near,
+        if into.is_some() { format!(", {already} already in the bundle") } else { String::new() },
+    )?;
+    writeln!(
+        stderr,
+        "wrote {}: {} articles; {} entities ({} people, {} organizations, {} places); {} bytes",
         output.display(),
         bundle.articles.len(),
-        report.files_read,
-        report.rejections.len(),
         bundle.entities.len(),
         count(EntityKind::Person),
         count(EntityKind::Organization),

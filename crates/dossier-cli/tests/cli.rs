@@ -250,7 +250,7 @@ fn every_rejected_input_is_reported_and_the_rest_is_written() {
         assert!(errors.contains(&expected), "missing {expected:?} in:\n{errors}");
     }
     assert!(!errors.contains("ignored.png"), "files of unknown type in folders are skipped: {errors}");
-    assert!(errors.contains("2 articles from 5 file(s), 6 rejected"), "{errors}");
+    assert!(errors.contains("read 8 articles from 5 file(s): 2 written, 6 rejected, 0 folded"), "{errors}");
     let written: Value = serde_json::from_str(&fs::read_to_string(&bundle).expect("bundle written")).expect("JSON");
     let titles: Vec<&str> =
         written["articles"].as_array().expect("articles").iter().filter_map(|a| a["title"].as_str()).collect();
@@ -321,7 +321,11 @@ fn wikinews_entities_are_plausible() {
     let bundle = dir.join("wikinews.json");
     let output = ingest(&corpus, &bundle);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("295 articles from 1 file(s), 0 rejected"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("read 295 articles from 1 file(s): 295 written, 0 rejected"),
+        "{}",
+        stderr(&output)
+    );
     let output = dossier(&["entities", "--data", bundle.to_str().unwrap_or_default(), "--json"]);
     let entities = json_lines(&stdout(&output));
     let find = |name: &str| entities.iter().find(|entity| entity["name"] == name);
@@ -699,4 +703,127 @@ fn reuters_search_reads_misspellings_names_and_stems_as_meant() {
     let output = dossier(&["search", "--data", data, "--explain", "--limit", "3", "housing starts"]);
     assert!(stdout(&output).contains("ranked first: readings 0, exactness 0, proximity 0"), "{}", stdout(&output));
     assert!(stdout(&output).contains("ranked after the one above by "), "{}", stdout(&output));
+}
+
+/// The saved pages the HTML reader's own tests use.
+fn html_fixture(name: &str) -> String {
+    fs::read_to_string(workspace().join("crates/dossier-ingest/tests/fixtures/html").join(name))
+        .expect("an HTML fixture")
+}
+
+/// A folder of what people collect: saved pages (one saved twice, one a front page of
+/// links), a feed, a Markdown note, and inputs that cannot be read.
+fn collected(dir: &Path) -> PathBuf {
+    let inputs = dir.join("collected");
+    fs::create_dir_all(inputs.join("pages")).expect("folders");
+    fs::write(inputs.join("pages/ferry.html"), html_fixture("news.html")).expect("write");
+    fs::write(inputs.join("pages/ferry (1).html"), html_fixture("news.html")).expect("write");
+    fs::write(inputs.join("pages/front.html"), html_fixture("front.html")).expect("write");
+    fs::write(inputs.join("pages/undated.html"), html_fixture("nodate.html")).expect("write");
+    fs::write(
+        inputs.join("outlet.xml"),
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bay Wire</title>
+<item><title>Council delays budget vote</title><link>https://wire.example/budget</link><guid>budget-1</guid>
+<pubDate>Fri, 16 Jan 2026 09:30:00 GMT</pubDate>
+<content:encoded><![CDATA[<p>The city council delayed its budget vote by a week.</p><p>Members asked for <b>more time</b>.<script>alert(1)</script></p>]]></content:encoded></item>
+<item><title>Harbour dredging starts</title><link>https://wire.example/dredging</link><guid>dredge-1</guid>
+<pubDate>Sat, 17 Jan 2026 08:00:00 GMT</pubDate><description>Dredging of the outer harbour began on Saturday.</description></item>
+</channel></rss>"#,
+    )
+    .expect("write");
+    fs::write(inputs.join("broken.rss"), "<rss><channel><item><title>Cut off").expect("write");
+    fs::write(
+        inputs.join("note.md"),
+        "---\ntitle: Notes from the ferry hearing\ndate: 2026-01-18\nauthor: [A. Reader]\ntags: [ferry]\n---\n\nThe [hearing](https://example.com/h) ran *late*.\n",
+    )
+    .expect("write");
+    fs::write(inputs.join("records.jsonl"), "[1, 2, 3]\n").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&inputs, inputs.join("pages/loop")).expect("a symlink loop");
+    inputs
+}
+
+#[test]
+fn saved_pages_feeds_and_notes_go_in_and_every_bad_input_is_named() {
+    let dir = scratch("collected");
+    let inputs = collected(&dir);
+    let bundle = dir.join("out.json");
+    let output = ingest(&inputs, &bundle);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let errors = stderr(&output);
+    let folder = inputs.display().to_string();
+    for expected in [
+        format!("{folder}/broken.rss:1: not a readable feed"),
+        format!("{folder}/pages/front.html:1: not an article"),
+        format!("{folder}/pages/undated.html:1: no publication date"),
+        format!("{folder}/records.jsonl:1: expected an object (one JSON object a line), found an array"),
+        format!("{folder}/pages/loop:1: symlink loop"),
+    ] {
+        assert!(errors.contains(&expected), "missing {expected:?} in:\n{errors}");
+    }
+    // 2 pages (one saved twice), 2 feed items, 1 note; 5 rejected inputs; the copy folded.
+    assert!(errors.contains("read 10 articles from 8 file(s): 4 written, 5 rejected, 1 folded"), "{errors}");
+    let written: Bundle = Bundle::from_json(&fs::read_to_string(&bundle).expect("bundle")).expect("a bundle");
+    assert_eq!(written.format_version, 2);
+    let by_title = |title: &str| written.articles.iter().find(|article| article.title.contains(title));
+    let page = by_title("ferry terminal").or_else(|| by_title("Ferry terminal")).expect("the saved page");
+    assert_eq!(page.copies.len(), 1, "the page saved twice is one article listing its copy");
+    assert_eq!(page.source, "The Harbour Gazette");
+    let council = by_title("Council delays budget vote").expect("the feed's full item");
+    assert!(!council.summary);
+    assert_eq!(council.body, ["The city council delayed its budget vote by a week.", "Members asked for more time."]);
+    let dredging = by_title("Harbour dredging starts").expect("the feed's summary item");
+    assert!(dredging.summary, "an item with only a description is marked a summary");
+    let note = by_title("Notes from the ferry hearing").expect("the note");
+    assert_eq!(note.body, ["The hearing ran late."]);
+    assert_eq!(note.author.as_deref(), Some("A. Reader"));
+    // --default-date lets the undated page in.
+    let output = dossier(&[
+        "ingest",
+        inputs.join("pages/undated.html").to_str().unwrap_or_default(),
+        "--default-date",
+        "2026-01-20",
+        "-o",
+        dir.join("undated.json").to_str().unwrap_or_default(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn the_bundle_does_not_depend_on_the_threads_and_adding_twice_changes_nothing() {
+    let dir = scratch("threads");
+    let inputs = collected(&dir);
+    let run = |threads: &str, out: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["ingest", inputs.to_str().unwrap_or_default(), "--name", "Collected", "-o"])
+            .arg(dir.join(out))
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{}", stderr(&output));
+        fs::read(dir.join(out)).expect("written")
+    };
+    assert_eq!(run("1", "one.json"), run("3", "three.json"), "one thread or three, the same bytes");
+    // --into adds what is new and keeps what is there; twice changes nothing.
+    let first = dir.join("first.json");
+    let output = ingest(&inputs.join("pages/ferry.html"), &first);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let into = |input: &Path| {
+        dossier(&["ingest", input.to_str().unwrap_or_default(), "--into", first.to_str().unwrap_or_default()])
+    };
+    let output = into(&inputs.join("outlet.xml"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("2 written, 0 rejected, 0 folded"), "{}", stderr(&output));
+    let once = fs::read(&first).expect("bundle");
+    let output = into(&inputs.join("outlet.xml"));
+    assert!(
+        stderr(&output).contains("0 written, 0 rejected, 0 folded")
+            && stderr(&output).contains("2 already in the bundle"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read(&first).expect("bundle"), once, "adding the same files again changes nothing");
+    let bundle = Bundle::from_json(&String::from_utf8_lossy(&once)).expect("a bundle");
+    assert_eq!(bundle.articles.len(), 3, "the page, then the two feed items");
 }

@@ -8,8 +8,10 @@
 //! named [`passes`] that can each be switched off to measure what it earns.
 
 mod candidates;
+pub mod dedup;
 pub mod extract;
 mod filing;
+pub mod formats;
 pub(crate) mod gazetteer;
 mod lists;
 pub mod parse;
