@@ -231,6 +231,16 @@ before(async () => {
   // The real CLI turns the shared fixture collection, and Wikinews, into bundles.
   ingest(join(root, 'tests/fixtures/collection'), join(fixtures, 'fixture.json'), 'Fixture');
   if (!noWikinews) ingest(wikinews, join(fixtures, 'wikinews.json'), 'Wikinews 2019-2021');
+  // What people collect, through the real CLI: a page saved twice and a feed with a summary.
+  const collected = join(fixtures, 'collected');
+  await mkdir(collected, { recursive: true });
+  const page = await readFile(join(root, 'crates/dossier-ingest/tests/fixtures/html/news.html'));
+  await writeFile(join(collected, 'ferry.html'), page);
+  await writeFile(join(collected, 'ferry-again.html'), page);
+  await writeFile(join(collected, 'wire.xml'), `<?xml version="1.0"?><rss version="2.0"><channel><title>Bay Wire</title>
+<item><title>Harbour dredging starts</title><link>https://wire.example/dredging</link><guid>dredge-1</guid>
+<pubDate>Sat, 17 Jan 2026 08:00:00 GMT</pubDate><description>Dredging of the outer harbour began on Saturday.</description></item></channel></rss>`);
+  ingest(collected, join(fixtures, 'collected.json'), 'Collected');
   await mkdir(artifacts, { recursive: true });
   server = await serve({ dist, fixtures });
   browser = await chromium.launch({ executablePath: chromiumPath, args: browserArgs });
@@ -1677,6 +1687,33 @@ describe('the result list', () => {
     await page.getByRole('button', { name: 'Show as a table' }).click();
     counts.push(await elements());
     assert.ok(counts.every((count) => count < 2000), `elements: ${counts}`);
+  });
+});
+
+describe('what people collect', () => {
+  test('a page saved twice is one article listing its copy, whose address opens it; a feed summary says it is one', async (t) => {
+    const page = await open('/?data=fixtures/collected.json', t, { viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    await ready(page);
+    assert.equal(await status(page).textContent(), '2 of 2 articles', 'the copy is folded');
+    await page.getByRole('link', { name: /ferry terminal/i }).first().click();
+    const reader = page.getByRole('article', { name: /ferry terminal/i });
+    await reader.waitFor();
+    const copies = reader.getByText('1 more copy of this story, folded in');
+    await copies.click();
+    const listed = reader.locator('.copies li');
+    assert.equal(await listed.count(), 1);
+    assert.match(await listed.textContent(), /The Harbour Gazette/);
+    assert.equal(await reader.getByText('This is the summary the feed gave').count(), 0);
+    await assertNoAxeViolations(page, 'the reader with its folded copies listed');
+    // The copy's own address opens the article it was folded into.
+    await page.goto(`${server.url}/?data=fixtures/collected.json#/article/ferry-again`);
+    await page.getByRole('article', { name: /ferry terminal/i }).waitFor();
+    await page.goto(`${server.url}/?data=fixtures/collected.json`);
+    await ready(page);
+    await page.getByRole('link', { name: 'Harbour dredging starts' }).click();
+    const summary = page.getByRole('article', { name: 'Harbour dredging starts' });
+    await summary.waitFor();
+    assert.equal(await summary.getByText('This is the summary the feed gave, not the whole article.').count(), 1);
   });
 });
 
