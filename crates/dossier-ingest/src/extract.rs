@@ -777,18 +777,8 @@ mod bad_input {
 
     /// An article of `body`, with nothing else known.
     pub(super) fn article(body: Vec<String>) -> Article {
-        Article {
-            id: "a".into(),
-            title: String::new(),
-            date: "2026-01-01".parse::<ArticleDate>().expect("valid"),
-            source: String::new(),
-            url: None,
-            author: None,
-            body,
-            mentions: Vec::new(),
-            summary: false,
-            copies: Vec::new(),
-        }
+        let date = "2026-01-01".parse::<ArticleDate>().expect("valid");
+        crate::formats::new_article("a".into(), String::new(), date, String::new(), body)
     }
 
     fn mentioned(article: &Article) -> Vec<String> {

@@ -6,6 +6,8 @@ use serde::Deserialize;
 use dossier_format::{Article, ArticleDate};
 use dossier_text::sentence_ends_at;
 
+use crate::formats::new_article;
+
 /// Longest derived title, in characters, before it is cut at a word boundary.
 pub const TITLE_MAX_CHARS: usize = 90;
 
@@ -97,18 +99,11 @@ pub fn parse_text_article(id: &str, text: &str, default_source: &str) -> Result<
         return Err(ParseError::new(body_start_line, "no text after the date line"));
     }
     let title = title.filter(|title| !title.is_empty()).unwrap_or_else(|| derive_title(&body[0]));
-    Ok(Article {
-        id: id.to_owned(),
-        title,
-        date,
-        source: source.unwrap_or_else(|| default_source.to_owned()),
-        url,
-        author,
-        body,
-        mentions: Vec::new(),
-        summary: false,
-        copies: Vec::new(),
-    })
+    let mut article =
+        new_article(id.to_owned(), title, date, source.unwrap_or_else(|| default_source.to_owned()), body);
+    article.url = url;
+    article.author = author;
+    Ok(article)
 }
 
 /// The text after a `date` / `Date:` marker, when the line starts with one.
@@ -244,18 +239,11 @@ fn parse_record(line: &str, default_source: &str) -> Result<Article, String> {
         .map(|title| title.trim().to_owned())
         .filter(|title| !title.is_empty())
         .unwrap_or_else(|| derive_title(&body[0]));
-    Ok(Article {
-        id,
-        title,
-        date,
-        source: record.source.filter(|source| !source.is_empty()).unwrap_or_else(|| default_source.to_owned()),
-        url: record.url.filter(|url| !url.is_empty()),
-        author: record.author.filter(|author| !author.is_empty()),
-        body,
-        mentions: Vec::new(),
-        summary: false,
-        copies: Vec::new(),
-    })
+    let source = record.source.filter(|source| !source.is_empty()).unwrap_or_else(|| default_source.to_owned());
+    let mut article = new_article(id, title, date, source, body);
+    article.url = record.url.filter(|url| !url.is_empty());
+    article.author = record.author.filter(|author| !author.is_empty());
+    Ok(article)
 }
 
 #[cfg(test)]
