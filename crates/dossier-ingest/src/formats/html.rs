@@ -1461,7 +1461,11 @@ mod tests {
         );
         for limit in [WALL_MAX_WORDS, SIGN_IN_MAX_WORDS] {
             assert!(not_an_article(&[block(limit - 1, 0.0)], limit).is_some_and(|reason| reason.contains("wall")));
-            assert_eq!(not_an_article(&[block(limit, 0.0)], limit), None, "a long enough article behind a wall is kept");
+            assert_eq!(
+                not_an_article(&[block(limit, 0.0)], limit),
+                None,
+                "a long enough article behind a wall is kept"
+            );
         }
 
         // End to end: a short note is too little; an article with some links in its text is kept.
