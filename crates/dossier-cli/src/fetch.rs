@@ -5,7 +5,8 @@
 //! hosts in parallel, up to [`FetchSettings::parallel`] requests in all), a time limit per
 //! request, a few retries with exponential back-off only where a retry can help (time-outs,
 //! connection errors, HTTP 429 and 5xx, honouring a short `Retry-After`), and a clear user
-//! agent. Each page is downloaded once: the cache keeps it under a hash of its URL, and a
+//! agent; and what a site's robots.txt keeps robots from is not downloaded (the rules for
+//! `dossier`, else for every robot). Each page is downloaded once: the cache keeps it under a hash of its URL, and a
 //! later run finds it there without any request. The pages are not parsed here.
 
 use std::{
@@ -15,7 +16,7 @@ use std::{
     io::{self, Read, Write},
     path::{Path, PathBuf},
     sync::{
-        Condvar, Mutex, PoisonError,
+        Condvar, Mutex, OnceLock, PoisonError,
         atomic::{AtomicU64, Ordering},
     },
     thread,
@@ -23,6 +24,7 @@ use std::{
 };
 
 use sha2::{Digest, Sha256};
+use texting_robots::Robot;
 use ureq::{Agent, ResponseExt, http::Uri};
 
 /// One link of a list: the URL to download, the line of the list it was read on (from 1),
@@ -405,6 +407,7 @@ pub fn fetch_all(links: &[Link], settings: &FetchSettings, on_done: &(dyn Fn(&Fe
         let per_host = settings.per_host.max(1);
         let workers = settings.parallel.max(1).min(pending).min(hosts.len() * per_host);
         let agent = agent(settings);
+        let robots: Vec<OnceLock<Option<Robot>>> = hosts.iter().map(|_| OnceLock::new()).collect();
         let queue = Queue { hosts: Mutex::new(Scheduler { hosts, next: 0 }), changed: Condvar::new(), per_host };
         let results_lock = Mutex::new(&mut results);
         thread::scope(|scope| {
@@ -414,7 +417,14 @@ pub fn fetch_all(links: &[Link], settings: &FetchSettings, on_done: &(dyn Fn(&Fe
                         // Frees the host's place even if `on_done` panics, so that the
                         // other workers end and the panic reaches the caller.
                         let _slot = Slot { queue: &queue, host };
-                        let fetched = fetch_one(&agent, &links[index].url, settings);
+                        let url = &links[index].url;
+                        // A host's robots.txt is asked for once, by the first link of it taken.
+                        let robot = robots[host].get_or_init(|| robots_of(&agent, url));
+                        let fetched = if robot.as_ref().is_some_and(|robot| !robot.allowed(url)) {
+                            Fetched::Failed { url: url.clone(), reason: DISALLOWED.to_owned() }
+                        } else {
+                            fetch_one(&agent, url, settings)
+                        };
                         on_done(&fetched);
                         results_lock.lock().unwrap_or_else(PoisonError::into_inner)[index] = Some(fetched);
                     }
@@ -533,6 +543,30 @@ fn agent(settings: &FetchSettings) -> Agent {
 
 // The cache: `<hash>.html` holds a page's body and `<hash>.url` the URL it came from after
 // redirects. The `.url` file is written last, so a page counts as cached only when whole.
+
+/// Why a link the site's robots.txt keeps robots from is not downloaded.
+const DISALLOWED: &str = "not downloaded: the site's robots.txt does not allow it";
+
+/// The name robots.txt rules are matched against (the user agent's first word).
+const ROBOT_NAME: &str = "dossier";
+
+/// The biggest robots.txt read; Google reads 500 KiB.
+const ROBOTS_MAX_BYTES: u64 = 500 * 1024;
+
+/// The rules of the robots.txt of `url`'s site for Dossier (`texting_robots`, which
+/// follows Google's reading of the standard), or None when the site has none, or none
+/// could be read: then every page may be downloaded.
+fn robots_of(agent: &Agent, url: &str) -> Option<Robot> {
+    let after_scheme = url.find("://")? + 3;
+    let origin_end = url[after_scheme..].find(['/', '?', '#']).map_or(url.len(), |at| after_scheme + at);
+    let mut response = agent.get(format!("{}/robots.txt", &url[..origin_end])).call().ok()?;
+    if response.status().as_u16() != 200 {
+        return None;
+    }
+    let mut text = Vec::new();
+    response.body_mut().as_reader().take(ROBOTS_MAX_BYTES).read_to_end(&mut text).ok()?;
+    Robot::new(ROBOT_NAME, &text).ok()
+}
 
 /// The hex of the first 16 bytes of the SHA-256 of the URL.
 fn cache_name(url: &str) -> String {
@@ -880,8 +914,15 @@ mod tests {
             self.hits.lock().expect("hits").get(path).copied().unwrap_or(0)
         }
 
+        /// Requests for pages (not for the site's robots.txt).
         fn total_hits(&self) -> usize {
-            self.hits.lock().expect("hits").values().sum()
+            self.hits
+                .lock()
+                .expect("hits")
+                .iter()
+                .filter(|(path, _)| *path != "/robots.txt")
+                .map(|(_, hits)| hits)
+                .sum()
         }
     }
 
@@ -936,6 +977,7 @@ mod tests {
 
     fn canned(path: &str, before: usize) -> Reply {
         match path {
+            "/robots.txt" => Reply::page("User-agent: *\nDisallow: /private\n").header("Content-Type", "text/plain"),
             "/page" => Reply::page("<html><title>Hello</title><p>Body</p></html>"),
             "/missing" => Reply::new(404, "no such page"),
             "/broken" => Reply::new(500, "oops"),
@@ -1027,6 +1069,18 @@ mod tests {
         let second = fetch(std::slice::from_ref(&url), &settings);
         assert_eq!(second, [Fetched::Page { url: url.clone(), final_url: url, path: path.clone(), from_cache: true }]);
         assert_eq!(server.total_hits(), 1, "the second run made no request");
+    }
+
+    #[test]
+    fn what_the_sites_robots_txt_disallows_is_not_downloaded() {
+        let server = Server::start(canned);
+        let dir = TempDir::new();
+        let result = fetch(&[server.url("/page"), server.url("/private/story"), server.url("/new")], &settings(&dir));
+        assert!(matches!(result[0], Fetched::Page { .. }), "{result:?}");
+        assert_eq!(reason(&result[1]), DISALLOWED);
+        assert!(matches!(result[2], Fetched::Page { .. }), "{result:?}");
+        assert_eq!(server.hits("/private/story"), 0, "never asked for");
+        assert_eq!(server.hits("/robots.txt"), 1, "asked once for the host");
     }
 
     #[test]
