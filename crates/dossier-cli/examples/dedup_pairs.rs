@@ -81,8 +81,9 @@ fn print_folds(articles: Vec<dossier_engine::Article>, sample: usize, salt: &str
     let cut = |text: &str| text.chars().take(300).collect::<String>();
     for (n, &(_, kept, copy)) in folds.iter().take(sample).enumerate() {
         let copy = &by_id[copy];
-        let exact = Print::of(kept).exact == Print::of(copy).exact;
-        let similarity = jaccard(&Print::of(kept).shingles, &Print::of(copy).shingles);
+        let (kept_print, copy_print) = (Print::of(kept), Print::of(copy));
+        let exact = kept_print.exact == copy_print.exact;
+        let similarity = jaccard(&kept_print.shingles, &copy_print.shingles);
         println!("\n### {} {} <- {}  J={similarity:.2}{}", n + 1, kept.id, copy.id, if exact { " exact" } else { "" });
         println!("K: {} ({})\n   {}", kept.title, kept.date, cut(&kept.body.join(" / ")));
         println!("C: {} ({})\n   {}", copy.title, copy.date, cut(&copy.body.join(" / ")));

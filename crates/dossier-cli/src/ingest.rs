@@ -61,6 +61,17 @@ pub struct Settings {
     pub fetch: Option<PathBuf>,
 }
 
+impl Settings {
+    /// What the reader of the file at `path` is told: its id is `prefix` and the file's stem.
+    fn options(&self, path: &Path, prefix: &str) -> ReadOptions {
+        ReadOptions {
+            id: path.file_stem().map_or_else(String::new, |stem| format!("{prefix}{}", stem.to_string_lossy())),
+            default_source: self.default_source.clone(),
+            default_date: self.default_date.clone(),
+        }
+    }
+}
+
 /// The kinds of file ingest reads, by ending; anything else inside a folder is skipped,
 /// and a file named on the command line is read by what it starts with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,11 +212,7 @@ fn fetch_links(
 
 fn read_cached_page(path: &Path, url: &str, settings: &Settings) -> Read {
     let Ok(bytes) = fs::read(path) else { return Read::rejected(1, "the downloaded page could not be read back") };
-    let options = ReadOptions {
-        id: path.file_stem().map_or_else(String::new, |stem| format!("web-{}", stem.to_string_lossy())),
-        default_source: settings.default_source.clone(),
-        default_date: settings.default_date.clone(),
-    };
+    let options = settings.options(path, "web-");
     let mut read = read_html(&bytes, &options);
     for (_, article) in &mut read.articles {
         article.url.get_or_insert_with(|| url.to_owned());
@@ -271,11 +278,7 @@ fn read_file(path: &Path, settings: &Settings) -> Read {
         Ok(bytes) => bytes,
         Err(error) => return Read::rejected(1, format!("cannot read: {error}")),
     };
-    let options = ReadOptions {
-        id: path.file_stem().map_or_else(String::new, |stem| stem.to_string_lossy().into_owned()),
-        default_source: settings.default_source.clone(),
-        default_date: settings.default_date.clone(),
-    };
+    let options = settings.options(path, "");
     let kind = kind_of(path, &bytes);
     match kind {
         FileKind::Html => return read_html(&bytes, &options),

@@ -364,10 +364,7 @@ fn ingest_command(
             let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
             Bundle::from_json(&text).with_context(|| format!("reading {}", path.display()))?
         }
-        None => Bundle::new(Collection {
-            name: name.clone().unwrap_or_else(|| default_collection_name(inputs)),
-            description: description.clone(),
-        }),
+        None => Bundle::new(Collection { name: default_collection_name(inputs), description: None }),
     };
     bundle.format_version = dossier_engine::FORMAT_VERSION;
     if let Some(name) = name {

@@ -144,27 +144,30 @@ fn exact_copies(a: &Article, print_a: &Print, b: &Article, print_b: &Print) -> b
 /// without figures agrees with any ("NORANDA COPPER MINE FIRE CAUSED HEAVY DAMAGE" and
 /// "... CAUSED 10 MLN DLRS IN DAMAGE").
 fn headline_figures_agree(a: &str, b: &str) -> bool {
-    let figures = |title: &str| {
-        let mut figures = Vec::new();
-        dossier_text::for_each_word(title, |word, _| {
-            if word.bytes().any(|byte| byte.is_ascii_digit()) {
-                figures.push(hash_of(word));
-            }
-        });
-        figures.sort_unstable();
-        figures.dedup();
-        figures
-    };
-    let (a, b) = (figures(a), figures(b));
+    let (a, b) = (word_set(a, is_figure), word_set(b, is_figure));
     a.is_empty() || b.is_empty() || a == b
 }
 
 fn title_words(title: &str) -> Vec<u64> {
+    word_set(title, |_| true)
+}
+
+/// The hashes of the words of `text` that `keep` keeps, sorted, each once.
+fn word_set(text: &str, keep: impl Fn(&str) -> bool) -> Vec<u64> {
     let mut words = Vec::new();
-    dossier_text::for_each_word(title, |word, _| words.push(hash_of(word)));
+    dossier_text::for_each_word(text, |word, _| {
+        if keep(word) {
+            words.push(hash_of(word));
+        }
+    });
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// A word that is a figure, a time or a date: it has a digit.
+fn is_figure(word: &str) -> bool {
+    word.bytes().any(|byte| byte.is_ascii_digit())
 }
 
 /// The pairs of articles sharing one band of their MinHash signatures, each once, `a < b`.
@@ -241,7 +244,7 @@ impl Print {
         for paragraph in &article.body {
             dossier_text::for_each_word(paragraph, |word, _| {
                 words.push(hash_of(word));
-                if word.bytes().any(|byte| byte.is_ascii_digit()) {
+                if is_figure(word) {
                     numbers.push(hash_of(word));
                 }
             });
