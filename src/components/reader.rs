@@ -85,7 +85,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }
             </p>
             if article.summary {
-                <p class="muted summary-note">{ "This is the summary the feed gave, not the whole article." }</p>
+                <p class="muted summary-note">{ "This is only part of the article: the summary its feed gave, or the opening its page showed before a paywall." }</p>
             }
             if !article.copies.is_empty() {
                 { copies(article) }

@@ -6,7 +6,9 @@
 //!
 //! DATA holds two sets (see README.md beside this file for how to lay them out):
 //! - `scrapinghub/`: scrapinghub/article-extraction-benchmark: `ground-truth.json` (human
-//!   annotated `articleBody` and `url`) and `html/<id>.html.gz`.
+//!   annotated `articleBody` and `url`) and `html/<id>.html.gz`. Each page's headline and
+//!   date as it shows them were labelled by reading the pages (`scrapinghub-labels.tsv`
+//!   beside this file; how, in `LABELS.md`): the human-judged titles and dates.
 //! - `mozilla/`: mozilla/readability's `test-pages/<id>/{source.html, expected.html,
 //!   expected-metadata.json}`; the expected text and metadata are Readability.js's own
 //!   output, not a human's.
@@ -68,7 +70,27 @@ fn half_of(id: &str) -> Half {
     if fnv1a32(id.as_bytes()) >> 31 == 0 { Half::Tune } else { Half::Report }
 }
 
+/// Headline and day of each scrapinghub page as a reader sees it on the page, labelled by
+/// reading the pages (`scrapinghub-labels.tsv`, its method in `LABELS.md`); `-` is none.
+fn scrapinghub_labels() -> HashMap<String, (Option<String>, Option<Day>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scrapinghub-labels.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    fn given(field: &str) -> Option<&str> {
+        Some(field.trim()).filter(|field| !field.is_empty() && *field != "-")
+    }
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let headline = given(fields.get(1)?).map(str::to_string);
+            let day = given(fields.get(2)?).and_then(|date| truth_days(date).first().copied());
+            Some((fields[0].to_string(), (headline, day)))
+        })
+        .collect()
+}
+
 fn load_scrapinghub(dir: &Path) -> Vec<Page> {
+    let labels = scrapinghub_labels();
     let truth: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).expect("ground-truth.json"))
             .expect("ground-truth.json is JSON");
@@ -79,15 +101,16 @@ fn load_scrapinghub(dir: &Path) -> Vec<Page> {
         let mut bytes = Vec::new();
         flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut bytes).expect("gzip");
         let html = String::from_utf8_lossy(&bytes).into_owned();
+        let label = labels.get(id.as_str());
         pages.push(Page {
             id: id.clone(),
             url: item["url"].as_str().unwrap_or("https://example.com/").to_string(),
             html,
             bytes,
             body: item["articleBody"].as_str().unwrap_or("").to_string(),
-            title: None,
+            title: label.and_then(|(headline, _)| headline.clone()),
             byline: None,
-            days: Vec::new(),
+            days: label.and_then(|(_, day)| *day).into_iter().collect(),
         });
     }
     pages.sort_by(|a, b| a.id.cmp(&b.id));
@@ -1119,7 +1142,7 @@ fn run(data: &Path, halves: &[Half], reps: usize, dump: Option<&Path>, only: Opt
     let sets: Vec<(&str, &str, Vec<Page>)> = vec![
         (
             "scrapinghub",
-            "scrapinghub/article-extraction-benchmark (human-annotated bodies)",
+            "scrapinghub/article-extraction-benchmark (human-annotated bodies; titles and dates labelled by reading each page)",
             load_scrapinghub(&data.join("scrapinghub")),
         ),
         (

@@ -41,7 +41,8 @@ pub struct Article {
     /// Where the body names an entity of the collection's entity table.
     #[serde(default)]
     pub mentions: Vec<Mention>,
-    /// True when the body is only the summary a feed gave, not the whole article.
+    /// True when the body is only part of the article: the summary a feed gave, or the
+    /// opening a paywalled page showed.
     #[serde(default, skip_serializing_if = "is_false")]
     pub summary: bool,
     /// The copies of this story that de-duplication folded into it (the same wire story

@@ -1,13 +1,17 @@
 //! Saved web pages: one article a page.
 //!
-//! [`read_html`] decodes the page (byte-order mark, then the `<meta>` charset, then UTF-8
-//! when valid, else windows-1252), finds its main text with the `trafilatura` crate (all
+//! [`read_html`] decodes the page (byte-order mark, then UTF-8 when valid and not plain ASCII, then
+//! the `<meta>` charset, then windows-1252), finds its main text with the `trafilatura` crate (all
 //! its use is in one private function, `main_text`, so another extractor can replace it
 //! there), and reads the title, date, author, outlet and address from the page's own
 //! metadata: JSON-LD first, then OpenGraph, then plain `<meta>` tags, `<time>` and
 //! `<title>`, then what the crate found. Pages that are not articles (front pages, lists
 //! of links, sign-in walls, pages with almost no text) and pages without a date are
-//! rejected with the reason.
+//! rejected with the reason. A paywalled article's page that shows only its opening (its
+//! JSON-LD says it is not free, and it has fewer than [`WALL_MAX_WORDS`] words) is kept,
+//! marked as only part of the article (`Article::summary`): its headline, date and lede
+//! are what the reader saved, and the judged pages' human annotators count that opening as
+//! the page's article.
 //!
 //! Big or pathological pages are made cheap to parse first: over 1 MB, scripts, styles,
 //! comments and inline images are dropped; of what is still over [`MAX_PARSED_BYTES`],
@@ -39,8 +43,8 @@ pub const MIN_ARTICLE_CHARS: usize = 200;
 /// is a front page or a list of links, not an article.
 pub const MAX_LINK_DENSITY: f64 = 0.5;
 
-/// A page whose JSON-LD says it is not free to read is a subscription wall when its main
-/// text has fewer words than this.
+/// A page whose JSON-LD says it is not free to read shows only the opening of its article
+/// when its main text has fewer words than this: it is kept, marked as a part.
 pub const WALL_MAX_WORDS: usize = 150;
 
 /// A page with a password field (a sign-in box) is a sign-in wall when its main text has
@@ -192,25 +196,41 @@ pub fn read_html(bytes: &[u8], options: &ReadOptions) -> Read {
 
     let site_names = [page.site_name(), page.json_ld.publisher.as_deref(), extracted.site_name.as_deref()];
     let title_tag = page.title.as_deref().map(|title| strip_site_name(title, &site_names));
-    let titles = [page.json_ld.headline.as_deref(), page.meta("og:title"), title_tag, extracted.title.as_deref()];
-    let title = titles.iter().flatten().map(|title| clean_text(title)).find(|title| !title.is_empty());
+    let titles = [
+        page.json_ld.headline.as_deref(),
+        page.meta("og:title"),
+        page.meta("dc:title"),
+        page.meta("twitter:title"),
+        title_tag,
+        extracted.title.as_deref(),
+    ];
+    // What the extractor found is itself read from the headings: only the page's own
+    // metadata can confirm one.
+    let title = shown_headline(&page.headings, &titles[..titles.len() - 1])
+        .or_else(|| titles.iter().flatten().map(|title| clean_text(title)).find(|title| !title.is_empty()));
+    let titles = titles.map(|title| title.map(Cow::Borrowed));
+    let titles: Vec<Cow<'_, str>> = titles.into_iter().flatten().chain(title.clone().map(Cow::Owned)).collect();
     // The headline is usually the first block of the main text too.
-    if blocks.first().is_some_and(|first| titles.iter().flatten().any(|title| same_text(title, &first.text))) {
+    if blocks.first().is_some_and(|first| titles.iter().any(|title| same_text(title, &first.text))) {
         blocks.remove(0);
     }
 
-    let wall_words = if page.json_ld.free == Some(false) {
-        WALL_MAX_WORDS
-    } else if page.password_field {
-        SIGN_IN_MAX_WORDS
-    } else {
-        0
-    };
-    if let Some(reason) = not_an_article(&blocks, wall_words) {
-        // Little text around many links: a front page or a list.
-        let listing = reason.starts_with("not an article: too little text") && page.link_texts.len() >= LISTING_LINKS;
-        return Read::rejected(1, if listing { MOSTLY_LINKS.to_owned() } else { reason });
+    let paywalled = page.json_ld.free == Some(false);
+    let sign_in_words = if page.password_field && !paywalled { SIGN_IN_MAX_WORDS } else { 0 };
+    if let Some(reason) = not_an_article(&blocks, sign_in_words) {
+        let too_little = reason.starts_with("not an article: too little text");
+        let reason = if too_little && paywalled {
+            // Not even an opening: the wall is all there is.
+            reason.replace("too little text", "a subscription wall with too little text")
+        } else if too_little && page.link_texts.len() >= LISTING_LINKS {
+            // Little text around many links: a front page or a list.
+            MOSTLY_LINKS.to_owned()
+        } else {
+            reason
+        };
+        return Read::rejected(1, reason);
     }
+    let part = paywalled && words(&blocks) < WALL_MAX_WORDS;
 
     let date =
         page.date().or_else(|| extracted.date.as_deref().and_then(parse_date)).or_else(|| options.default_date.clone());
@@ -242,6 +262,7 @@ pub fn read_html(bytes: &[u8], options: &ReadOptions) -> Read {
     let mut article = new_article(options.id.clone(), title, date, source, body);
     article.url = url;
     article.author = author;
+    article.summary = part;
     Read::one(article)
 }
 
@@ -308,12 +329,19 @@ fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
     if is_binary(&bytes[..bytes.len().min(BINARY_SNIFF_BYTES)]) {
         return None;
     }
+    // Text in a legacy encoding with any letter outside ASCII is almost never valid UTF-8,
+    // while pages re-saved as UTF-8 often keep their old `<meta charset>` (a GB2312 page
+    // among Readability's test pages): valid UTF-8 beats the declaration.
+    let utf8 = std::str::from_utf8(bytes).ok();
+    if let Some(text) = utf8.filter(|text| !text.is_ascii()) {
+        return Some(Cow::Borrowed(text));
+    }
     if let Some(encoding) = declared_encoding(&bytes[..bytes.len().min(CHARSET_SNIFF_BYTES)]) {
         return Some(encoding.decode_without_bom_handling(bytes).0);
     }
-    Some(match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
+    Some(match utf8 {
+        Some(text) => Cow::Borrowed(text),
+        None => WINDOWS_1252.decode_without_bom_handling(bytes).0,
     })
 }
 
@@ -600,6 +628,9 @@ struct Page {
     password_field: bool,
     /// The text of every link in the page, cleaned and lowercased.
     link_texts: FxHashSet<String>,
+    /// The texts of the page's `<h1>`s and `itemprop="headline"` elements, in order: the
+    /// headline as the page shows it is among them.
+    headings: Vec<String>,
 }
 
 impl Page {
@@ -617,17 +648,28 @@ impl Page {
             .or_else(|| self.meta("application-name"))
     }
 
-    /// The publication date: JSON-LD, then `<meta>` tags, microdata and `<time>`.
+    /// The publication date: JSON-LD, then `<meta>` tags, microdata and `<time>`; a date
+    /// before [`EARLIEST_YEAR`] is a placeholder (`0001-01-01`) and skipped. A date given in
+    /// UTC (`Z`, `+00:00`) is the day before in the Americas' evening: when the page's
+    /// `<time>` (written in its own time) says the day before, the page shows that day.
     fn date(&self) -> Option<ArticleDate> {
         let metas = DATE_METAS.iter().filter_map(|key| self.meta(key));
-        [self.json_ld.date.as_deref()]
+        let times = [self.article_time.as_deref(), self.first_time.as_deref()];
+        let (text, date) = [self.json_ld.date.as_deref()]
             .into_iter()
             .flatten()
             .chain(metas)
             .chain(self.microdata_date.as_deref())
-            .chain(self.article_time.as_deref())
-            .chain(self.first_time.as_deref())
+            .chain(times.into_iter().flatten())
+            .find_map(|text| parse_date(text).filter(plausible_date).map(|date| (text, date)))?;
+        let in_utc = ["Z", "+00:00", "+0000"].iter().any(|zone| text.trim().ends_with(zone));
+        let local = times
+            .into_iter()
+            .flatten()
+            .filter(|time| !["Z", "+00:00", "+0000"].iter().any(|zone| time.trim().ends_with(zone)))
             .find_map(parse_date)
+            .filter(|time| is_day_before(time, &date));
+        Some(local.filter(|_| in_utc).unwrap_or(date))
     }
 
     /// The author a `<meta>` names (not a profile address).
@@ -653,7 +695,9 @@ fn read_page(html: &str) -> Page {
         match element.name() {
             "meta" => {
                 let Some(content) = attribute("content") else { continue };
-                for key in ["property", "name", "itemprop"].into_iter().filter_map(attribute) {
+                // `property` may list several names ("og:title twitter:title").
+                let keys = ["property", "name", "itemprop"].into_iter().filter_map(attribute);
+                for key in keys.flat_map(str::split_ascii_whitespace) {
                     page.metas.entry(key.to_ascii_lowercase()).or_insert_with(|| content.to_owned());
                 }
             }
@@ -680,6 +724,16 @@ fn read_page(html: &str) -> Page {
                     }) =>
             {
                 page.password_field = true;
+            }
+            "h1" | "h2" | "div" | "span" | "p"
+                if page.headings.len() < MAX_HEADINGS
+                    && (element.name() == "h1"
+                        || attribute("itemprop").is_some_and(|prop| prop.eq_ignore_ascii_case("headline"))) =>
+            {
+                let text = clean_text(&text_of(node));
+                if !text.is_empty() {
+                    page.headings.push(text);
+                }
             }
             "a" => {
                 let text = clean_text(&text_of(node)).to_lowercase();
@@ -949,6 +1003,59 @@ fn same_text(left: &str, right: &str) -> bool {
     clean_text(left).to_lowercase() == clean_text(right).to_lowercase()
 }
 
+/// Dates before this year are placeholders some sites write (`0001-01-01`), not dates.
+const EARLIEST_YEAR: i32 = 1800;
+
+/// Whether a date from a page can be its publication date.
+fn plausible_date(date: &ArticleDate) -> bool {
+    date.day().year() >= EARLIEST_YEAR
+}
+
+/// Whether `earlier` falls on the calendar day before `date`.
+fn is_day_before(earlier: &ArticleDate, date: &ArticleDate) -> bool {
+    earlier.day().next_day() == Some(date.day())
+}
+
+/// How many headings of a page are kept to find its headline among.
+const MAX_HEADINGS: usize = 16;
+
+/// The headline as the page shows it: the first of its headings that one of its metadata
+/// titles names. A title names a heading when they are the same text (quotes, dashes and
+/// case aside), when the title is the heading with the site's name or a section before or
+/// after it (the heading at least half of it), or when the title is the heading cut short
+/// (five words or more). The metadata often carries a variant (`og:title` with the site's
+/// name, a headline cut to a length); the page shows the one the reader knows.
+fn shown_headline(headings: &[String], titles: &[Option<&str>]) -> Option<String> {
+    let titles: Vec<String> =
+        titles.iter().flatten().map(|title| folded_title(title)).filter(|t| !t.is_empty()).collect();
+    headings.iter().find_map(|heading| {
+        let shown = folded_title(heading);
+        let words = shown.split(' ').count();
+        let named = titles.iter().any(|title| {
+            *title == shown
+                || (words >= 2 && title.contains(shown.as_str()) && 2 * shown.len() >= title.len())
+                || (title.split(' ').count() >= 5 && shown.starts_with(title.as_str()))
+        });
+        named.then(|| heading.clone())
+    })
+}
+
+/// A title as titles are compared: clean text, lowercase, curly quotes straight, dashes
+/// one, without a trailing ellipsis.
+fn folded_title(title: &str) -> String {
+    let folded: String = clean_text(title)
+        .to_lowercase()
+        .chars()
+        .map(|character| match character {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
+            '\u{2013}' | '\u{2014}' | '\u{2012}' | '\u{2212}' => '-',
+            other => other,
+        })
+        .collect();
+    folded.trim_end_matches(['…', '.', ' ']).to_owned()
+}
+
 /// Whether a text is an absolute web address.
 fn is_web_address(text: &str) -> bool {
     let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
@@ -1141,13 +1248,18 @@ fn non_space(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// Words of the main text (Unicode word segments).
+fn words(blocks: &[Block]) -> usize {
+    blocks.iter().map(|block| block.text.unicode_words().count()).sum()
+}
+
 /// Why the main text is not an article's, if it is not: a sign-in wall (fewer words than
 /// `wall_words`, 0 on a page with no wall), too little text, or mostly links.
 fn not_an_article(blocks: &[Block], wall_words: usize) -> Option<String> {
     let chars: usize = blocks.iter().map(|block| block.text.chars().count()).sum();
-    let words: usize = blocks.iter().map(|block| block.text.unicode_words().count()).sum();
+    let words = words(blocks);
     if words < wall_words {
-        return Some(format!("not an article: a sign-in or subscription wall ({words} words of text)"));
+        return Some(format!("not an article: a sign-in wall ({words} words of text)"));
     }
     if words < MIN_ARTICLE_WORDS || chars < MIN_ARTICLE_CHARS {
         return Some(format!("not an article: too little text ({words} words)"));
@@ -1381,6 +1493,11 @@ mod tests {
                 .starts_with("市の港湾局は十五日、東地区の岸壁に新しいフェリーターミナルを建設する計画を承認した。")
         );
 
+        let resaved = page(
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><meta name=\"date\" content=\"2025-03-03\">",
+            "<p>人工智能迈上新台阶。The harbour board met on Tuesday to discuss the dredging of the inner basin, which has silted up faster than expected since the storms of last winter.</p><p>Members agreed to ask three contractors for quotes before the summer.</p>",
+        );
+        assert!(read(&resaved).body[0].starts_with("人工智能迈上新台阶。"), "valid UTF-8 beats a stale <meta charset>");
         let bom = read(BOM_PAGE);
         assert_eq!(bom.title, "Zürich’s trams get a new timetable", "the byte-order mark beats the <meta> charset");
         assert!(bom.body[1].contains("Bahnhofstrasse and Bürkliplatz"));
@@ -1431,7 +1548,7 @@ mod tests {
     fn front_pages_and_sign_in_walls_are_not_articles() {
         assert_eq!(rejection(FRONT), "not an article: the page is mostly links (a front page or list)");
         let wall = rejection(LOGIN);
-        assert!(wall.starts_with("not an article: a sign-in or subscription wall ("), "{wall}");
+        assert!(wall.starts_with("not an article: a sign-in wall ("), "{wall}");
         let nav_only = page(
             "<meta name=\"date\" content=\"2025-03-03\">",
             "<ul><li><a href=\"/a\">Home</a></li><li><a href=\"/b\">About</a></li></ul>",
@@ -1480,6 +1597,98 @@ mod tests {
         assert_eq!(read(&page(&header_sign_in, PARAGRAPHS)).body.len(), 2, "a sign-in box in the header is no wall");
         let in_article = format!("{PARAGRAPHS}<form><input type=password></form>");
         assert!(rejection(&page(date, &in_article)).contains("wall"));
+    }
+
+    #[test]
+    fn the_headline_is_the_one_the_page_shows_when_its_metadata_names_it() {
+        let headline = |headings: &[&str], titles: &[Option<&str>]| {
+            shown_headline(&headings.iter().map(|&heading| heading.to_owned()).collect::<Vec<_>>(), titles)
+        };
+        // The site's name after it, a section before it, other quotes, a cut-short title.
+        let logo = "MoreBikes";
+        let review = "Clymer workshop manual review";
+        assert_eq!(
+            headline(&[logo, review], &[Some("Clymer workshop manual review | MoreBikes")]).as_deref(),
+            Some(review)
+        );
+        let opinion = "Republicans Are Following Trump to Nowhere";
+        assert_eq!(
+            headline(&[opinion], &[None, Some("Opinion | Republicans Are Following Trump to Nowhere")]).as_deref(),
+            Some(opinion)
+        );
+        let quoted = "\u{2018}We had some issues,\u{2019} exec says on Disney+ glitches";
+        let titles = [
+            Some("Disney+ glitches blamed on heavy demand"),
+            Some("'We had some issues,' exec says on Disney+ glitches"),
+        ];
+        assert_eq!(headline(&[quoted], &titles).as_deref(), Some(quoted));
+        let long =
+            "Hunter diagnosed with bubonic plague after eating a rabbit making him third Beijing local to contract it";
+        let cut = "Hunter diagnosed with bubonic plague after eating a rabbit\u{2026}";
+        assert_eq!(headline(&[long], &[Some(cut)]).as_deref(), Some(long));
+        // A heading no metadata names (a section), or one that is only a small part of the
+        // title (a blog's name at its end), is not the headline.
+        let grant =
+            "A grant to Evidence Action Beta to prototype, test, and scale promising programs - The GiveWell Blog";
+        assert_eq!(headline(&["Latest news", "The GiveWell Blog"], &[Some(grant)]), None);
+        assert_eq!(headline(&["Sport"], &[Some("Sport")]).as_deref(), Some("Sport"), "the same text is named");
+        assert_eq!(headline(&[], &[Some("Anything")]), None);
+
+        // End to end: og:title carries the site's name, the page's <h1> does not.
+        let head = r#"<meta property="og:title" content="Harbour dredging starts | Quay News"><meta name="date" content="2025-03-03">"#;
+        let body = format!("<header><h1>Quay News</h1></header><h1>Harbour dredging starts</h1>{PARAGRAPHS}");
+        assert_eq!(read(&page(head, &body)).title, "Harbour dredging starts");
+    }
+
+    #[test]
+    fn placeholder_dates_are_skipped_and_a_utc_date_yields_to_the_pages_own_day() {
+        let date_of =
+            |head: &str, body: &str| read(&page(head, &format!("{body}{PARAGRAPHS}"))).date.as_str().to_owned();
+        let ld = |date: &str| {
+            format!(r#"<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{date}"}}</script>"#)
+        };
+        // 0001-01-01 (on USA Today's network) is no date: the next source is read.
+        let placeholder = format!(r#"{}<meta name="date" content="2019-11-20">"#, ld("0001-01-01T00:00:00Z"));
+        assert_eq!(date_of(&placeholder, ""), "2019-11-20");
+        // 02:59 UTC on the 20th is 20:59 on the 19th in the page's own <time>.
+        let utc = ld("2019-11-20T02:59:46Z");
+        assert!(date_of(&utc, r#"<time datetime="2019-11-19 20:59:46">Nov 19</time>"#).starts_with("2019-11-19"));
+        // A <time> in UTC too, one further off than a day, or a date not in UTC: unchanged.
+        assert!(date_of(&utc, r#"<time datetime="2019-11-19T20:59:46Z">Nov 19</time>"#).starts_with("2019-11-20"));
+        assert!(date_of(&utc, r#"<time datetime="2019-11-17">Nov 17</time>"#).starts_with("2019-11-20"));
+        let local = ld("2019-11-20T02:59:46-06:00");
+        assert!(date_of(&local, r#"<time datetime="2019-11-19">Nov 19</time>"#).starts_with("2019-11-20"));
+    }
+
+    #[test]
+    fn a_paywalled_page_keeps_its_opening_marked_as_a_part() {
+        let not_free = |extra: &str| {
+            format!(
+                "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Harbour deal\",\"datePublished\":\"2025-03-03\",\"isAccessibleForFree\":false}}</script>{extra}"
+            )
+        };
+        // The opening of a paywalled story (as on the Wall Street Journal's pages): kept, a part.
+        let opening = read(&page(&not_free(""), PARAGRAPHS));
+        assert_eq!(opening.title, "Harbour deal");
+        assert_eq!(opening.body.len(), 2);
+        assert!(opening.summary, "only the opening: marked as a part");
+        // A password box beside it does not make the opening a sign-in page.
+        let with_box = format!("{PARAGRAPHS}<form><input type=password></form>");
+        assert!(read(&page(&not_free(""), &with_box)).summary);
+        // The whole story, though the page says it is not free: not marked.
+        let long: String = (1..=8)
+            .map(|day| format!("<p>On day {day} of the works the dredgers moved along the inner basin, and the harbour master said that the channel would reopen to the ferries within the week if the weather held.</p>"))
+            .collect();
+        let whole = read(&page(&not_free(""), &long));
+        assert!(whole.body.iter().map(|text| text.unicode_words().count()).sum::<usize>() >= WALL_MAX_WORDS);
+        assert!(!whole.summary);
+        // A free page of the same text is whole.
+        assert!(!read(&page("<meta name=\"date\" content=\"2025-03-03\">", PARAGRAPHS)).summary);
+        // A wall with no opening at all is rejected as what it is.
+        assert_eq!(
+            rejection(&page(&not_free(""), "<p>Subscribe to read this story.</p>")),
+            "not an article: a subscription wall with too little text (5 words)"
+        );
     }
 
     #[test]
