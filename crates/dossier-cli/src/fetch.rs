@@ -8,6 +8,15 @@
 //! agent; and what a site's robots.txt keeps robots from is not downloaded (the rules for
 //! `dossier`, else for every robot). Each page is downloaded once: the cache keeps it under a hash of its URL, and a
 //! later run finds it there without any request. The pages are not parsed here.
+//!
+//! A site's robots.txt is read once, before any page of the site is asked for. Where it
+//! gives a `Crawl-delay`, the site's requests (retries included) are made one at a time,
+//! each starting at least that long after the one before (robots.txt's own request is not
+//! counted), up to [`MAX_CRAWL_DELAY`]: a longer delay is cut to it, and that is said once
+//! per site through `on_notice`. Links the rules refuse make no request, so they wait for
+//! nothing, and neither do pages found in the cache. The scheduler hands each free worker
+//! the next link of a host that may be asked now, hosts taking turns: a host waiting for
+//! its delay (or its robots.txt) holds no worker, and the other hosts go on meanwhile.
 
 use std::{
     collections::{HashMap, HashSet, VecDeque},
@@ -16,11 +25,11 @@ use std::{
     io::{self, Read, Write},
     path::{Path, PathBuf},
     sync::{
-        Condvar, Mutex, OnceLock, PoisonError,
+        Condvar, Mutex, PoisonError,
         atomic::{AtomicU64, Ordering},
     },
     thread,
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use sha2::{Digest, Sha256};
@@ -44,7 +53,8 @@ pub struct Link {
 pub struct FetchSettings {
     /// The folder of downloaded pages (created if missing).
     pub cache: PathBuf,
-    /// The most requests in flight to one host (2).
+    /// The most requests in flight to one host (2); one for a host whose robots.txt gives a
+    /// `Crawl-delay`.
     pub per_host: usize,
     /// The most requests in flight over all hosts (16).
     pub parallel: usize,
@@ -103,6 +113,10 @@ pub enum Fetched {
 const MB: u64 = 1024 * 1024;
 /// The longest `Retry-After` honoured: a server asking for more gets this.
 const RETRY_AFTER_CAP: Duration = Duration::from_secs(5);
+/// The longest robots.txt `Crawl-delay` honoured between two requests to one host: a site
+/// asking for more gets this (and the cut is said once), so that one site cannot hold a
+/// run for hours (30 s: 120 pages an hour).
+pub const MAX_CRAWL_DELAY: Duration = Duration::from_secs(30);
 /// Redirects followed before a link fails with "too many redirects".
 const MAX_REDIRECTS: u32 = 10;
 /// The longest part of a rejected line quoted in its reason.
@@ -359,9 +373,16 @@ fn decode_entities(text: &str) -> String {
 // Downloading
 
 /// Downloads every link into `settings.cache` (links already there make no request), a few
-/// at a time per host and all hosts in parallel, calling `on_done` as each one ends (from
-/// the downloading threads). Returns one result per link, in the links' order.
-pub fn fetch_all(links: &[Link], settings: &FetchSettings, on_done: &(dyn Fn(&Fetched) + Sync)) -> Vec<Fetched> {
+/// at a time per host and all hosts in parallel, each host's requests spaced by its
+/// robots.txt's `Crawl-delay`, calling `on_done` as each link ends and `on_notice` with a
+/// line for the person running it (a `Crawl-delay` cut to [`MAX_CRAWL_DELAY`]), both from
+/// the downloading threads. Returns one result per link, in the links' order.
+pub fn fetch_all(
+    links: &[Link],
+    settings: &FetchSettings,
+    on_done: &(dyn Fn(&Fetched) + Sync),
+    on_notice: &(dyn Fn(&str) + Sync),
+) -> Vec<Fetched> {
     let mut results: Vec<Option<Fetched>> = links.iter().map(|_| None).collect();
     let failed = |link: &Link, reason: String| Fetched::Failed { url: link.url.clone(), reason };
     if let Err(error) = fs::create_dir_all(&settings.cache) {
@@ -387,9 +408,9 @@ pub fn fetch_all(links: &[Link], settings: &FetchSettings, on_done: &(dyn Fn(&Fe
                 Some(page) => Some(page),
                 None => {
                     let next = hosts.len();
-                    let slot = *host_of.entry(host).or_insert(next);
+                    let slot = *host_of.entry(host.clone()).or_insert(next);
                     if slot == next {
-                        hosts.push(HostQueue::default());
+                        hosts.push(HostQueue::new(host));
                     }
                     hosts[slot].waiting.push_back(index);
                     pending += 1;
@@ -407,23 +428,32 @@ pub fn fetch_all(links: &[Link], settings: &FetchSettings, on_done: &(dyn Fn(&Fe
         let per_host = settings.per_host.max(1);
         let workers = settings.parallel.max(1).min(pending).min(hosts.len() * per_host);
         let agent = agent(settings);
-        let robots: Vec<OnceLock<Option<Robot>>> = hosts.iter().map(|_| OnceLock::new()).collect();
-        let queue = Queue { hosts: Mutex::new(Scheduler { hosts, next: 0 }), changed: Condvar::new(), per_host };
+        let queue = Queue { hosts: Mutex::new(Scheduler { hosts, next: 0 }), changed: Condvar::new(), per_host, links };
         let results_lock = Mutex::new(&mut results);
         thread::scope(|scope| {
             for _ in 0..workers {
                 scope.spawn(|| {
-                    while let Some((host, index)) = queue.take() {
+                    while let Some(Task { host, index, job }) = queue.take() {
                         // Frees the host's place even if `on_done` panics, so that the
                         // other workers end and the panic reaches the caller.
-                        let _slot = Slot { queue: &queue, host };
+                        let mut slot = Slot { queue: &queue, host, last_request: None };
                         let url = &links[index].url;
-                        // A host's robots.txt is asked for once, by the first link of it taken.
-                        let robot = robots[host].get_or_init(|| robots_of(&agent, url));
-                        let fetched = if robot.as_ref().is_some_and(|robot| !robot.allowed(url)) {
-                            Fetched::Failed { url: url.clone(), reason: DISALLOWED.to_owned() }
-                        } else {
-                            fetch_one(&agent, url, settings)
+                        let fetched = match job {
+                            // The link stays first in its host's queue, taken again once
+                            // the rules are known.
+                            Job::ReadRobots => {
+                                let robot = robots_of(&agent, url);
+                                if let Some(notice) = queue.robots_read(host, robot) {
+                                    on_notice(&notice);
+                                }
+                                continue;
+                            }
+                            Job::Refuse => Fetched::Failed { url: url.clone(), reason: DISALLOWED.to_owned() },
+                            Job::Fetch { delay } => {
+                                let (fetched, last_request) = fetch_one(&agent, url, settings, delay);
+                                slot.last_request = Some(last_request);
+                                fetched
+                            }
                         };
                         on_done(&fetched);
                         results_lock.lock().unwrap_or_else(PoisonError::into_inner)[index] = Some(fetched);
@@ -440,11 +470,50 @@ pub fn fetch_all(links: &[Link], settings: &FetchSettings, on_done: &(dyn Fn(&Fe
         .collect()
 }
 
-/// The links waiting for one host, and how many of its requests are in flight.
-#[derive(Default)]
+/// The links waiting for one host, how many of its requests are in flight, and what its
+/// robots.txt says.
 struct HostQueue {
+    /// The host and port, as said to the person running `dossier`.
+    name: String,
     waiting: VecDeque<usize>,
     in_flight: usize,
+    robots: Robots,
+    /// The least time between the starts of two requests (robots.txt's `Crawl-delay`, at
+    /// most [`MAX_CRAWL_DELAY`]); with one, a single request at a time.
+    delay: Option<Duration>,
+    /// The earliest start of the host's next request under its delay.
+    ready_at: Option<Instant>,
+}
+
+impl HostQueue {
+    fn new(name: String) -> HostQueue {
+        HostQueue { name, waiting: VecDeque::new(), in_flight: 0, robots: Robots::Unread, delay: None, ready_at: None }
+    }
+}
+
+/// Where a host's robots.txt is: not asked for yet, asked for by a worker, or read (None
+/// when the site has none, or it could not be read: every page may then be downloaded).
+enum Robots {
+    Unread,
+    Reading,
+    Read(Option<Robot>),
+}
+
+/// What a worker does with the link it is given.
+enum Job {
+    /// Read the host's robots.txt (the link is left in the queue).
+    ReadRobots,
+    /// Fail the link, which the host's robots.txt refuses, without any request.
+    Refuse,
+    /// Download the link, its tries spaced by the host's crawl delay.
+    Fetch { delay: Option<Duration> },
+}
+
+/// A link given to a worker: its host, its place in the links, and what to do.
+struct Task {
+    host: usize,
+    index: usize,
+    job: Job,
 }
 
 struct Scheduler {
@@ -453,61 +522,130 @@ struct Scheduler {
     next: usize,
 }
 
-struct Queue {
+struct Queue<'a> {
     hosts: Mutex<Scheduler>,
     changed: Condvar,
     per_host: usize,
+    links: &'a [Link],
 }
 
-impl Queue {
-    /// The next (host, link) to download, waiting while every host with links left is
-    /// busy; `None` when no link is left.
-    fn take(&self) -> Option<(usize, usize)> {
+impl Queue<'_> {
+    /// The next link to work on, waiting while no host with links left may be asked now
+    /// (all busy, waiting for their robots.txt or for their crawl delay); `None` when no
+    /// link is left.
+    fn take(&self) -> Option<Task> {
         let mut scheduler = self.hosts.lock().unwrap_or_else(PoisonError::into_inner);
         loop {
+            let now = Instant::now();
             let count = scheduler.hosts.len();
             let mut any_waiting = false;
+            // The earliest end of a crawl delay that keeps a host back.
+            let mut wake: Option<Instant> = None;
             for step in 0..count {
                 let host = (scheduler.next + step) % count;
                 let queue = &mut scheduler.hosts[host];
-                if queue.waiting.is_empty() {
-                    continue;
-                }
+                let Some(&index) = queue.waiting.front() else { continue };
                 any_waiting = true;
-                if queue.in_flight < self.per_host
-                    && let Some(index) = queue.waiting.pop_front()
-                {
-                    queue.in_flight += 1;
-                    scheduler.next = (host + 1) % count;
-                    return Some((host, index));
+                let job = match &queue.robots {
+                    Robots::Unread => Some(Job::ReadRobots),
+                    Robots::Reading => None,
+                    Robots::Read(Some(robot)) if !robot.allowed(&self.links[index].url) => Some(Job::Refuse),
+                    Robots::Read(_) => match (queue.delay, queue.ready_at) {
+                        (None, _) => (queue.in_flight < self.per_host).then_some(Job::Fetch { delay: None }),
+                        (Some(_), _) if queue.in_flight > 0 => None,
+                        (Some(_), Some(ready_at)) if ready_at > now => {
+                            wake = Some(wake.map_or(ready_at, |at| at.min(ready_at)));
+                            None
+                        }
+                        (Some(delay), _) => {
+                            queue.ready_at = Some(now + delay);
+                            Some(Job::Fetch { delay: Some(delay) })
+                        }
+                    },
+                };
+                let Some(job) = job else { continue };
+                match job {
+                    Job::ReadRobots => queue.robots = Robots::Reading,
+                    Job::Refuse | Job::Fetch { .. } => {
+                        queue.waiting.pop_front();
+                    }
                 }
+                queue.in_flight += 1;
+                scheduler.next = (host + 1) % count;
+                return Some(Task { host, index, job });
             }
             if !any_waiting {
                 return None;
             }
-            scheduler = self.changed.wait(scheduler).unwrap_or_else(PoisonError::into_inner);
+            scheduler = match wake {
+                Some(at) => {
+                    let timeout = at.saturating_duration_since(now);
+                    self.changed.wait_timeout(scheduler, timeout).map_or_else(|e| e.into_inner().0, |(s, _)| s)
+                }
+                None => self.changed.wait(scheduler).unwrap_or_else(PoisonError::into_inner),
+            };
         }
     }
 
-    /// Ends a request to `host`, letting a waiting worker take its place.
-    fn finish(&self, host: usize) {
+    /// Keeps what `host`'s robots.txt says (letting its links be taken), and returns the
+    /// line to say when its `Crawl-delay` is cut to [`MAX_CRAWL_DELAY`].
+    fn robots_read(&self, host: usize, robot: Option<Robot>) -> Option<String> {
         let mut scheduler = self.hosts.lock().unwrap_or_else(PoisonError::into_inner);
-        scheduler.hosts[host].in_flight -= 1;
+        let queue = &mut scheduler.hosts[host];
+        let asked = robot.as_ref().and_then(|robot| robot.delay);
+        queue.delay = asked.and_then(crawl_delay);
+        queue.robots = Robots::Read(robot);
+        asked.filter(|&asked| f64::from(asked) > MAX_CRAWL_DELAY.as_secs_f64()).map(|asked| {
+            format!(
+                "{} asks for {asked} s between requests (robots.txt Crawl-delay); waiting {}",
+                queue.name,
+                seconds(MAX_CRAWL_DELAY)
+            )
+        })
+    }
+
+    /// Ends a request to `host` whose last try started at `last_request` (None when no
+    /// request was made), letting a waiting worker take its place.
+    fn finish(&self, host: usize, last_request: Option<Instant>) {
+        let mut scheduler = self.hosts.lock().unwrap_or_else(PoisonError::into_inner);
+        let queue = &mut scheduler.hosts[host];
+        queue.in_flight -= 1;
+        // A retry started after the delay counted from the first try.
+        if let (Some(delay), Some(started)) = (queue.delay, last_request) {
+            let next = started + delay;
+            queue.ready_at = Some(queue.ready_at.map_or(next, |at| at.max(next)));
+        }
+        // The worker reading the robots.txt ended without an answer (it panicked): no rules.
+        if matches!(queue.robots, Robots::Reading) {
+            queue.robots = Robots::Read(None);
+        }
         drop(scheduler);
         self.changed.notify_all();
     }
 }
 
-/// A request in flight to a host of a [`Queue`], ended when dropped.
-struct Slot<'a> {
-    queue: &'a Queue,
+/// A link being worked on by a worker of a [`Queue`], ended when dropped.
+struct Slot<'a, 'q> {
+    queue: &'a Queue<'q>,
     host: usize,
+    /// When the last try of the link's request started, if one was made.
+    last_request: Option<Instant>,
 }
 
-impl Drop for Slot<'_> {
+impl Drop for Slot<'_, '_> {
     fn drop(&mut self) {
-        self.queue.finish(self.host);
+        self.queue.finish(self.host, self.last_request);
     }
+}
+
+/// The wait between two requests to a host whose robots.txt says `Crawl-delay: asked`
+/// (seconds): at most [`MAX_CRAWL_DELAY`], and None for no wait (zero, negative, not a
+/// number).
+fn crawl_delay(asked: f32) -> Option<Duration> {
+    if asked.is_nan() || asked <= 0.0 {
+        return None;
+    }
+    Some(Duration::try_from_secs_f32(asked).map_or(MAX_CRAWL_DELAY, |delay| delay.min(MAX_CRAWL_DELAY)))
 }
 
 /// The host and port that requests are counted by, or why the URL cannot be downloaded.
@@ -623,14 +761,16 @@ enum Attempt {
     Retry(Transient, Option<Duration>),
 }
 
-/// Downloads one link, trying again on transient failures.
-fn fetch_one(agent: &Agent, url: &str, settings: &FetchSettings) -> Fetched {
+/// Downloads one link, trying again on transient failures, each try starting at least
+/// `delay` after the one before; returns what became of it and when its last try started.
+fn fetch_one(agent: &Agent, url: &str, settings: &FetchSettings, delay: Option<Duration>) -> (Fetched, Instant) {
     let tries = settings.retries.saturating_add(1);
     let mut tried = 0;
     loop {
         tried += 1;
+        let started = Instant::now();
         let (transient, retry_after) = match try_once(agent, url, settings) {
-            Attempt::Done(fetched) => return fetched,
+            Attempt::Done(fetched) => return (fetched, started),
             Attempt::Retry(transient, retry_after) => (transient, retry_after),
         };
         if tried >= tries {
@@ -641,9 +781,10 @@ fn fetch_one(agent: &Agent, url: &str, settings: &FetchSettings) -> Fetched {
                 Transient::Timeout(limit) => format!("timed out after {}", seconds(limit)),
                 Transient::Connection(why) => format!("could not connect ({why}){}", after_tries(tried)),
             };
-            return Fetched::Failed { url: url.to_owned(), reason };
+            return (Fetched::Failed { url: url.to_owned(), reason }, started);
         }
-        thread::sleep(retry_wait(settings.backoff, tried - 1, retry_after));
+        let crawl_wait = delay.unwrap_or_default().saturating_sub(started.elapsed());
+        thread::sleep(retry_wait(settings.backoff, tried - 1, retry_after).max(crawl_wait));
     }
 }
 
@@ -882,6 +1023,8 @@ mod tests {
         hits: Arc<Mutex<HashMap<String, usize>>>,
         user_agents: Arc<Mutex<Vec<String>>>,
         activity: Arc<Activity>,
+        /// Each request's path and when it came, in order.
+        arrivals: Arc<Mutex<Vec<(String, Instant)>>>,
     }
 
     type Handler = fn(&str, usize) -> Reply;
@@ -894,13 +1037,15 @@ mod tests {
         fn start_with(handler: Handler, activity: Arc<Activity>) -> Server {
             let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
             let addr = listener.local_addr().expect("address");
-            let server = Server { addr, hits: Arc::default(), user_agents: Arc::default(), activity };
-            let (hits, user_agents, activity) =
-                (server.hits.clone(), server.user_agents.clone(), server.activity.clone());
+            let server =
+                Server { addr, hits: Arc::default(), user_agents: Arc::default(), activity, arrivals: Arc::default() };
+            let (hits, user_agents, activity, arrivals) =
+                (server.hits.clone(), server.user_agents.clone(), server.activity.clone(), server.arrivals.clone());
             thread::spawn(move || {
                 for stream in listener.incoming().flatten() {
-                    let (hits, user_agents, activity) = (hits.clone(), user_agents.clone(), activity.clone());
-                    thread::spawn(move || serve(stream, handler, &hits, &user_agents, &activity));
+                    let (hits, user_agents, activity, arrivals) =
+                        (hits.clone(), user_agents.clone(), activity.clone(), arrivals.clone());
+                    thread::spawn(move || serve(stream, handler, &hits, &user_agents, &activity, &arrivals));
                 }
             });
             server
@@ -912,6 +1057,12 @@ mod tests {
 
         fn hits(&self, path: &str) -> usize {
             self.hits.lock().expect("hits").get(path).copied().unwrap_or(0)
+        }
+
+        /// When each page (not the site's robots.txt) was asked for, in order.
+        fn page_arrivals(&self) -> Vec<(String, Instant)> {
+            let arrivals = self.arrivals.lock().expect("arrivals");
+            arrivals.iter().filter(|(path, _)| path != "/robots.txt").cloned().collect()
         }
 
         /// Requests for pages (not for the site's robots.txt).
@@ -932,12 +1083,14 @@ mod tests {
         hits: &Mutex<HashMap<String, usize>>,
         user_agents: &Mutex<Vec<String>>,
         activity: &Activity,
+        arrivals: &Mutex<Vec<(String, Instant)>>,
     ) {
         let mut reader = BufReader::new(stream);
         let mut request_line = String::new();
         if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
             return;
         }
+        let arrived = Instant::now();
         loop {
             let mut header = String::new();
             if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
@@ -952,6 +1105,7 @@ mod tests {
         let active = activity.active.fetch_add(1, SeqCst) + 1;
         activity.max_active.fetch_max(active, SeqCst);
         let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+        arrivals.lock().expect("arrivals").push((path.clone(), arrived));
         let before = {
             let mut hits = hits.lock().expect("hits");
             let count = hits.entry(path.clone()).or_default();
@@ -1001,6 +1155,25 @@ mod tests {
         }
     }
 
+    /// A site whose robots.txt asks for a second between requests.
+    fn paced(path: &str, before: usize) -> Reply {
+        match path {
+            "/robots.txt" => {
+                Reply::page("User-agent: *\nCrawl-delay: 1\nDisallow: /private\n").header("Content-Type", "text/plain")
+            }
+            _ => canned(path, before),
+        }
+    }
+
+    /// A site whose robots.txt asks for two minutes between requests.
+    fn sluggish(path: &str, before: usize) -> Reply {
+        match path {
+            "/robots.txt" => Reply::page("User-agent: dossier\nCrawl-delay: 120\nDisallow: /private\n")
+                .header("Content-Type", "text/plain"),
+            _ => canned(path, before),
+        }
+    }
+
     /// A fresh folder under the system's temporary folder, removed when dropped.
     struct TempDir(PathBuf);
 
@@ -1034,7 +1207,7 @@ mod tests {
     }
 
     fn fetch(urls: &[String], settings: &FetchSettings) -> Vec<Fetched> {
-        fetch_all(&links(urls), settings, &|_| {})
+        fetch_all(&links(urls), settings, &|_| {}, &|notice| panic!("unexpected notice: {notice}"))
     }
 
     fn reason(fetched: &Fetched) -> &str {
@@ -1081,6 +1254,83 @@ mod tests {
         assert!(matches!(result[2], Fetched::Page { .. }), "{result:?}");
         assert_eq!(server.hits("/private/story"), 0, "never asked for");
         assert_eq!(server.hits("/robots.txt"), 1, "asked once for the host");
+    }
+
+    #[test]
+    fn a_crawl_delay_spaces_its_hosts_requests_and_holds_back_no_other_host() {
+        let paced = Server::start(paced);
+        let other = Server::start(canned);
+        let dir = TempDir::new();
+        let urls = [
+            paced.url("/page"),
+            paced.url("/private/story"),
+            paced.url("/new"),
+            paced.url("/untyped"),
+            other.url("/page"),
+            other.url("/new"),
+            other.url("/untyped"),
+        ];
+        let start = Instant::now();
+        let done_at = Mutex::new(HashMap::new());
+        let result = fetch_all(
+            &links(&urls),
+            &settings(&dir),
+            &|fetched| {
+                done_at.lock().expect("done").insert(fetched_url(fetched).to_owned(), start.elapsed());
+            },
+            &|notice| panic!("unexpected notice: {notice}"),
+        );
+        assert_eq!(reason(&result[1]), DISALLOWED);
+        assert!(result.iter().enumerate().all(|(i, r)| i == 1 || matches!(r, Fetched::Page { .. })), "{result:?}");
+        // The paced host's pages, one at a time and a second apart (robots.txt's own
+        // request not counted), measured where they arrive.
+        let arrivals = paced.page_arrivals();
+        let paths: Vec<&str> = arrivals.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(paths, ["/page", "/new", "/untyped"]);
+        for pair in arrivals.windows(2) {
+            let gap = pair[1].1 - pair[0].1;
+            // Started a second apart; a little less where they arrive, for the network's jitter.
+            assert!(gap >= Duration::from_millis(950), "{} came {gap:?} after {}", pair[1].0, pair[0].0);
+        }
+        assert_eq!(paced.activity.max_active.load(SeqCst), 1, "one at a time");
+        // Neither the other host's pages nor the refused link waited for the delay.
+        let done_at = done_at.lock().expect("done");
+        let early = Duration::from_millis(700);
+        for url in [&urls[1], &urls[4], &urls[5], &urls[6]] {
+            assert!(done_at[url] < early, "{url} ended after {:?}", done_at[url]);
+        }
+        assert!(done_at[&urls[3]] >= Duration::from_millis(1990), "{:?}", done_at[&urls[3]]);
+        // Pages found in the cache make no request and wait for nothing.
+        let again = Instant::now();
+        let second = fetch(&urls, &settings(&dir));
+        assert!(again.elapsed() < early, "took {:?}", again.elapsed());
+        assert!(second.iter().enumerate().all(|(i, r)| i == 1 || matches!(r, Fetched::Page { from_cache: true, .. })));
+        assert_eq!((paced.total_hits(), other.total_hits()), (3, 3));
+    }
+
+    #[test]
+    fn a_crawl_delay_over_the_cap_is_cut_to_it_and_said_once() {
+        let server = Server::start(sluggish);
+        let dir = TempDir::new();
+        let urls = [server.url("/page"), server.url("/private/a"), server.url("/private/b")];
+        let notices = Mutex::new(Vec::new());
+        let start = Instant::now();
+        let result = fetch_all(&links(&urls), &settings(&dir), &|_| {}, &|notice| {
+            notices.lock().expect("notices").push(notice.to_owned());
+        });
+        assert!(matches!(result[0], Fetched::Page { .. }), "{result:?}");
+        assert_eq!((reason(&result[1]), reason(&result[2])), (DISALLOWED, DISALLOWED));
+        assert!(start.elapsed() < Duration::from_secs(1), "the first page and refusals wait for nothing");
+        assert_eq!(
+            notices.into_inner().expect("notices"),
+            [format!("{} asks for 120 s between requests (robots.txt Crawl-delay); waiting 30 s", server.addr)]
+        );
+        assert_eq!(crawl_delay(120.0), Some(MAX_CRAWL_DELAY));
+        assert_eq!(crawl_delay(f32::INFINITY), Some(MAX_CRAWL_DELAY));
+        assert_eq!(crawl_delay(1.5), Some(Duration::from_millis(1500)));
+        assert_eq!(crawl_delay(0.0), None);
+        assert_eq!(crawl_delay(-1.0), None);
+        assert_eq!(crawl_delay(f32::NAN), None);
     }
 
     #[test]
@@ -1159,9 +1409,14 @@ mod tests {
         let dir = TempDir::new();
         let urls: Vec<String> = (0..6).map(|i| server.url(&format!("/slow{i}"))).collect();
         let done = AtomicUsize::new(0);
-        let result = fetch_all(&links(&urls), &settings(&dir), &|_| {
-            done.fetch_add(1, SeqCst);
-        });
+        let result = fetch_all(
+            &links(&urls),
+            &settings(&dir),
+            &|_| {
+                done.fetch_add(1, SeqCst);
+            },
+            &|_| {},
+        );
         assert_eq!(done.load(SeqCst), 6, "on_done is called once per link");
         assert!(result.iter().all(|r| matches!(r, Fetched::Page { .. })), "{result:?}");
         assert_eq!(result.iter().map(fetched_url).collect::<Vec<_>>(), urls, "results in the links' order");
@@ -1190,7 +1445,8 @@ mod tests {
         let dir = TempDir::new();
         let urls: Vec<String> = (0..3).map(|i| server.url(&format!("/slow{i}"))).collect();
         let settings = FetchSettings { per_host: 1, ..settings(&dir) };
-        let outcome = std::panic::catch_unwind(|| fetch_all(&links(&urls), &settings, &|_| panic!("on_done failed")));
+        let outcome =
+            std::panic::catch_unwind(|| fetch_all(&links(&urls), &settings, &|_| panic!("on_done failed"), &|_| {}));
         assert!(outcome.is_err());
     }
 

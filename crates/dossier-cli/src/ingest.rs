@@ -186,7 +186,8 @@ fn fetch_links(
     }
     let list: Vec<fetch::Link> = links.iter().map(|(_, link)| link.clone()).collect();
     let progress = Progress::new(list.len(), "pages", settings.progress);
-    let fetched = fetch::fetch_all(&list, &fetch::FetchSettings::new(cache.to_owned()), &|_| progress.inc());
+    let fetch_settings = fetch::FetchSettings::new(cache.to_owned());
+    let fetched = fetch::fetch_all(&list, &fetch_settings, &|_| progress.inc(), &|notice| progress.say(notice));
     progress.finish();
     let reads: Vec<Read> = fetched
         .par_iter()
@@ -221,8 +222,9 @@ fn read_cached_page(path: &Path, url: &str, settings: &Settings) -> Read {
 }
 
 /// Adds `input`'s readable files to `files` in name order, and a rejection for every
-/// file or folder that cannot be read and every symlink loop. Hidden files and folders
-/// (`.git`) inside folders are skipped; files of unknown type inside folders too.
+/// file or folder that cannot be read, every symlink loop and every named pipe, socket or
+/// device inside a folder. Hidden files and folders (`.git`) inside folders are skipped;
+/// files of unknown type inside folders too.
 fn walk(input: &Path, files: &mut Vec<PathBuf>, rejections: &mut Vec<Rejection>) {
     let hidden = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with('.');
     let entries = WalkDir::new(input)
@@ -233,6 +235,12 @@ fn walk(input: &Path, files: &mut Vec<PathBuf>, rejections: &mut Vec<Rejection>)
     for entry in entries {
         match entry {
             Ok(entry) if entry.file_type().is_dir() => {}
+            // A named pipe, socket or device in a folder would never end (or never start):
+            // only one named on the command line is read (`<(curl …)`).
+            Ok(entry) if entry.depth() > 0 && !entry.file_type().is_file() && kind_by_name(entry.path()).is_some() => {
+                let reason = "not a regular file (a named pipe, socket or device): not read".to_owned();
+                rejections.push(Rejection { file: entry.into_path(), line: 1, reason });
+            }
             Ok(entry) if entry.depth() == 0 || kind_by_name(entry.path()).is_some() => files.push(entry.into_path()),
             Ok(_) => {}
             Err(error) => {
@@ -343,6 +351,11 @@ impl Progress {
 
     fn inc(&self) {
         self.bar.inc(1);
+    }
+
+    /// Writes `line` to stderr, above the bar if one is drawn.
+    fn say(&self, line: &str) {
+        self.bar.suspend(|| eprintln!("{line}"));
     }
 
     fn finish(&self) {

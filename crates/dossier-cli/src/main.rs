@@ -80,7 +80,8 @@ enum Command {
         keep_duplicates: bool,
         /// The inputs are lists of links (a text file of URLs, one a line, or a browser's
         /// bookmarks export): download each page politely (two at a time per host, retries
-        /// with back-off) and read it as a saved page. Failures are reported per link.
+        /// with back-off, what robots.txt disallows skipped and its Crawl-delay kept, up to
+        /// 30 s) and read it as a saved page. Failures are reported per link.
         #[arg(long)]
         fetch: bool,
         /// Where --fetch keeps the pages it downloaded, so that a second run downloads

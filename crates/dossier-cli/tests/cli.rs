@@ -827,3 +827,51 @@ fn the_bundle_does_not_depend_on_the_threads_and_adding_twice_changes_nothing() 
     let bundle = Bundle::from_json(&String::from_utf8_lossy(&once)).expect("a bundle");
     assert_eq!(bundle.articles.len(), 3, "the page, then the two feed items");
 }
+
+/// Unreadable entries of a folder, made without permissions (the tests run as root, who
+/// reads any file): a symlink named like a page whose target is gone is rejected with the
+/// operating system's reason, and the rest is written. A folder named like a page is a
+/// folder: what it holds is read, and it is not itself rejected.
+#[cfg(unix)]
+#[test]
+fn a_dangling_symlink_and_a_pipe_are_rejected_and_a_folder_named_like_a_page_is_read_as_a_folder() {
+    let dir = scratch("unreadable");
+    let inputs = dir.join("in");
+    fs::create_dir_all(inputs.join("saved.html")).expect("a folder named like a page");
+    fs::create_dir_all(inputs.join("empty.html")).expect("an empty folder named like a page");
+    fs::write(inputs.join("ferry.html"), html_fixture("news.html")).expect("write");
+    fs::write(
+        inputs.join("saved.html/note.md"),
+        "---\ntitle: Notes from the ferry hearing\ndate: 2026-01-18\n---\n\nThe hearing ran late.\n",
+    )
+    .expect("write");
+    std::os::unix::fs::symlink(dir.join("nowhere.html"), inputs.join("gone.html")).expect("a dangling symlink");
+    // A named pipe in a folder: reading it would wait for ever.
+    let fifo = Command::new("mkfifo").arg(inputs.join("pipe.html")).status().expect("mkfifo runs");
+    assert!(fifo.success(), "mkfifo");
+    let bundle = dir.join("out.json");
+    let output = ingest(&inputs, &bundle);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let errors = stderr(&output);
+    let folder = inputs.display().to_string();
+    let expected = format!("{folder}/gone.html:1: cannot read: No such file or directory");
+    assert!(errors.lines().any(|line| line.starts_with(&expected)), "missing {expected:?} in:\n{errors}");
+    let expected = format!("{folder}/pipe.html:1: not a regular file (a named pipe, socket or device): not read");
+    assert!(errors.lines().any(|line| line == expected), "missing {expected:?} in:\n{errors}");
+    assert!(!errors.contains("saved.html:") && !errors.contains("empty.html"), "folders are not rejected: {errors}");
+    // The page and the note in the folder named like a page; the symlink and the pipe rejected.
+    assert!(errors.contains("read 4 articles from 2 file(s): 2 written, 2 rejected, 0 folded"), "{errors}");
+    let written: Bundle = Bundle::from_json(&fs::read_to_string(&bundle).expect("bundle")).expect("a bundle");
+    let mut titles: Vec<&str> = written.articles.iter().map(|article| article.title.as_str()).collect();
+    titles.sort_unstable();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.iter().any(|title| title.contains("erry terminal")), "{titles:?}");
+    assert!(titles.contains(&"Notes from the ferry hearing"), "{titles:?}");
+    // Named on the command line, the dangling symlink is the same rejection, and with
+    // nothing else to write the run fails as for any input that cannot be read.
+    let output = ingest(&inputs.join("gone.html"), &dir.join("none.json"));
+    assert_eq!(output.status.code(), Some(2));
+    let expected = format!("{folder}/gone.html:1: cannot read: No such file or directory");
+    assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+    assert!(!dir.join("none.json").exists());
+}
