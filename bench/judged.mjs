@@ -3,9 +3,19 @@
 // classes: topic-judged (Reuters' own topic labels say what is relevant) and rule-judged
 // (a rule over the collection's own words says what is relevant).
 //
-// Topic-judged classes:
-// - Topics: every Reuters-21578 topic code that at least 20 articles carry. An article is
-//   relevant to a query when it carries the query's topic.
+// Topic-judged classes (Reuters' own labels say what is relevant):
+// - Labels: every Reuters-21578 code of the topics field that at least 20 articles
+//   carry, and (added when the topic classes proved too small to tell engines apart, with
+//   this rule written before any result on them was seen) every code of the places,
+//   people and orgs fields that at least 20 articles carry. An article is relevant to a
+//   query when it carries the query's label. The words of a place are its code's
+//   ("west-germany" is "west germany"); of a person, the code's when it has two
+//   ("james-baker"), else the code as a plain query ("volcker") and the two words before
+//   the code in the category list ("President Ronald Reagan (REAGAN)" is "ronald reagan")
+//   as a two-word query; of an organisation, its code as a plain query ("opec") and the
+//   first two words of its name in the list as a two-word query ("international
+//   monetary"). The plain and two-word rules below then apply to places, people and
+//   organisations as to topics (a plain query still needs 20 occurrences in the text).
 // - Words: from the topic's description in Reuters' own category list
 //   (reuters-cat-descriptions.txt: "Natural Gas (NAT-GAS)"), else from the code itself
 //   ("veg-oil" is "veg oil"). Only the part before a "/" is read ("Heating Oil/Gas Oil"
@@ -29,7 +39,9 @@
 //   misspelling of it in the dictionary's order (the former misspelled class, kept so
 //   that asTyped stays as it was), at each keystroke from its third character on ("cof",
 //   "coff", "coffe", "coffee"), as the search box sees it.
-// Topics are split in two halves by alphabetical position (even: tune, odd: report).
+// Labels are split in two halves by alphabetical position within their field (even:
+// tune, odd: report); the topics' halves are as they were before places, people and
+// organisations were added.
 //
 // Rule-judged classes (tokens: the lowercased title and body cut into runs of letters,
 // [a-z]+, as wordCounts does; a word's articles are those with it as a token):
@@ -65,10 +77,10 @@
 const STOP_WORDS = new Set(['and', 'of', 'the']);
 
 /** Every topic with at least `minimum` articles: [{ topic, relevant: Set of ids }], sorted. */
-export function topicsOf(records, minimum = 20) {
+export function topicsOf(records, minimum = 20, field = 'topics') {
   const byTopic = new Map();
   for (const record of records) {
-    for (const topic of record.topics ?? []) {
+    for (const topic of record[field] ?? []) {
       if (!byTopic.has(topic)) byTopic.set(topic, new Set());
       byTopic.get(topic).add(record.id);
     }
@@ -79,11 +91,14 @@ export function topicsOf(records, minimum = 20) {
     .map(([topic, relevant]) => ({ topic, relevant }));
 }
 
-/** Topic code (lowercase) → description, from the lines "Description (CODE)". */
+/**
+ * Code (lowercase) → description, from the lines "Description (CODE)" (topics, people)
+ * and "Description (CODE)@*" (organisations).
+ */
 export function descriptionsOf(text) {
   const descriptions = new Map();
   for (const line of text.split('\n')) {
-    const match = line.trim().match(/^(.+?)\s*\(([A-Z][A-Z0-9-]*)\)$/);
+    const match = line.trim().replace(/@\*$/, '').match(/^(.+?)\s*\(([A-Z][A-Z0-9-]*)\)$/);
     if (match) descriptions.set(match[2].toLowerCase(), match[1]);
   }
   return descriptions;
@@ -110,6 +125,35 @@ export function wordCounts(records) {
     }
   }
   return counts;
+}
+
+/** A label's queries as lists of words: [plain?, twoWords?] candidates, by its field. */
+function labelQueries(field, code, descriptions, counts) {
+  const codeWords = code.split('-');
+  const letters = codeWords.every((word) => /^[a-z]+$/.test(word));
+  const written = [];
+  const plain = (word) => (counts.get(word) ?? 0) >= 20 && written.push([word]);
+  if (field === 'topics') {
+    if (codeWords.length === 1 && letters) plain(code);
+    const words = descriptionWords(code, descriptions);
+    if (words.length >= 2) written.push(words.slice(0, 2));
+  } else if (field === 'places') {
+    if (!letters) return written;
+    if (codeWords.length === 1) plain(code);
+    else written.push(codeWords.slice(0, 2));
+  } else if (field === 'people') {
+    if (codeWords.length >= 2 && letters) written.push(codeWords.slice(0, 2));
+    else if (letters) {
+      plain(code);
+      const name = (descriptions.get(code) ?? '').toLowerCase().match(/[a-z]+/g) ?? [];
+      if (name.length >= 2) written.push(name.slice(-2));
+    }
+  } else if (field === 'orgs') {
+    if (codeWords.length === 1 && letters) plain(code);
+    const words = descriptionWords(code, descriptions);
+    if (words.length >= 2 && descriptions.has(code)) written.push(words.slice(0, 2));
+  }
+  return written;
 }
 
 function descriptionWords(topic, descriptions) {
@@ -257,7 +301,9 @@ export function stemClasses(records, stems, words = articleWords(records), limit
  * and without `stems` (Map word → stem) stemCollision is.
  */
 export function judgedSet({ records, descriptionsText, codespellDictionary, misspellings, stems }) {
-  const topics = topicsOf(records);
+  const labels = ['topics', 'places', 'people', 'orgs'].flatMap((field) =>
+    topicsOf(records, 20, field).map((label, index) => ({ ...label, field, index })),
+  );
   const descriptions = descriptionsOf(descriptionsText);
   const firstMisspelling = misspellingsOf(codespellDictionary);
   const counts = wordCounts(records);
@@ -268,14 +314,14 @@ export function judgedSet({ records, descriptionsText, codespellDictionary, miss
   }
   const halves = { tune: emptyClasses(), report: emptyClasses() };
   const typedMisspelled = { tune: [], report: [] };
-  topics.forEach(({ topic, relevant }, index) => {
+  labels.forEach(({ topic: code, relevant, field, index }) => {
     const half = index % 2 === 0 ? 'tune' : 'report';
     const classes = halves[half];
+    const topic = field === 'topics' ? code : `${field}:${code}`;
     const add = (name, text) => classes[name].push({ text, relevant, topic });
-    const written = [];
-    if (/^[a-z]+$/.test(topic) && (counts.get(topic) ?? 0) >= 20) written.push([topic]);
-    const words = descriptionWords(topic, descriptions);
-    if (words.length >= 2) written.push(words.slice(0, 2));
+    const written = labelQueries(field, code, descriptions, counts).filter(
+      (query, at, all) => all.findIndex((other) => other.join(' ') === query.join(' ')) === at,
+    );
     const misspelledTexts = new Set();
     for (const query of written) {
       add(query.length === 1 ? 'plain' : 'twoWords', query.join(' '));
