@@ -232,20 +232,25 @@ pub fn read_html(bytes: &[u8], options: &ReadOptions) -> Read {
     }
     let part = paywalled && words(&blocks) < WALL_MAX_WORDS;
 
-    let date =
-        page.date().or_else(|| extracted.date.as_deref().and_then(parse_date)).or_else(|| options.default_date.clone());
-    let Some(date) = date else {
-        return Read::rejected(1, NO_DATE);
-    };
-
-    let body: Vec<String> = blocks.into_iter().map(|block| block.text).collect();
-    let title = title.unwrap_or_else(|| body.first().map(|first| derive_title(first)).unwrap_or_default());
     let url = [page.canonical.as_deref(), page.meta("og:url"), page.json_ld.url.as_deref(), extracted.url.as_deref()]
         .into_iter()
         .flatten()
         .map(str::trim)
         .find(|url| is_web_address(url))
         .map(str::to_owned);
+    // The page's markup, then a date in its address (`/2019/nov/18/`), then the first date
+    // the extractor met in the text (often one the article quotes).
+    let date = page
+        .date()
+        .or_else(|| url.as_deref().and_then(date_in_address))
+        .or_else(|| extracted.date.as_deref().and_then(parse_date))
+        .or_else(|| options.default_date.clone());
+    let Some(date) = date else {
+        return Read::rejected(1, NO_DATE);
+    };
+
+    let body: Vec<String> = blocks.into_iter().map(|block| block.text).collect();
+    let title = title.unwrap_or_else(|| body.first().map(|first| derive_title(first)).unwrap_or_default());
     let source = site_names
         .into_iter()
         .flatten()
@@ -955,6 +960,44 @@ fn parse_date(text: &str) -> Option<ArticleDate> {
     date_in_words(text)
 }
 
+/// A date in a web address's path: year, month (a number or a name) and day as three
+/// segments (`/2019/11/18/`, `/2019/nov/18/`), or a segment starting with `2019-11-18`.
+fn date_in_address(url: &str) -> Option<ArticleDate> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest).split(['?', '#']).next()?;
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let number = |text: &str, range: std::ops::RangeInclusive<u32>| {
+        (text.len() <= 4 && text.bytes().all(|byte| byte.is_ascii_digit()))
+            .then(|| text.parse::<u32>().ok())
+            .flatten()
+            .filter(|value| range.contains(value))
+    };
+    let month_of = |text: &str| {
+        let lower = text.to_ascii_lowercase();
+        number(text, 1..=12).or_else(|| {
+            (lower.len() >= 3)
+                .then(|| MONTHS.iter().position(|month| month.starts_with(lower.as_str())))
+                .flatten()
+                .map(|at| at as u32 + 1)
+        })
+    };
+    let three = segments.windows(3).find_map(|window| {
+        let year = number(window[0], 1990..=2100).filter(|_| window[0].len() == 4)?;
+        let month = month_of(window[1])?;
+        let day = number(window[2], 1..=31).filter(|_| window[2].len() <= 2)?;
+        format!("{year}-{month:02}-{day:02}").parse().ok()
+    });
+    three.or_else(|| {
+        segments.iter().find_map(|segment| {
+            let head = segment.get(..10)?;
+            let dashed = head
+                .bytes()
+                .enumerate()
+                .all(|(at, byte)| if at == 4 || at == 7 { byte == b'-' } else { byte.is_ascii_digit() });
+            dashed.then(|| head.parse().ok()).flatten().filter(plausible_date)
+        })
+    })
+}
+
 /// A date written with the month's name: the year is the first four-digit number, the
 /// day the first one- or two-digit number before the year (or after the month).
 fn date_in_words(text: &str) -> Option<ArticleDate> {
@@ -1658,6 +1701,29 @@ mod tests {
         assert!(date_of(&utc, r#"<time datetime="2019-11-17">Nov 17</time>"#).starts_with("2019-11-20"));
         let local = ld("2019-11-20T02:59:46-06:00");
         assert!(date_of(&local, r#"<time datetime="2019-11-19">Nov 19</time>"#).starts_with("2019-11-20"));
+    }
+
+    #[test]
+    fn a_date_in_the_address_comes_before_one_the_text_quotes() {
+        let day = |url: &str| date_in_address(url).map(|date| date.as_str().to_owned());
+        assert_eq!(
+            day("https://www.politifact.com/wv/statements/2019/nov/18/david-mckinley/drugs/").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(day("https://example.org/news/2019/11/8/story.html").as_deref(), Some("2019-11-08"));
+        assert_eq!(day("https://example.org/2019-11-18-harbour-dredging?x=2019/01/01").as_deref(), Some("2019-11-18"));
+        for none in [
+            "https://example.org/2019/11/",
+            "https://example.org/1066/10/14/",
+            "https://example.org/2019/13/01/",
+            "https://example.org/a?d=2019/11/18",
+        ] {
+            assert_eq!(day(none), None, "{none}");
+        }
+        // End to end: no date in the markup, a quoted date first in the text.
+        let head = r#"<link rel="canonical" href="https://example.org/2019/nov/18/statement/">"#;
+        let body = format!("<p>He said it on Sunday, October 13th, 2019 in a local newspaper.</p>{PARAGRAPHS}");
+        assert_eq!(read(&page(head, &body)).date.as_str(), "2019-11-18");
     }
 
     #[test]
