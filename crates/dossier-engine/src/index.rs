@@ -500,6 +500,34 @@ impl SearchIndex {
         Some(self.posting(start + offset))
     }
 
+    /// How many articles hold `left` immediately before `right` in a title or body (the
+    /// same positions a quoted phrase reads).
+    pub(crate) fn side_by_side(&self, left: WordId, right: WordId) -> u32 {
+        let range =
+            |id: WordId| self.posting_starts[id as usize] as usize..self.posting_starts[id as usize + 1] as usize;
+        let (lefts, rights) = (range(left), range(right));
+        let (short, long) = if lefts.len() <= rights.len() { (lefts.clone(), rights) } else { (rights, lefts.clone()) };
+        let mut count = 0;
+        let mut from = long.start;
+        for index in short.clone() {
+            let article = self.posting_articles[index];
+            let other = match self.posting_articles[from..long.end].binary_search(&article) {
+                Ok(offset) => from + offset,
+                Err(offset) => {
+                    from += offset;
+                    continue;
+                }
+            };
+            from = other + 1;
+            let (at_left, at_right) = if short == lefts { (index, other) } else { (other, index) };
+            let after: Vec<u32> = self.posting(at_right).positions().collect();
+            if self.posting(at_left).positions().any(|position| after.binary_search(&(position + 1)).is_ok()) {
+                count += 1;
+            }
+        }
+        count
+    }
+
     fn posting(&self, index: usize) -> Posting<'_> {
         let positions = &self.positions[self.position_starts[index] as usize..self.position_starts[index + 1] as usize];
         Posting { article: self.posting_articles[index], frequencies: self.posting_frequencies[index], positions }

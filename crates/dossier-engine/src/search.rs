@@ -28,6 +28,11 @@
 //!   established it is: × (1 + its articles / 10) (`ESTABLISHED`), so a misspelling the text
 //!   itself contains stays weak (`suger`) and a real word is not read as a slip for a
 //!   commoner one (`corn`, not `corp`).
+//! - **Context**: when a typed word has corrections, the word as typed and each correction
+//!   are also weighed beside the words typed next to it (`SearchIndex::context`: a bigram
+//!   of the collection interpolated with the word alone, [`CONTEXT_SHARE`] 0.5):
+//!   `industrial roduction` reads as production, side by side with industrial in 86
+//!   articles, rather than reduction, commoner alone but never after industrial.
 //!
 //! Readings are of two sorts, what the letters spell (the word, its forms, related words,
 //! completions) and corrections; the sort holding the likeliest reading ranks first, the
@@ -131,6 +136,10 @@ pub const NO_TYPOS_BEYOND: usize = 40;
 /// is the likelier reading (`suger`, in 2 articles, is sugar, in 283). Lower finds more
 /// corrections (and more noise); higher, fewer.
 pub const SLIP_ODDS: f32 = 20.0;
+
+/// The share of the bigram in the context of a reading ([`SearchIndex::context`]): 0 reads
+/// every word alone, 1 only beside its neighbours.
+pub const CONTEXT_SHARE: f32 = 0.5;
 
 /// How many words within reach of one typed word a suggestion tries in place of it when
 /// every word matched something but not together (each try runs the query once).
@@ -334,13 +343,30 @@ const NO_MATCH: u8 = u8::MAX;
 impl SearchIndex {
     /// Expands each typed word into the dictionary words it stands for.
     pub fn resolve(&self, query: &Query) -> ResolvedQuery {
+        // Each word typed alone in its clause, as the collection holds it (the word being
+        // typed too, once it is one): the context its neighbours' readings are weighed in.
+        let held: Vec<Option<WordId>> = query
+            .clauses
+            .iter()
+            .map(|clause| match clause.alternatives.as_slice() {
+                [phrase] if phrase.is_word() => self.word_id(&phrase.words[0]),
+                _ => None,
+            })
+            .collect();
         let mut clauses: Vec<Vec<ResolvedPhrase>> = query
             .clauses
             .iter()
-            .map(|clause| clause.alternatives.iter().map(|phrase| self.resolve_phrase(phrase, true)).collect())
+            .enumerate()
+            .map(|(at, clause)| {
+                let beside = match clause.alternatives.as_slice() {
+                    [_] => [at.checked_sub(1).and_then(|before| held[before]), held.get(at + 1).copied().flatten()],
+                    _ => [None, None],
+                };
+                clause.alternatives.iter().map(|phrase| self.resolve_phrase(phrase, true, beside)).collect()
+            })
             .collect();
         self.join_neighbours(query, &mut clauses);
-        let excluded = query.excluded.iter().map(|phrase| self.resolve_phrase(phrase, false)).collect();
+        let excluded = query.excluded.iter().map(|phrase| self.resolve_phrase(phrase, false, [None, None])).collect();
         // In word id order, which is the words' byte order.
         let mut words: Vec<WordId> = clauses
             .iter()
@@ -388,7 +414,9 @@ impl SearchIndex {
         }
     }
 
-    fn resolve_phrase(&self, phrase: &Phrase, tolerant: bool) -> ResolvedPhrase {
+    /// `beside`: the words typed before and after a single word, for the context of its
+    /// readings.
+    fn resolve_phrase(&self, phrase: &Phrase, tolerant: bool, beside: [Option<WordId>; 2]) -> ResolvedPhrase {
         let last = phrase.words.len() - 1;
         let words = phrase
             .words
@@ -397,7 +425,8 @@ impl SearchIndex {
             .map(|(position, word)| {
                 let prefix = phrase.prefix && position == last;
                 // Typos only for single words: a quoted phrase means those words.
-                self.expand(word, prefix, tolerant && phrase.is_word())
+                let beside = if phrase.is_word() { beside } else { [None, None] };
+                self.expand(word, prefix, tolerant && phrase.is_word(), beside)
             })
             .collect();
         ResolvedPhrase { typed: phrase.words.join(" "), words }
@@ -406,7 +435,7 @@ impl SearchIndex {
     /// The dictionary words standing for one typed word: its forms, completions while it
     /// is typed (or when a finished word is in no article), and corrections within reach,
     /// each weighed by how likely the reader meant it ([`SearchIndex::rank`]).
-    fn expand(&self, typed: &str, prefix: bool, tolerant: bool) -> Vec<Expansion> {
+    fn expand(&self, typed: &str, prefix: bool, tolerant: bool, beside: [Option<WordId>; 2]) -> Vec<Expansion> {
         let mut expansions = self.forms_of(typed, prefix);
         // A finished word that is in no article is looked up as a prefix too (`alum `
         // finds `aluminium`): a word stopped short, one slip.
@@ -428,7 +457,7 @@ impl SearchIndex {
             let corrections = self.corrections(typed, distance, prefix, finished, &expansions);
             expansions.extend(corrections);
         }
-        self.rank(&mut expansions, finished);
+        self.rank(&mut expansions, finished, beside);
         expansions
     }
 
@@ -623,6 +652,28 @@ impl SearchIndex {
         }
     }
 
+    /// How much likelier a reading is beside the words typed next to it than alone: the
+    /// language model of the noisy channel, a bigram interpolated with the word's own
+    /// frequency, as the ratio of the two: (1 − [`CONTEXT_SHARE`]) + [`CONTEXT_SHARE`] ×
+    /// (articles with the two side by side × articles) / (articles of each), for the word
+    /// before and the word after. `industrial roduction` reads as production (side by side
+    /// with industrial in hundreds of articles) rather than reduction, likelier alone. Only
+    /// for the word as typed and its corrections, when it has any: the choice they make.
+    fn context(&self, expansion: &Expansion, beside: [Option<WordId>; 2]) -> f32 {
+        if !matches!(expansion.kind, MatchKind::Exact | MatchKind::Typo) {
+            return 1.0;
+        }
+        let word = expansion.word;
+        let articles = self.article_count() as f32;
+        let [before, after] = beside;
+        let pairs = [before.map(|before| (before, word, before)), after.map(|after| (word, after, after))];
+        pairs.into_iter().flatten().fold(1.0, |factor, (left, right, neighbour)| {
+            let together = self.side_by_side(left, right) as f32;
+            let apart = self.document_frequency(neighbour) as f32 * self.document_frequency(word) as f32;
+            factor * ((1.0 - CONTEXT_SHARE) + CONTEXT_SHARE * together * articles / apart.max(1.0))
+        })
+    }
+
     /// Weighs the readings of one typed word by how likely the reader meant each (a noisy
     /// channel: [`channel`](Self::channel)), sets each one's
     /// [`likelihood`](Expansion::likelihood) against the likeliest, and ranks them. The
@@ -637,8 +688,15 @@ impl SearchIndex {
     /// - when a correction is likeliest, the corrections within [`PLAUSIBLE_WITHIN`] of
     ///   it rank first, and what the letters spell after (`suger` finds sugar first, then
     ///   the two articles that misspell it).
-    fn rank(&self, expansions: &mut Vec<Expansion>, finished: bool) {
-        let likelihoods: Vec<f32> = expansions.iter().map(|expansion| self.channel(expansion)).collect();
+    fn rank(&self, expansions: &mut Vec<Expansion>, finished: bool, beside: [Option<WordId>; 2]) {
+        let in_context = expansions.iter().any(|expansion| expansion.kind == MatchKind::Typo);
+        let likelihoods: Vec<f32> = expansions
+            .iter()
+            .map(|expansion| {
+                let context = if in_context { self.context(expansion, beside) } else { 1.0 };
+                self.channel(expansion) * context
+            })
+            .collect();
         let likeliest = likelihoods.iter().copied().fold(0.0, f32::max);
         let best_of = |typo: bool| {
             expansions
@@ -1567,6 +1625,33 @@ mod tests {
         assert_eq!(suggestion.map(|found| found.text), Some("said dauster -\"were quiet\" ".to_owned()));
         assert_eq!(engine.0.suggest(&engine.0.resolve(&parse("dauster "))), None);
         assert_eq!(engine.0.suggest(&engine.0.resolve(&parse("markets dowster "))), None);
+    }
+
+    #[test]
+    fn a_correction_is_weighed_beside_the_words_typed_next_to_it() {
+        let (index, titles) = named_engine(&[
+            ("Output", "Industrial production rose in March.", &[], 10),
+            ("Tariffs", "Trade protection was debated again.", &[], 60),
+        ]);
+        // Alone, protection is six times likelier than production (60 articles against
+        // 10, one typo each): production would be left out, and industrial with protection
+        // is in no article. Beside industrial, production is the reading.
+        let query = index.resolve(&parse("industrial prodection "));
+        let readings = &query.clauses[1][0].words[0];
+        let likeliest =
+            readings.iter().find(|reading| reading.likelihood == 1.0).map(|reading| index.word(reading.word));
+        assert_eq!(likeliest, Some("production"), "{readings:?}");
+        let hits = search(&index, "industrial prodection ");
+        assert_eq!(hits.len(), 10);
+        assert!(hits.iter().all(|hit| titles[hit.article.index()] == "Output"));
+        // Alone, the commoner word still wins; and a word the collection holds is read as
+        // typed whatever stands beside it.
+        let alone = index.resolve(&parse("prodection "));
+        let likeliest = alone.clauses[0][0].words[0].iter().find(|reading| reading.likelihood == 1.0);
+        assert_eq!(likeliest.map(|reading| index.word(reading.word)), Some("protection"));
+        let typed = index.resolve(&parse("industrial protection "));
+        let readings = &typed.clauses[1][0].words[0];
+        assert!(readings.iter().all(|reading| reading.kind != MatchKind::Typo), "{readings:?}");
     }
 
     #[test]
