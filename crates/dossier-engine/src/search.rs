@@ -137,7 +137,7 @@ pub const NO_TYPOS_BEYOND: usize = 40;
 /// corrections (and more noise); higher, fewer.
 pub const SLIP_ODDS: f32 = 20.0;
 
-/// The share of the bigram in the context of a reading ([`SearchIndex::context`]): 0 reads
+/// The share of the bigram in the context of a reading (`SearchIndex::context`): 0 reads
 /// every word alone, 1 only beside its neighbours.
 pub const CONTEXT_SHARE: f32 = 0.5;
 
