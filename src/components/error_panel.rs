@@ -20,8 +20,13 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
                 <h1>{ "This collection could not be opened" }</h1>
                 <p class="reason">{ props.reason.clone() }</p>
                 <p>{ "Collection file: " }<code>{ props.url.clone() }</code></p>
-                <p>{ "Check that the file is a bundle written by " }<code>{ "dossier ingest" }</code>
-                   { ", or open the viewer without " }<code>{ "?data=" }</code>{ " to see the bundled collection." }</p>
+                if props.reason.contains(crate::platform::TOO_LARGE) {
+                    <p>{ "Search it with " }<code>{ "dossier search --data" }</code>
+                       { ", or make smaller collections of it with " }<code>{ "dossier ingest" }</code>{ "." }</p>
+                } else {
+                    <p>{ "Check that the file is a bundle written by " }<code>{ "dossier ingest" }</code>
+                       { ", or open the viewer without " }<code>{ "?data=" }</code>{ " to see the bundled collection." }</p>
+                }
             </div>
         </main>
     }

@@ -20,6 +20,25 @@ const wikinews = join(root, '../shared/corpus/wikinews_2019_2021.jsonl');
 const noWikinews = existsSync(wikinews) ? false : `${wikinews} not found (the shared corpus is absent)`;
 
 let server;
+
+// Responses no file gives: a bundle that says it is 1.5 GB (its body never comes), and one
+// sent without a length that never ends (1 MB chunks until the browser stops reading).
+const HUGE_ROUTES = {
+  '/fixtures/huge.json': (request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1519989478' });
+    response.write('{');
+  },
+  '/fixtures/endless.json': (request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    const chunk = Buffer.alloc(1 << 20, 32);
+    const more = () => {
+      while (!response.destroyed && response.write(chunk));
+      if (!response.destroyed) response.once('drain', more);
+    };
+    response.on('close', () => response.destroy());
+    more();
+  },
+};
 let browser;
 let fixtures;
 
@@ -242,7 +261,7 @@ before(async () => {
 <pubDate>Sat, 17 Jan 2026 08:00:00 GMT</pubDate><description>Dredging of the outer harbour began on Saturday.</description></item></channel></rss>`);
   ingest(collected, join(fixtures, 'collected.json'), 'Collected');
   await mkdir(artifacts, { recursive: true });
-  server = await serve({ dist, fixtures });
+  server = await serve({ dist, fixtures, routes: HUGE_ROUTES });
   browser = await chromium.launch({ executablePath: chromiumPath, args: browserArgs });
 });
 
@@ -2069,6 +2088,23 @@ describe('hosting and bad input', () => {
     const page = await open('/?data=fixtures/future.json', t);
     await page.getByRole('alert').waitFor();
     assert.match(await page.getByRole('alert').textContent(), /unsupported bundle format version 3: this viewer reads versions 1 to 2/);
+  });
+
+  test('a bundle too large for one tab is refused before or while it downloads, and the tab answers', async (t) => {
+    // Declared by its length: refused before any of it is read.
+    const page = await open('/?data=fixtures/huge.json', t);
+    await page.getByRole('alert').waitFor();
+    assert.match(
+      await page.getByRole('alert').textContent(),
+      /fixtures\/huge\.json is 1519 MB: too large to open in one browser tab \(at most 268 MB as one file\)/,
+    );
+    // Sent without a length: the download stops as it passes the limit.
+    const streamed = await open('/?data=fixtures/endless.json', t);
+    await streamed.getByRole('alert').waitFor({ timeout: 30000 });
+    assert.match(await streamed.getByRole('alert').textContent(), /fixtures\/endless\.json is more than 268 MB: too large/);
+    assert.match(await streamed.getByRole('alert').textContent(), /Search it with dossier search --data/);
+    // The page still answers.
+    assert.equal(await streamed.evaluate(() => 1 + 1), 2);
   });
 
   test('a missing bundle says so', async (t) => {

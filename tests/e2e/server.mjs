@@ -21,19 +21,24 @@ const TYPES = {
 };
 
 /** Starts the server on a free loopback port; resolves to { url, close }. */
-export function serve({ dist, fixtures }) {
-  return serveMounts({ mounts: [['/fixtures/', fixtures], ['/dossier/', dist], ['/', dist]] });
+export function serve({ dist, fixtures, routes = {} }) {
+  return serveMounts({ mounts: [['/fixtures/', fixtures], ['/dossier/', dist], ['/', dist]], routes });
 }
 
 /**
  * Serves `mounts` ([url prefix, folder], first match wins; one must be "/"), `files`
- * (exact url path → file) and extra response `headers`, gzipped where the browser takes it
- * with `gzip` (as static hosts serve); resolves to { url, close }.
+ * (exact url path → file), `routes` (exact url path → a Node request handler, for
+ * responses no file gives) and extra response `headers`, gzipped where the browser takes
+ * it with `gzip` (as static hosts serve); resolves to { url, close }.
  */
-export async function serveMounts({ mounts, files = {}, headers = {}, gzip = false }) {
+export async function serveMounts({ mounts, files = {}, routes = {}, headers = {}, gzip = false }) {
   const roots = mounts.map(([prefix, folder]) => [prefix, resolve(folder)]);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    if (routes[path]) {
+      routes[path](request, response);
+      return;
+    }
     let file = files[path];
     if (!file) {
       const [prefix, root] = roots.find(([prefix]) => path.startsWith(prefix));
