@@ -30,12 +30,10 @@ pub fn embedded_bundle() -> Option<String> {
     string_property(&web_sys::window()?, "dossierBundle")
 }
 
-/// The largest collection the app opens as one file. The engine holds about five times a
-/// bundle's size in the tab's memory (Reuters-21578: 32 MB of JSON, about 150 MB), and a
-/// tab's WebAssembly memory ends at 4 GB: a 1.5 GB bundle (a million articles) failed a
-/// gigabyte into its download and left the tab stuck. Past this size the download stops
-/// at once, with the reason.
-pub const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest collection the app opens as one file
+/// ([`dossier_engine::MAX_ONE_TAB_BYTES`]): past it the download stops at once, with the
+/// reason, where a 1.5 GB bundle used to fail a gigabyte in and leave the tab stuck.
+pub const MAX_BUNDLE_BYTES: u64 = dossier_engine::MAX_ONE_TAB_BYTES;
 
 /// What the reason of a refused download says (the error panel's advice depends on it).
 pub const TOO_LARGE: &str = "too large to open in one browser tab";

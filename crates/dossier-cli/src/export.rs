@@ -12,7 +12,7 @@ use std::{fs, io::Write, path::Path};
 
 use anyhow::{Context, bail};
 use base64::Engine as _;
-use dossier_engine::Corpus;
+use dossier_engine::{Corpus, MAX_ONE_TAB_BYTES};
 use flate2::{Compression, write::GzEncoder};
 use sha2::{Digest, Sha256};
 
@@ -25,6 +25,15 @@ struct Build {
 
 /// Writes the one-file dossier of `bundle_text` built from `dist`; returns its size.
 pub fn export(bundle_text: &str, dist: &Path, output: &Path) -> anyhow::Result<usize> {
+    let size = bundle_text.len() as u64;
+    if size > MAX_ONE_TAB_BYTES {
+        bail!(
+            "the collection is {} MB: too large for one file a browser can open (at most {} MB); \
+             search it with `dossier search --data`, or export smaller collections of it",
+            size / 1_000_000,
+            MAX_ONE_TAB_BYTES / 1_000_000
+        );
+    }
     let corpus = Corpus::from_json(bundle_text).context("the collection")?;
     let build = read_build(dist)?;
     let collection = corpus.collection();
@@ -158,6 +167,19 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_collection_too_large_for_one_tab_is_refused_with_its_size() {
+        let text = " ".repeat(MAX_ONE_TAB_BYTES as usize + 1);
+        let output = std::env::temp_dir().join(format!("dossier-too-large-{}.html", std::process::id()));
+        let error = export(&text, Path::new("no-build-needed"), &output).expect_err("refused");
+        assert_eq!(
+            error.to_string(),
+            "the collection is 268 MB: too large for one file a browser can open (at most 268 MB); \
+             search it with `dossier search --data`, or export smaller collections of it"
+        );
+        assert!(!output.exists(), "nothing written");
+    }
 
     #[test]
     fn the_digits_are_85_safe_characters() {

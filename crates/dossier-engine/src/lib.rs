@@ -43,7 +43,7 @@ pub mod timeline;
 pub use corpus::Corpus;
 pub use dossier_format::{
     Article, ArticleDate, ArticleId, Bundle, BundleError, Collection, Corrections, Edit, Entity, EntityId, EntityKind,
-    FORMAT_VERSION, Mention, article, bundle, corrections, entity,
+    FORMAT_VERSION, MAX_ONE_TAB_BYTES, Mention, article, bundle, corrections, entity,
 };
 pub use memory::{CorpusError, InMemory, ResolvedMention};
 pub use selection::{DateOrder, DateRange, EntityMatch, Memo, Selection, SelectionView};

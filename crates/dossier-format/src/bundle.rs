@@ -16,6 +16,12 @@ use crate::{Article, Entity};
 /// `Article::copies`).
 pub const FORMAT_VERSION: u32 = 2;
 
+/// The largest bundle the viewer opens in one browser tab, and `dossier export` puts in one
+/// file: the engine holds about five times a bundle's size in the tab's memory
+/// (Reuters-21578: 32 MB of JSON, about 150 MB) and a tab's WebAssembly memory ends at
+/// 4 GB; a 1.5 GB bundle (a million articles) failed a gigabyte into its download.
+pub const MAX_ONE_TAB_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The oldest format this build still reads: every version from it to [`FORMAT_VERSION`]
 /// is read (a field a version lacks takes its default).
 pub const OLDEST_FORMAT_VERSION: u32 = 1;

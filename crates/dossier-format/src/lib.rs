@@ -17,6 +17,6 @@ pub mod entity;
 pub mod fixtures;
 
 pub use article::{Article, ArticleDate, ArticleId, FoldedCopy, Mention};
-pub use bundle::{Bundle, BundleError, Collection, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
+pub use bundle::{Bundle, BundleError, Collection, FORMAT_VERSION, MAX_ONE_TAB_BYTES, OLDEST_FORMAT_VERSION};
 pub use corrections::{Corrections, Edit};
 pub use entity::{Entity, EntityId, EntityKind};
