@@ -44,7 +44,7 @@ pub fn too_large(url: &str, bytes: u64, more: bool) -> Option<String> {
     let limit = MAX_BUNDLE_BYTES / 1_000_000;
     (bytes > MAX_BUNDLE_BYTES).then(|| match more {
         true => format!("{url} is more than {limit} MB: {TOO_LARGE} (at most {limit} MB as one file)"),
-        false => format!("{url} is {} MB: {TOO_LARGE} (at most {limit} MB as one file)", bytes / 1_000_000),
+        false => format!("{url} is {} MB: {TOO_LARGE} (at most {limit} MB as one file)", bytes.div_ceil(1_000_000)),
     })
 }
 
@@ -563,7 +563,7 @@ mod tests {
         assert_eq!(too_large("data/bundle.json", MAX_BUNDLE_BYTES, false), None);
         assert_eq!(
             too_large("big.json", 1_519_989_478, false).as_deref(),
-            Some("big.json is 1519 MB: too large to open in one browser tab (at most 268 MB as one file)")
+            Some("big.json is 1520 MB: too large to open in one browser tab (at most 268 MB as one file)")
         );
         assert!(
             too_large("big.json", MAX_BUNDLE_BYTES + 1, true)

@@ -24,7 +24,7 @@ let server;
 // Responses no file gives: a bundle that says it is 1.5 GB (its body never comes), and one
 // sent without a length that never ends (1 MB chunks until the browser stops reading).
 const HUGE_ROUTES = {
-  '/fixtures/huge.json': (request, response) => {
+  '/fixtures/too-large.json': (request, response) => {
     response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1519989478' });
     response.write('{');
   },
@@ -2092,11 +2092,11 @@ describe('hosting and bad input', () => {
 
   test('a bundle too large for one tab is refused before or while it downloads, and the tab answers', async (t) => {
     // Declared by its length: refused before any of it is read.
-    const page = await open('/?data=fixtures/huge.json', t);
+    const page = await open('/?data=fixtures/too-large.json', t);
     await page.getByRole('alert').waitFor();
     assert.match(
       await page.getByRole('alert').textContent(),
-      /fixtures\/huge\.json is 1519 MB: too large to open in one browser tab \(at most 268 MB as one file\)/,
+      /fixtures\/too-large\.json is 1520 MB: too large to open in one browser tab \(at most 268 MB as one file\)/,
     );
     // Sent without a length: the download stops as it passes the limit.
     const streamed = await open('/?data=fixtures/endless.json', t);

@@ -1,5 +1,5 @@
 //! Writes a synthetic collection of any size, as JSON Lines `dossier ingest` reads, for
-//! the scale benchmark (a million articles is 1 to 2 GB of text): built from the real
+//! the scale benchmark (a million articles is about 1 GB of JSON Lines): built from the real
 //! corpora's sentences, names and dates, with a vocabulary that keeps growing as a real
 //! collection's does.
 //!
@@ -11,7 +11,7 @@
 //! - **Sentences**: a source document is drawn from Reuters-21578, Wikinews and the
 //!   CoNLL-2003 texts (each document as likely); the article has as many sentences as it
 //!   (from [`MIN_SENTENCES`] to [`MAX_SENTENCES`]), most of them its own in order and
-//!   [`FOREIGN_SHARE`] drawn from any other document, so that the words meet as they do
+//!   [`FOREIGN_SHARE`] drawn from any document, so that the words meet as they do
 //!   in real text but no article is a copy (nor a near copy that ingest would fold).
 //! - **Dates**: each source document stands for a story, placed on a day drawn once for
 //!   it between [`FIRST_YEAR`] and [`LAST_YEAR`] (weekdays five times as likely as a
@@ -114,6 +114,13 @@ fn main() -> anyhow::Result<()> {
             }
         }
     }
+    if documents.len() < 1000 {
+        anyhow::bail!(
+            "{}: {} documents with sentences; the generator needs at least 1,000",
+            corpus.display(),
+            documents.len()
+        );
+    }
     let mut rng = StdRng::seed_from_u64(seed);
 
     // The corpora's words, and Heaps' law fitted on them in a shuffled order.
@@ -140,7 +147,10 @@ fn main() -> anyhow::Result<()> {
         known.len()
     );
 
-    let names = Trigrams::train(known.iter().filter(|word| word.len() >= 4).map(String::as_str), &mut rng);
+    // In a fixed order (a set's order changes from run to run): the same seed, the same file.
+    let mut sorted: Vec<&str> = known.iter().map(String::as_str).filter(|word| word.len() >= 4).collect();
+    sorted.sort_unstable();
+    let names = Trigrams::train(sorted.into_iter(), &mut rng);
     let stories: Vec<i32> = (0..documents.len()).map(|_| story_day(&mut rng)).collect();
     let mut writer =
         BufWriter::with_capacity(1 << 20, fs::File::create(out).with_context(|| format!("creating {out}"))?);

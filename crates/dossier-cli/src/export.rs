@@ -30,7 +30,7 @@ pub fn export(bundle_text: &str, dist: &Path, output: &Path) -> anyhow::Result<u
         bail!(
             "the collection is {} MB: too large for one file a browser can open (at most {} MB); \
              search it with `dossier search --data`, or export smaller collections of it",
-            size / 1_000_000,
+            size.div_ceil(1_000_000),
             MAX_ONE_TAB_BYTES / 1_000_000
         );
     }
@@ -175,7 +175,7 @@ mod tests {
         let error = export(&text, Path::new("no-build-needed"), &output).expect_err("refused");
         assert_eq!(
             error.to_string(),
-            "the collection is 268 MB: too large for one file a browser can open (at most 268 MB); \
+            "the collection is 269 MB: too large for one file a browser can open (at most 268 MB); \
              search it with `dossier search --data`, or export smaller collections of it"
         );
         assert!(!output.exists(), "nothing written");

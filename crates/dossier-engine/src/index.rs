@@ -506,10 +506,11 @@ impl SearchIndex {
         let range =
             |id: WordId| self.posting_starts[id as usize] as usize..self.posting_starts[id as usize + 1] as usize;
         let (lefts, rights) = (range(left), range(right));
-        let (short, long) = if lefts.len() <= rights.len() { (lefts.clone(), rights) } else { (rights, lefts.clone()) };
+        let left_is_short = lefts.len() <= rights.len();
+        let (short, long) = if left_is_short { (lefts, rights) } else { (rights, lefts) };
         let mut count = 0;
         let mut from = long.start;
-        for index in short.clone() {
+        for index in short {
             let article = self.posting_articles[index];
             let other = match self.posting_articles[from..long.end].binary_search(&article) {
                 Ok(offset) => from + offset,
@@ -519,11 +520,14 @@ impl SearchIndex {
                 }
             };
             from = other + 1;
-            let (at_left, at_right) = if short == lefts { (index, other) } else { (other, index) };
-            let after: Vec<u32> = self.posting(at_right).positions().collect();
-            if self.posting(at_left).positions().any(|position| after.binary_search(&(position + 1)).is_ok()) {
-                count += 1;
-            }
+            let (at_left, at_right) = if left_is_short { (index, other) } else { (other, index) };
+            // Both ascending: one walk over the two, nothing allocated.
+            let mut after = self.posting(at_right).positions().peekable();
+            let beside = self.posting(at_left).positions().any(|position| {
+                while after.next_if(|&next| next <= position).is_some() {}
+                after.peek() == Some(&(position + 1))
+            });
+            count += u32::from(beside);
         }
         count
     }
@@ -588,6 +592,22 @@ mod tests {
         assert_eq!(grouped, ["raid", "raiding", "raids"]);
         assert_eq!(index.word_id("raids"), Some(4));
         assert_eq!(index.document_frequency(4), 1);
+    }
+
+    #[test]
+    fn side_by_side_counts_articles_with_one_word_right_before_the_other() {
+        let (index, _) = index_of(&[
+            ("Harbour", "Industrial production rose."),
+            ("Output", "Production, industrial and farm, fell."),
+            ("Plants", "Industrial plants and production halls; industrial production."),
+            ("Other", "Nothing here."),
+        ]);
+        let id = |word: &str| index.word_id(word).expect(word);
+        let (industrial, production) = (id("industrial"), id("production"));
+        assert_eq!(index.side_by_side(industrial, production), 2, "in that order, adjacent");
+        assert_eq!(index.side_by_side(production, industrial), 1, "production, industrial");
+        assert_eq!(index.side_by_side(industrial, id("rose")), 0);
+        assert_eq!(index.side_by_side(id("nothing"), id("here")), 1);
     }
 
     #[test]

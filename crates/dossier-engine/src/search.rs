@@ -657,7 +657,7 @@ impl SearchIndex {
     /// frequency, as the ratio of the two: (1 − [`CONTEXT_SHARE`]) + [`CONTEXT_SHARE`] ×
     /// (articles with the two side by side × articles) / (articles of each), for the word
     /// before and the word after. `industrial roduction` reads as production (side by side
-    /// with industrial in hundreds of articles) rather than reduction, likelier alone. Only
+    /// with industrial in 86 Reuters articles) rather than reduction, likelier alone. Only
     /// for the word as typed and its corrections, when it has any: the choice they make.
     fn context(&self, expansion: &Expansion, beside: [Option<WordId>; 2]) -> f32 {
         if !matches!(expansion.kind, MatchKind::Exact | MatchKind::Typo) {

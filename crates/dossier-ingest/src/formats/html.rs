@@ -206,7 +206,7 @@ pub fn read_html(bytes: &[u8], options: &ReadOptions) -> Read {
     ];
     // What the extractor found is itself read from the headings: only the page's own
     // metadata can confirm one.
-    let title = shown_headline(&page.headings, &titles[..titles.len() - 1])
+    let title = shown_headline(&page.headings, &titles[..titles.len() - 1], &site_names)
         .or_else(|| titles.iter().flatten().map(|title| clean_text(title)).find(|title| !title.is_empty()));
     let titles = titles.map(|title| title.map(Cow::Borrowed));
     let titles: Vec<Cow<'_, str>> = titles.into_iter().flatten().chain(title.clone().map(Cow::Owned)).collect();
@@ -655,8 +655,9 @@ impl Page {
 
     /// The publication date: JSON-LD, then `<meta>` tags, microdata and `<time>`; a date
     /// before [`EARLIEST_YEAR`] is a placeholder (`0001-01-01`) and skipped. A date given in
-    /// UTC (`Z`, `+00:00`) is the day before in the Americas' evening: when the page's
-    /// `<time>` (written in its own time) says the day before, the page shows that day.
+    /// UTC (`Z`, `+00:00`) before noon is the day before in the Americas' evening: when the
+    /// page's `<time>` (written in its own time) says the day before, the page shows that
+    /// day.
     fn date(&self) -> Option<ArticleDate> {
         let metas = DATE_METAS.iter().filter_map(|key| self.meta(key));
         let times = [self.article_time.as_deref(), self.first_time.as_deref()];
@@ -667,7 +668,9 @@ impl Page {
             .chain(self.microdata_date.as_deref())
             .chain(times.into_iter().flatten())
             .find_map(|text| parse_date(text).filter(plausible_date).map(|date| (text, date)))?;
-        let in_utc = ["Z", "+00:00", "+0000"].iter().any(|zone| text.trim().ends_with(zone));
+        // Only a UTC time before noon can be the day before anywhere people live.
+        let morning = date.as_str().get(11..13).and_then(|hour| hour.parse::<u8>().ok()).is_some_and(|hour| hour < 12);
+        let in_utc = morning && ["Z", "+00:00", "+0000"].iter().any(|zone| text.trim().ends_with(zone));
         let local = times
             .into_iter()
             .flatten()
@@ -1068,19 +1071,25 @@ const MAX_HEADINGS: usize = 16;
 /// after it (the heading at least half of it), or when the title is the heading cut short
 /// (five words or more). The metadata often carries a variant (`og:title` with the site's
 /// name, a headline cut to a length); the page shows the one the reader knows.
-fn shown_headline(headings: &[String], titles: &[Option<&str>]) -> Option<String> {
+fn shown_headline(headings: &[String], titles: &[Option<&str>], sites: &[Option<&str>]) -> Option<String> {
     let titles: Vec<String> =
         titles.iter().flatten().map(|title| folded_title(title)).filter(|t| !t.is_empty()).collect();
-    headings.iter().find_map(|heading| {
-        let shown = folded_title(heading);
-        let words = shown.split(' ').count();
-        let named = titles.iter().any(|title| {
-            *title == shown
-                || (words >= 2 && title.contains(shown.as_str()) && 2 * shown.len() >= title.len())
-                || (title.split(' ').count() >= 5 && shown.starts_with(title.as_str()))
-        });
-        named.then(|| heading.clone())
-    })
+    let sites: Vec<String> = sites.iter().flatten().map(|site| folded_title(site)).collect();
+    let shown: Vec<String> = headings.iter().map(|heading| folded_title(heading)).collect();
+    // The same text first, wherever it is in the page; then a part of a title, never the
+    // site's own name (a logo's `<h1>` before the headline).
+    let same = shown.iter().position(|shown| titles.contains(shown));
+    let part = || {
+        shown.iter().position(|shown| {
+            let words = shown.split(' ').count();
+            !sites.contains(shown)
+                && titles.iter().any(|title| {
+                    (words >= 2 && title.contains(shown.as_str()) && 2 * shown.len() >= title.len())
+                        || (title.split(' ').count() >= 5 && shown.starts_with(title.as_str()))
+                })
+        })
+    };
+    same.or_else(part).map(|at| headings[at].clone())
 }
 
 /// A title as titles are compared: clean text, lowercase, curly quotes straight, dashes
@@ -1645,7 +1654,7 @@ mod tests {
     #[test]
     fn the_headline_is_the_one_the_page_shows_when_its_metadata_names_it() {
         let headline = |headings: &[&str], titles: &[Option<&str>]| {
-            shown_headline(&headings.iter().map(|&heading| heading.to_owned()).collect::<Vec<_>>(), titles)
+            shown_headline(&headings.iter().map(|&heading| heading.to_owned()).collect::<Vec<_>>(), titles, &[])
         };
         // The site's name after it, a section before it, other quotes, a cut-short title.
         let logo = "MoreBikes";
@@ -1676,6 +1685,17 @@ mod tests {
         assert_eq!(headline(&["Latest news", "The GiveWell Blog"], &[Some(grant)]), None);
         assert_eq!(headline(&["Sport"], &[Some("Sport")]).as_deref(), Some("Sport"), "the same text is named");
         assert_eq!(headline(&[], &[Some("Anything")]), None);
+        // A site's name of several words in a logo's <h1> before the headline is never
+        // taken for it (the name is most of the title when the headline is short).
+        let site = [Some("Northern Echo Newspaper")];
+        let echo = ["Northern Echo Newspaper", "Storm hits"].map(str::to_owned);
+        assert_eq!(shown_headline(&echo, &[Some("Storm hits | Northern Echo Newspaper")], &site), None);
+        let longer = ["Northern Echo Newspaper", "Storm hits the northern coast tonight"].map(str::to_owned);
+        let title = [Some("Storm hits the northern coast tonight | Northern Echo Newspaper")];
+        assert_eq!(shown_headline(&longer, &title, &site).as_deref(), Some("Storm hits the northern coast tonight"));
+        // The same text first, wherever it stands.
+        let exact = [Some("Storm hits"), Some("Storm hits | Northern Echo Newspaper")];
+        assert_eq!(shown_headline(&echo, &exact, &[]).as_deref(), Some("Storm hits"));
 
         // End to end: og:title carries the site's name, the page's <h1> does not.
         let head = r#"<meta property="og:title" content="Harbour dredging starts | Quay News"><meta name="date" content="2025-03-03">"#;
@@ -1701,6 +1721,10 @@ mod tests {
         assert!(date_of(&utc, r#"<time datetime="2019-11-17">Nov 17</time>"#).starts_with("2019-11-20"));
         let local = ld("2019-11-20T02:59:46-06:00");
         assert!(date_of(&local, r#"<time datetime="2019-11-19">Nov 19</time>"#).starts_with("2019-11-20"));
+        // 15:00 UTC is the same day everywhere people live: a <time> of the day before is
+        // another story's (a sidebar's).
+        let afternoon = ld("2019-11-20T15:00:00Z");
+        assert!(date_of(&afternoon, r#"<time datetime="2019-11-19">Nov 19</time>"#).starts_with("2019-11-20"));
     }
 
     #[test]
