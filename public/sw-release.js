@@ -64,18 +64,20 @@ async function fromCache(name, url) {
   return (await caches.open(name)).match(url, { ignoreSearch: true });
 }
 
+// The largest collection kept for offline reading: the app opens none larger as one file
+// (MAX_ONE_TAB_BYTES in dossier-format).
+const MAX_SAVED_BYTES = 256 * 1024 * 1024;
+
 async function collection(request, event) {
   const cache = await caches.open(DATA_CACHE);
   const saved = await cache.match(request);
-  const download = fetch(request).then(async (response) => {
-    if (response.ok) {
-      try {
-        await cache.put(request, response.clone());
-        await tell({ type: 'saved', url: request.url });
-      } catch (error) {
-        await tell({ type: 'not-saved', url: request.url, reason: error.name === 'QuotaExceededError' ? 'storage is full' : error.message });
-      }
-    }
+  const download = fetch(request).then((response) => {
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    // Saved beside the page's own reading, not before it: the page shows the download's
+    // progress as it comes, and stops one too large for a tab as soon as it passes the
+    // limit (saving first held the page until the whole body was in the cache, for ever
+    // for a stream that never ends).
+    if (response.ok && !(length > MAX_SAVED_BYTES)) event.waitUntil(save(cache, request, response.clone()));
     return response;
   });
   if (saved) {
@@ -83,6 +85,15 @@ async function collection(request, event) {
     return saved;
   }
   return download;
+}
+
+async function save(cache, request, response) {
+  try {
+    await cache.put(request, response);
+    await tell({ type: 'saved', url: request.url });
+  } catch (error) {
+    await tell({ type: 'not-saved', url: request.url, reason: error.name === 'QuotaExceededError' ? 'storage is full' : error.message });
+  }
 }
 
 async function tell(message) {
