@@ -6,6 +6,7 @@
 
 use std::{cell::RefCell, rc::Rc};
 
+use dossier_engine::MAX_ONE_TAB_BYTES;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -30,19 +31,14 @@ pub fn embedded_bundle() -> Option<String> {
     string_property(&web_sys::window()?, "dossierBundle")
 }
 
-/// The largest collection the app opens as one file
-/// ([`dossier_engine::MAX_ONE_TAB_BYTES`]): past it the download stops at once, with the
-/// reason, where a 1.5 GB bundle used to fail a gigabyte in and leave the tab stuck.
-pub const MAX_BUNDLE_BYTES: u64 = dossier_engine::MAX_ONE_TAB_BYTES;
-
 /// What the reason of a refused download says (the error panel's advice depends on it).
 pub const TOO_LARGE: &str = "too large to open in one browser tab";
 
 /// Why a download of `bytes` is refused, if it is; `more`: the size is not known, only
 /// that it has passed `bytes`.
 pub fn too_large(url: &str, bytes: u64, more: bool) -> Option<String> {
-    let limit = MAX_BUNDLE_BYTES / 1_000_000;
-    (bytes > MAX_BUNDLE_BYTES).then(|| match more {
+    let limit = MAX_ONE_TAB_BYTES / 1_000_000;
+    (bytes > MAX_ONE_TAB_BYTES).then(|| match more {
         true => format!("{url} is more than {limit} MB: {TOO_LARGE} (at most {limit} MB as one file)"),
         false => format!("{url} is {} MB: {TOO_LARGE} (at most {limit} MB as one file)", bytes.div_ceil(1_000_000)),
     })
@@ -50,7 +46,8 @@ pub fn too_large(url: &str, bytes: u64, more: bool) -> Option<String> {
 
 /// Downloads a text file, with a reader-facing reason when it cannot; `progress` hears
 /// the bytes read so far and the whole size when the server says it (`Content-Length`).
-/// A file over [`MAX_BUNDLE_BYTES`] is refused before its download, or as soon as it
+/// A file over [`MAX_ONE_TAB_BYTES`] (the largest a tab can hold, where a 1.5 GB bundle
+/// used to fail a gigabyte in and leave the tab stuck) is refused before its download, or as soon as it
 /// passes the size when the server did not say it (or sent it compressed).
 pub async fn fetch_text(url: &str, progress: impl Fn(u64, Option<u64>)) -> Result<String, String> {
     let window = web_sys::window().ok_or("this page has no window")?;
@@ -560,13 +557,13 @@ mod tests {
 
     #[test]
     fn a_bundle_over_the_limit_is_refused_with_its_size() {
-        assert_eq!(too_large("data/bundle.json", MAX_BUNDLE_BYTES, false), None);
+        assert_eq!(too_large("data/bundle.json", MAX_ONE_TAB_BYTES, false), None);
         assert_eq!(
             too_large("big.json", 1_519_989_478, false).as_deref(),
             Some("big.json is 1520 MB: too large to open in one browser tab (at most 268 MB as one file)")
         );
         assert!(
-            too_large("big.json", MAX_BUNDLE_BYTES + 1, true)
+            too_large("big.json", MAX_ONE_TAB_BYTES + 1, true)
                 .is_some_and(|reason| reason.contains("is more than 268 MB"))
         );
     }

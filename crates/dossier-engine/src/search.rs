@@ -358,8 +358,11 @@ impl SearchIndex {
             .iter()
             .enumerate()
             .map(|(at, clause)| {
+                // Only a single word is read in context: a quoted phrase means those words.
                 let beside = match clause.alternatives.as_slice() {
-                    [_] => [at.checked_sub(1).and_then(|before| held[before]), held.get(at + 1).copied().flatten()],
+                    [phrase] if phrase.is_word() => {
+                        [at.checked_sub(1).and_then(|before| held[before]), held.get(at + 1).copied().flatten()]
+                    }
                     _ => [None, None],
                 };
                 clause.alternatives.iter().map(|phrase| self.resolve_phrase(phrase, true, beside)).collect()
@@ -415,7 +418,7 @@ impl SearchIndex {
     }
 
     /// `beside`: the words typed before and after a single word, for the context of its
-    /// readings.
+    /// readings (none for a quoted phrase).
     fn resolve_phrase(&self, phrase: &Phrase, tolerant: bool, beside: [Option<WordId>; 2]) -> ResolvedPhrase {
         let last = phrase.words.len() - 1;
         let words = phrase
@@ -425,7 +428,6 @@ impl SearchIndex {
             .map(|(position, word)| {
                 let prefix = phrase.prefix && position == last;
                 // Typos only for single words: a quoted phrase means those words.
-                let beside = if phrase.is_word() { beside } else { [None, None] };
                 self.expand(word, prefix, tolerant && phrase.is_word(), beside)
             })
             .collect();

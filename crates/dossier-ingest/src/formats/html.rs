@@ -208,10 +208,9 @@ pub fn read_html(bytes: &[u8], options: &ReadOptions) -> Read {
     // metadata can confirm one.
     let title = shown_headline(&page.headings, &titles[..titles.len() - 1], &site_names)
         .or_else(|| titles.iter().flatten().map(|title| clean_text(title)).find(|title| !title.is_empty()));
-    let titles = titles.map(|title| title.map(Cow::Borrowed));
-    let titles: Vec<Cow<'_, str>> = titles.into_iter().flatten().chain(title.clone().map(Cow::Owned)).collect();
     // The headline is usually the first block of the main text too.
-    if blocks.first().is_some_and(|first| titles.iter().any(|title| same_text(title, &first.text))) {
+    let headlines = || titles.iter().flatten().copied().chain(title.as_deref());
+    if blocks.first().is_some_and(|first| headlines().any(|headline| same_text(headline, &first.text))) {
         blocks.remove(0);
     }
 
@@ -670,14 +669,13 @@ impl Page {
             .find_map(|text| parse_date(text).filter(plausible_date).map(|date| (text, date)))?;
         // Only a UTC time before noon can be the day before anywhere people live.
         let morning = date.as_str().get(11..13).and_then(|hour| hour.parse::<u8>().ok()).is_some_and(|hour| hour < 12);
-        let in_utc = morning && ["Z", "+00:00", "+0000"].iter().any(|zone| text.trim().ends_with(zone));
         let local = times
             .into_iter()
             .flatten()
-            .filter(|time| !["Z", "+00:00", "+0000"].iter().any(|zone| time.trim().ends_with(zone)))
+            .filter(|time| !in_utc(time))
             .find_map(parse_date)
             .filter(|time| is_day_before(time, &date));
-        Some(local.filter(|_| in_utc).unwrap_or(date))
+        Some(local.filter(|_| morning && in_utc(text)).unwrap_or(date))
     }
 
     /// The author a `<meta>` names (not a profile address).
@@ -1055,6 +1053,11 @@ const EARLIEST_YEAR: i32 = 1800;
 /// Whether a date from a page can be its publication date.
 fn plausible_date(date: &ArticleDate) -> bool {
     date.day().year() >= EARLIEST_YEAR
+}
+
+/// Whether a date-time as written is in UTC.
+fn in_utc(text: &str) -> bool {
+    ["Z", "+00:00", "+0000"].iter().any(|zone| text.trim().ends_with(zone))
 }
 
 /// Whether `earlier` falls on the calendar day before `date`.
