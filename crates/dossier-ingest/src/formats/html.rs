@@ -201,13 +201,22 @@ pub fn read_html(bytes: &[u8], options: &ReadOptions) -> Read {
         page.meta("og:title"),
         page.meta("dc:title"),
         page.meta("twitter:title"),
+        page.salvaged.headline.as_deref(),
         title_tag,
         extracted.title.as_deref(),
     ];
+    // A title tag alone (no metadata title before it) still often ends with a name the
+    // page gives nowhere else.
+    let bare_title_tag = title_tag.filter(|_| titles[..5].iter().all(Option::is_none)).map(without_trailing_part);
     // What the extractor found is itself read from the headings: only the page's own
     // metadata can confirm one.
-    let title = shown_headline(&page.headings, &titles[..titles.len() - 1], &site_names)
-        .or_else(|| titles.iter().flatten().map(|title| clean_text(title)).find(|title| !title.is_empty()));
+    let title = shown_headline(&page.headings, &titles[..titles.len() - 1], &site_names).or_else(|| {
+        bare_title_tag
+            .into_iter()
+            .chain(titles.iter().flatten().copied())
+            .map(clean_text)
+            .find(|title| !title.is_empty())
+    });
     // The headline is usually the first block of the main text too.
     let headlines = || titles.iter().flatten().copied().chain(title.as_deref());
     if blocks.first().is_some_and(|first| headlines().any(|headline| same_text(headline, &first.text))) {
@@ -621,12 +630,17 @@ struct Page {
     canonical: Option<String>,
     /// What the JSON-LD says about the article.
     json_ld: JsonLd,
+    /// What broken JSON-LD still says (`salvaged_json_ld`).
+    salvaged: JsonLd,
     /// The `datetime` of an element with `itemprop="datePublished"`.
     microdata_date: Option<String>,
     /// The `datetime` of the first `<time>` inside an `<article>`.
     article_time: Option<String>,
     /// The `datetime` of the first `<time>` in the page.
     first_time: Option<String>,
+    /// The first date the page shows in words, alone in a short text (`Nov. 19, 2019`,
+    /// `11:21 pm CST, Tuesday, November 19, 2019`): a byline's, written in the page's own time.
+    shown_date: Option<ArticleDate>,
     /// Whether the page has a password field (a sign-in form) outside its header, menus
     /// and footer.
     password_field: bool,
@@ -655,8 +669,8 @@ impl Page {
     /// The publication date: JSON-LD, then `<meta>` tags, microdata and `<time>`; a date
     /// before [`EARLIEST_YEAR`] is a placeholder (`0001-01-01`) and skipped. A date given in
     /// UTC (`Z`, `+00:00`) before noon is the day before in the Americas' evening: when the
-    /// page's `<time>` (written in its own time) says the day before, the page shows that
-    /// day.
+    /// page's `<time>` or the first date it shows in words (both written in its own time)
+    /// says the day before, the page shows that day.
     fn date(&self) -> Option<ArticleDate> {
         let metas = DATE_METAS.iter().filter_map(|key| self.meta(key));
         let times = [self.article_time.as_deref(), self.first_time.as_deref()];
@@ -666,6 +680,7 @@ impl Page {
             .chain(metas)
             .chain(self.microdata_date.as_deref())
             .chain(times.into_iter().flatten())
+            .chain(self.salvaged.date.as_deref())
             .find_map(|text| parse_date(text).filter(plausible_date).map(|date| (text, date)))?;
         // Only a UTC time before noon can be the day before anywhere people live.
         let morning = date.as_str().get(11..13).and_then(|hour| hour.parse::<u8>().ok()).is_some_and(|hour| hour < 12);
@@ -673,8 +688,9 @@ impl Page {
             .into_iter()
             .flatten()
             .filter(|time| !in_utc(time))
-            .find_map(parse_date)
-            .filter(|time| is_day_before(time, &date));
+            .filter_map(parse_date)
+            .chain(self.shown_date.clone())
+            .find(|time| is_day_before(time, &date));
         Some(local.filter(|_| morning && in_utc(text)).unwrap_or(date))
     }
 
@@ -696,6 +712,17 @@ fn read_page(html: &str) -> Page {
     let mut page = Page::default();
     let mut json_ld = Vec::new();
     for node in document.tree.root().descendants() {
+        if let Node::Text(text) = node.value()
+            && page.shown_date.is_none()
+            && text.trim().len() <= SHOWN_DATE_MAX_BYTES
+            && node.parent().is_some_and(|parent| {
+                !["script", "style", "title", "noscript", "template"]
+                    .iter()
+                    .any(|name| is_element(parent.value(), name))
+            })
+        {
+            page.shown_date = date_in_words(text).filter(plausible_date);
+        }
         let Node::Element(element) = node.value() else { continue };
         let attribute = |name: &str| element.attr(name).map(str::trim).filter(|value| !value.is_empty());
         match element.name() {
@@ -765,6 +792,7 @@ fn read_page(html: &str) -> Page {
         }
     }
     page.json_ld = read_json_ld(&json_ld);
+    page.salvaged = salvaged_json_ld(&json_ld);
     page
 }
 
@@ -846,6 +874,44 @@ fn parse_json_ld(script: &str) -> Option<Value> {
     between('{', '}').or_else(|| between('[', ']'))
 }
 
+/// What the JSON-LD scripts too broken to parse still say plainly, as trafilatura reads
+/// them: an article's headline and date, each the first `"key": "value"` written (a quote
+/// left unescaped in a description breaks the script, not its headline). Read after every
+/// other metadata.
+fn salvaged_json_ld(scripts: &[String]) -> JsonLd {
+    let article = scripts.iter().filter(|script| parse_json_ld(script).is_none()).find_map(|script| salvage(script));
+    let field = |key: &str| article.as_ref().and_then(|article| article.get(key)).and_then(string);
+    JsonLd {
+        headline: field("headline"),
+        date: field("datePublished").or_else(|| field("dateCreated")),
+        ..JsonLd::default()
+    }
+}
+
+/// An article's type, headline and date from a script that does not parse.
+fn salvage(script: &str) -> Option<Value> {
+    // The string values after each `"key":`, escapes read when they are valid.
+    let values = |key: &str| -> Vec<String> {
+        let quoted = format!("\"{key}\"");
+        let value = |at: usize| {
+            let rest = script[at + quoted.len()..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+            let end = rest.bytes().enumerate().position(|(at, byte)| byte == b'"' && !rest[..at].ends_with('\\'))?;
+            let raw = &rest[..end];
+            Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_owned()))
+        };
+        script.match_indices(quoted.as_str()).filter_map(|(at, _)| value(at)).collect()
+    };
+    let kind = values("@type").into_iter().find(|kind| ARTICLE_TYPES.contains(&kind.as_str()))?;
+    let mut article = serde_json::Map::new();
+    article.insert("@type".to_owned(), Value::String(kind));
+    for key in ["headline", "datePublished", "dateCreated"] {
+        if let Some(value) = values(key).into_iter().next() {
+            article.insert(key.to_owned(), Value::String(value));
+        }
+    }
+    Some(Value::Object(article))
+}
+
 /// Collects every object of a JSON-LD value: the value, the items of arrays and
 /// `@graph`s, and `mainEntity`s.
 fn flatten(value: Value, nodes: &mut Vec<Value>, depth: usize) {
@@ -878,8 +944,15 @@ fn has_type(node: &Value, test: impl Fn(&str) -> bool) -> bool {
 }
 
 /// A JSON string, trimmed, when not empty.
+/// A JSON-LD string, its character references decoded: sites write JSON-LD through their
+/// HTML templates (`Anastassiades&#8217; light installation`).
 fn string(value: &Value) -> Option<String> {
-    value.as_str().map(str::trim).filter(|text| !text.is_empty()).map(str::to_owned)
+    let text = value.as_str().map(str::trim).filter(|text| !text.is_empty())?;
+    if !text.contains('&') {
+        return Some(text.to_owned());
+    }
+    let decoded = Html::parse_fragment(&text.replace('<', "&lt;"));
+    Some(text_of(decoded.tree.root()).trim().to_owned()).filter(|text| !text.is_empty())
 }
 
 /// The names in an author or publisher value: a string, an object with a `name` (or a
@@ -1000,7 +1073,9 @@ fn date_in_address(url: &str) -> Option<ArticleDate> {
 }
 
 /// A date written with the month's name: the year is the first four-digit number, the
-/// day the first one- or two-digit number before the year (or after the month).
+/// day the one- or two-digit number right after the month ("November 19, 2019"), else
+/// right before it ("19 November 2019"), else the first before the year: a time of day
+/// ahead of the date ("11:21 pm CST, Tuesday, November 19, 2019") is not its day.
 fn date_in_words(text: &str) -> Option<ArticleDate> {
     let lower = text.to_lowercase();
     let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|token| !token.is_empty()).collect();
@@ -1014,17 +1089,23 @@ fn date_in_words(text: &str) -> Option<ArticleDate> {
         (!number.is_empty() && number.len() <= 2 && number.bytes().all(|byte| byte.is_ascii_digit()))
             .then(|| number.to_owned())
     };
-    let day =
-        tokens[..year_at].iter().find_map(day_number).or_else(|| tokens.get(month_at + 1).and_then(day_number))?;
+    let day = tokens
+        .get(month_at + 1)
+        .and_then(day_number)
+        .or_else(|| month_at.checked_sub(1).and_then(|before| day_number(&tokens[before])))
+        .or_else(|| tokens[..year_at].iter().find_map(day_number))?;
     format!("{}-{month:02}-{:0>2}", tokens[year_at], day).parse().ok()
 }
+
+/// What stands between a headline and the site's name or section in a title.
+const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " : "];
 
 /// The title without a trailing (or leading) " | Site", " - Site" naming the site (any of
 /// the names known for it).
 fn strip_site_name<'a>(title: &'a str, sites: &[Option<&str>]) -> &'a str {
     let title = title.trim();
     for site in sites.iter().flatten().map(|site| clean_text(site)).filter(|site| !site.is_empty()) {
-        for separator in [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " : "] {
+        for separator in TITLE_SEPARATORS {
             if let Some((head, tail)) = title.rsplit_once(separator)
                 && same_text(tail, &site)
                 && !head.trim().is_empty()
@@ -1042,10 +1123,38 @@ fn strip_site_name<'a>(title: &'a str, sites: &[Option<&str>]) -> &'a str {
     title
 }
 
+/// The longest trailing part of a title cut as a site's name or section.
+const TRAILING_PART_MAX_WORDS: usize = 3;
+
+/// A title without the short part after its last separator (" - Entermedia", " | World"),
+/// as Readability reads titles: a page that names its site nowhere else still puts it
+/// there. Kept whole when the part is longer than [`TRAILING_PART_MAX_WORDS`] words, when
+/// what is before it is shorter than the part, or when the separator is a colon (headlines
+/// use them).
+fn without_trailing_part(title: &str) -> &str {
+    let title = title.trim();
+    let Some((head, tail)) = TITLE_SEPARATORS[..TITLE_SEPARATORS.len() - 1]
+        .iter()
+        .filter_map(|separator| title.rsplit_once(separator))
+        .max_by_key(|(head, _)| head.len())
+    else {
+        return title;
+    };
+    let (head_words, tail_words) = (head.split_whitespace().count(), tail.split_whitespace().count());
+    if tail_words == 0 || tail_words > TRAILING_PART_MAX_WORDS || head_words < tail_words.max(2) {
+        return title;
+    }
+    head.trim()
+}
+
 /// Whether two texts are the same after cleaning, in any case.
 fn same_text(left: &str, right: &str) -> bool {
     clean_text(left).to_lowercase() == clean_text(right).to_lowercase()
 }
+
+/// The longest text read as a date the page shows (a byline's date with its time and
+/// zone); a longer text is a sentence that mentions a date.
+const SHOWN_DATE_MAX_BYTES: usize = 60;
 
 /// Dates before this year are placeholders some sites write (`0001-01-01`), not dates.
 const EARLIEST_YEAR: i32 = 1800;
@@ -1071,7 +1180,8 @@ const MAX_HEADINGS: usize = 16;
 /// The headline as the page shows it: the first of its headings that one of its metadata
 /// titles names. A title names a heading when they are the same text (quotes, dashes and
 /// case aside), when the title is the heading with the site's name or a section before or
-/// after it (the heading at least half of it), or when the title is the heading cut short
+/// after it (the heading at least half of it), when the title is the heading and a short
+/// trailing part (`without_trailing_part`), or when the title is the heading cut short
 /// (five words or more). The metadata often carries a variant (`og:title` with the site's
 /// name, a headline cut to a length); the page shows the one the reader knows.
 fn shown_headline(headings: &[String], titles: &[Option<&str>], sites: &[Option<&str>]) -> Option<String> {
@@ -1089,6 +1199,7 @@ fn shown_headline(headings: &[String], titles: &[Option<&str>], sites: &[Option<
                 && titles.iter().any(|title| {
                     (words >= 2 && title.contains(shown.as_str()) && 2 * shown.len() >= title.len())
                         || (title.split(' ').count() >= 5 && shown.starts_with(title.as_str()))
+                        || without_trailing_part(title) == shown.as_str()
                 })
         })
     };
@@ -1472,7 +1583,7 @@ mod tests {
         assert_eq!(no_json_ld.author.as_deref(), Some("Meta Author"));
 
         let title_only = read(&page(title, PARAGRAPHS));
-        assert_eq!(title_only.title, "From the title tag | OG Site", "no site name known to cut");
+        assert_eq!(title_only.title, "From the title tag", "a title tag alone loses its short trailing part");
         assert_eq!(title_only.date.as_str(), "2025-03-03");
         assert_eq!(title_only.author, None);
         assert_eq!(title_only.source, "saved.html");
@@ -1517,7 +1628,18 @@ mod tests {
         let wrapped = read("<!--//--><![CDATA[//><!--\n{\"@type\":\"Article\",\"headline\":\"Wrapped\"}\n//--><!]]>");
         assert_eq!(wrapped.headline.as_deref(), Some("Wrapped"));
         assert_eq!(read("{not json"), JsonLd::default());
+        // Broken by an unescaped quote: the article's headline and date are still read,
+        // as a salvage the page's other metadata comes before.
+        let broken = r#"{"@type": "WebPage", "@type": "Article", "headline": "Lights \"after\" lights", "description": "a 'quote", broken", "datePublished": "2018-04-18"}"#;
+        assert_eq!(read(broken), JsonLd::default());
+        let salvaged = salvaged_json_ld(&[broken.to_owned()]);
+        assert_eq!(salvaged.headline.as_deref(), Some("Lights \"after\" lights"));
+        assert_eq!(salvaged.date.as_deref(), Some("2018-04-18"));
+        assert_eq!(salvaged_json_ld(&[r#"{"@type": "Product", "headline": "x", }"#.to_owned()]), JsonLd::default());
         assert_eq!(read(r#"{"@type":"Product","name":"Shoe"}"#).headline, None);
+        // Written through an HTML template: character references decoded, tags left as text.
+        let referenced = read(r#"{"@type":"Article","headline":"Anastassiades&#8217; lights &amp; <b>jewels</b>"}"#);
+        assert_eq!(referenced.headline.as_deref(), Some("Anastassiades\u{2019} lights & <b>jewels</b>"));
     }
 
     #[test]
@@ -1687,6 +1809,10 @@ mod tests {
             "A grant to Evidence Action Beta to prototype, test, and scale promising programs - The GiveWell Blog";
         assert_eq!(headline(&["Latest news", "The GiveWell Blog"], &[Some(grant)]), None);
         assert_eq!(headline(&["Sport"], &[Some("Sport")]).as_deref(), Some("Sport"), "the same text is named");
+        // A short headline before a site's name of a few words, the name given nowhere else.
+        let pack = "Dare to Play 3 / October pack";
+        let titled = [Some("Dare to Play 3 / October pack \u{2013} Vortex Cannon Entertainment")];
+        assert_eq!(headline(&["Vortex Cannon", pack], &titled).as_deref(), Some(pack));
         assert_eq!(headline(&[], &[Some("Anything")]), None);
         // A site's name of several words in a logo's <h1> before the headline is never
         // taken for it (the name is most of the title when the headline is short).
@@ -1728,6 +1854,15 @@ mod tests {
         // another story's (a sidebar's).
         let afternoon = ld("2019-11-20T15:00:00Z");
         assert!(date_of(&afternoon, r#"<time datetime="2019-11-19">Nov 19</time>"#).starts_with("2019-11-20"));
+        // A byline's date in words, with its time before it, is the page's own day too; a
+        // sentence that mentions the day before is not a byline.
+        let byline = r#"<p class="date">
+                11:21&nbsp;pm CST, Tuesday, November 19, 2019
+            </p>"#;
+        assert!(date_of(&utc, byline).starts_with("2019-11-19"));
+        assert!(date_of(&afternoon, byline).starts_with("2019-11-20"));
+        let sentence = "<p>The council met on Tuesday, November 19, 2019, to vote on the harbour plan.</p>";
+        assert!(date_of(&utc, sentence).starts_with("2019-11-20"));
     }
 
     #[test]
@@ -1853,6 +1988,8 @@ mod tests {
         assert_eq!(date("16 January 2026, 10:00").as_deref(), Some("2026-01-16"));
         assert_eq!(date("Fri, 16 Jan 2026 10:00:00 GMT").as_deref(), Some("2026-01-16"));
         assert_eq!(date("Friday 16 January 2026").as_deref(), Some("2026-01-16"));
+        assert_eq!(date("11:21 pm CST, Tuesday, November 19, 2019").as_deref(), Some("2019-11-19"));
+        assert_eq!(date("Nov. 19, 2019, 8:15 pm").as_deref(), Some("2019-11-19"));
         assert_eq!(date("2026-02-30"), None);
         assert_eq!(date("February 30, 2026"), None);
         assert_eq!(date("yesterday"), None);
@@ -1871,6 +2008,17 @@ mod tests {
         assert_eq!(cut("The Paper", Some("The Paper")), "The Paper");
         assert_eq!(cut("Headline | The Paper", None), "Headline | The Paper");
         assert_eq!(strip_site_name("Headline | Publisher", &[Some("Site"), Some("Publisher")]), "Headline");
+        // A title tag alone loses a short trailing part, the site's name where the page
+        // gives it nowhere else; a long one, or one after a colon, is the headline's.
+        assert_eq!(without_trailing_part("Harbour dredging starts - Quay News"), "Harbour dredging starts");
+        assert_eq!(without_trailing_part("A - B - Quay News"), "A - B");
+        assert_eq!(
+            without_trailing_part("Harbour dredging starts - what the council decided last night"),
+            "Harbour dredging starts - what the council decided last night"
+        );
+        assert_eq!(without_trailing_part("Brexit: what happens next"), "Brexit: what happens next");
+        assert_eq!(without_trailing_part("Dredging | Quay News"), "Dredging | Quay News");
+        assert_eq!(without_trailing_part("Harbour dredging starts"), "Harbour dredging starts");
     }
 
     #[test]
