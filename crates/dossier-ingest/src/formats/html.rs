@@ -193,6 +193,7 @@ pub fn read_html(bytes: &[u8], options: &ReadOptions) -> Read {
         return Read::rejected(1, "not an article: no main text found in the page");
     };
     let mut blocks = in_text_order(blocks(&extracted.html, &page.link_texts), &extracted.text);
+    blocks.retain(|block| !is_furniture(&block.text));
 
     let site_names = [page.site_name(), page.json_ld.publisher.as_deref(), extracted.site_name.as_deref()];
     let title_tag = page.title.as_deref().map(|title| strip_site_name(title, &site_names));
@@ -1315,6 +1316,82 @@ fn blocks(html: &str, link_texts: &FxHashSet<String>) -> Vec<Block> {
     blocks
 }
 
+/// How a short paragraph of a page's furniture starts: pointers to other stories ("Read
+/// more: …", "Related: …", "You may also like"), calls to sign up, follow or share, and the
+/// labels of tag lists. Compared lowercased, curly apostrophes straight, as whole words
+/// (`subscribers` is not `subscribe`).
+const FURNITURE_OPENINGS: &[&str] = &[
+    "read more:",
+    "read more about",
+    "read more at",
+    "read more here",
+    "read also",
+    "related:",
+    "related post",
+    "related posts",
+    "related article",
+    "related articles",
+    "related story",
+    "related stories",
+    "see more",
+    "see also",
+    "don't miss",
+    "you may also like",
+    "you might also like",
+    "most read",
+    "also on ",
+    "more:",
+    "also:",
+    "recommended",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "like this story",
+    "share this",
+    "tags",
+    "filed under",
+    "advertisement",
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "copyright",
+    "disclosure",
+];
+
+/// How a short paragraph giving the writers' addresses starts (`Email Tariq Malik at
+/// tmalik@space.com`); furniture only with an address (`@`) in it.
+const CONTACT_OPENINGS: &[&str] = &["write to", "email", "e-mail", "reach", "follow", "contact"];
+
+/// How a short paragraph crediting other writers ends.
+const CREDIT_ENDINGS: &[&str] =
+    &["contributed to this report.", "contributed to this story.", "contributed reporting."];
+
+/// The most words of a paragraph read as furniture by its opening.
+const FURNITURE_MAX_WORDS: usize = 25;
+
+/// Whether a paragraph the extractor kept is the page's furniture, not the story's: short,
+/// and opening as [`FURNITURE_OPENINGS`] do, giving an address as [`CONTACT_OPENINGS`], or
+/// crediting other writers ([`CREDIT_ENDINGS`]).
+fn is_furniture(text: &str) -> bool {
+    if text.split_whitespace().nth(FURNITURE_MAX_WORDS).is_some() {
+        return false;
+    }
+    let opening: String = text.chars().take(24).collect::<String>().to_lowercase().replace('\u{2019}', "'");
+    let opens = |starts: &[&str]| {
+        starts.iter().any(|start| {
+            opening
+                .strip_prefix(start)
+                .is_some_and(|rest| !start.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric))
+        })
+    };
+    let lower = text.to_lowercase();
+    let bare = lower.trim_end_matches(|character: char| !character.is_alphanumeric());
+    ["read more", "more", "related", "share"].contains(&bare)
+        || opens(FURNITURE_OPENINGS)
+        || (opens(CONTACT_OPENINGS) && text.contains('@'))
+        || CREDIT_ENDINGS.iter().any(|ending| lower.ends_with(ending))
+}
+
 /// Words a paragraph break may move to meet the next paragraph's first words.
 const BREAK_REACH: usize = 12;
 /// Words of the next paragraph a break must meet.
@@ -1914,8 +1991,8 @@ mod tests {
         assert!(!read(&page("<meta name=\"date\" content=\"2025-03-03\">", PARAGRAPHS)).summary);
         // A wall with no opening at all is rejected as what it is.
         assert_eq!(
-            rejection(&page(&not_free(""), "<p>Subscribe to read this story.</p>")),
-            "not an article: a subscription wall with too little text (5 words)"
+            rejection(&page(&not_free(""), "<p>This story is for our members.</p>")),
+            "not an article: a subscription wall with too little text (6 words)"
         );
     }
 
@@ -2019,6 +2096,42 @@ mod tests {
         assert_eq!(without_trailing_part("Brexit: what happens next"), "Brexit: what happens next");
         assert_eq!(without_trailing_part("Dredging | Quay News"), "Dredging | Quay News");
         assert_eq!(without_trailing_part("Harbour dredging starts"), "Harbour dredging starts");
+    }
+
+    #[test]
+    fn furniture_among_the_paragraphs_is_dropped() {
+        for furniture in [
+            "Read more: Alibaba poised to launch record-breaking listing",
+            "Related: SpaceX's Starship in pictures",
+            "DON\u{2019}T MISS",
+            "You may also like:",
+            "Like this story? Share it with a friend!",
+            "Tags",
+            "Read more \u{203a}",
+            "Also on rt.com Journalists threatened with sedition arrests",
+            "Sign up for the free daily newsletter.",
+            "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.",
+            "Reporting by Rodrigo Campos; Editing by Nick Zieminski",
+            "Fox News\u{2019} Jessica Napoli contributed to this report.",
+        ] {
+            assert!(is_furniture(furniture), "{furniture}");
+        }
+        for story in [
+            "Subscribers will pay more under the new plan.",
+            "Most readers agreed with the council.",
+            "Tagsale season opens in the harbour town on Saturday.",
+            "Read more into it than that, the minister said, and you will be wrong about the plan and the money the council has set aside.",
+            "The harbour board met on Tuesday.",
+            "Email records show the mayor knew of the plan.",
+        ] {
+            assert!(!is_furniture(story), "{story}");
+        }
+        // End to end: the pointer to another story between two paragraphs is gone.
+        let head = r#"<meta name="date" content="2025-03-03">"#;
+        let body = PARAGRAPHS.replacen("</p>", "</p><p>Read more: Ferry timetable changes for the summer</p>", 1);
+        let article = read(&page(head, &body));
+        assert!(article.body.iter().all(|paragraph| !paragraph.starts_with("Read more")), "{:?}", article.body);
+        assert_eq!(article.body.len(), 2);
     }
 
     #[test]
