@@ -1309,6 +1309,22 @@ mod tests {
     }
 
     #[test]
+    fn a_crawl_delay_spaces_the_retries_of_a_failing_page_too() {
+        let paced = Server::start(paced);
+        let dir = TempDir::new();
+        let settings = FetchSettings { retries: 2, ..settings(&dir) };
+        let result = fetch(&[paced.url("/broken")], &settings);
+        assert!(reason(&result[0]).starts_with("server error (HTTP 500)"), "{result:?}");
+        // Three tries, a second apart though the back-off is 10 ms.
+        let arrivals = paced.page_arrivals();
+        assert_eq!(arrivals.len(), 3, "{arrivals:?}");
+        for pair in arrivals.windows(2) {
+            let gap = pair[1].1 - pair[0].1;
+            assert!(gap >= Duration::from_millis(950), "a retry came {gap:?} after the try before");
+        }
+    }
+
+    #[test]
     fn a_crawl_delay_over_the_cap_is_cut_to_it_and_said_once() {
         let server = Server::start(sluggish);
         let dir = TempDir::new();
