@@ -504,6 +504,15 @@ impl LastOnly {
         after_paint(run);
     }
 
+    /// Runs `task` in the frame after the next one (in its animation frame callback, so
+    /// that what it draws is painted with that frame), unless another task is handed
+    /// before then: only the latest runs, at most one a frame (a drag's periods, each
+    /// move's replacing the one before). The next frame paints what came before it alone.
+    pub fn latest_in_frame_after_next(&self, task: impl FnOnce() + 'static) {
+        let run = self.hand(Box::new(task));
+        in_animation_frame(move || in_animation_frame(run));
+    }
+
     /// Makes `task` the one waiting (after running a kept one); returns what runs it if
     /// it is still the latest.
     fn hand(&self, task: Box<dyn FnOnce()>) -> Box<dyn FnOnce()> {
@@ -542,8 +551,15 @@ pub fn address_writes() -> LastOnly {
     ADDRESS_WRITES.with(LastOnly::clone)
 }
 
-/// Runs `task` once the browser has painted the next frame: for work the reader can see
-/// a frame later without noticing.
+/// Runs `task` in the next frame's animation frame callback, before that frame is painted.
+pub fn in_animation_frame(task: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(task);
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
+/// Runs `task` once the browser has painted the next frame (in a task after its animation
+/// frame): for work the reader can see a frame later without noticing.
 pub fn after_paint(task: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let task: Box<dyn FnOnce()> = Box::new(task);

@@ -54,6 +54,10 @@ pub struct TimelineProps {
     pub on_select_range: Callback<Option<DateRange>>,
     /// Called with a bar's period when it is clicked.
     pub on_bar: Callback<DateRange>,
+    /// Whether a bar clicked chooses its period, or lets it go when chosen (else it acts
+    /// on the results, and the brush waits for what it did).
+    #[prop_or(true)]
+    pub bar_chooses_period: bool,
     /// Called with the period to zoom to, or `None` to show the whole collection.
     pub on_zoom: Callback<Option<DateRange>>,
 }
@@ -78,6 +82,37 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     });
     let table_open = use_state_eq(|| false);
     let drag = use_mut_ref(|| None::<Drag>);
+    // The period the brush shows ahead of the results: a drag's move, a bar clicked or a
+    // handle moved is drawn in a frame of its own (a few elements), and the results, counts
+    // and bars follow in the frame after, at most once a frame, the latest period winning.
+    let preview = use_state_eq(|| None::<Option<DateRange>>);
+    let pending = use_memo((), |_| platform::LastOnly::default());
+    let range = (*preview).unwrap_or(props.range);
+    let choose = {
+        let (preview, pending, on_select_range) = (preview.clone(), pending.clone(), props.on_select_range.clone());
+        Callback::from(move |chosen: Option<DateRange>| {
+            preview.set(Some(chosen));
+            let (preview, on_select_range) = (preview.clone(), on_select_range.clone());
+            pending.latest_in_frame_after_next(move || {
+                on_select_range.emit(chosen);
+                preview.set(None);
+            });
+        })
+    };
+    let click_bar = {
+        let (preview, pending, on_bar) = (preview.clone(), pending.clone(), props.on_bar.clone());
+        let chooses = props.bar_chooses_period;
+        Callback::from(move |period: DateRange| {
+            if chooses {
+                preview.set(Some((range != Some(period)).then_some(period)));
+            }
+            let (preview, on_bar) = (preview.clone(), on_bar.clone());
+            pending.latest_in_frame_after_next(move || {
+                on_bar.emit(period);
+                preview.set(None);
+            });
+        })
+    };
     let Some((histogram, ticks, periods)) = drawn.as_ref() else {
         return html! {
             <section class="timeline" aria-labelledby="timeline-heading">
@@ -99,7 +134,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 { for zoom_in(props) }
                 { for zoom_out(props, extent) }
             </div>
-            { chart(histogram, props, &drag) }
+            { chart(histogram, props, Brush { range, choose, click_bar }, &drag) }
             { axis(ticks, bars) }
             <div class="timeline-tools">{ period_select(props, &drawn, periods) }</div>
             // In an element of their own: Yew pairs a list's children from its end, so a
@@ -118,16 +153,24 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     }
 }
 
+/// The brush as the chart draws it: the period it shows (ahead of the results while they
+/// follow), and what choosing a period and clicking a bar do.
+struct Brush {
+    range: Option<DateRange>,
+    choose: Callback<Option<DateRange>>,
+    click_bar: Callback<DateRange>,
+}
+
 /// The chart: the counts its top stands for, the bars, and the brush with its handles.
-fn chart(histogram: &Histogram, props: &TimelineProps, drag: &Rc<RefCell<Option<Drag>>>) -> Html {
+fn chart(histogram: &Histogram, props: &TimelineProps, brush: Brush, drag: &Rc<RefCell<Option<Drag>>>) -> Html {
     let bars = histogram.bins.len();
     // A period outside the zoomed span is not drawn (the handles rest at the ends).
     let brushed =
-        props.range.filter(|range| range.overlaps(&histogram.span)).map(|range| covered_bars(histogram, range));
+        brush.range.filter(|range| range.overlaps(&histogram.span)).map(|range| covered_bars(histogram, range));
     let ends = brushed.unwrap_or((0, bars - 1));
-    let select_bars = Rc::new(SelectBars::new(histogram, props.zoom.is_none(), props.on_select_range.clone()));
+    let select_bars = Rc::new(SelectBars::new(histogram, props.zoom.is_none(), brush.choose));
     let [on_pointer_down, on_pointer_move, on_pointer_up, on_pointer_cancel] =
-        pointer_handlers(drag, bars, &select_bars, &props.on_bar);
+        pointer_handlers(drag, bars, &select_bars, &brush.click_bar);
     let max = histogram.max_total();
     // With a query or names, the matches are drawn on their own scale (the tallest reaches
     // the top, however few they are) and the collection behind as an outline on its own:
@@ -144,8 +187,8 @@ fn chart(histogram: &Histogram, props: &TimelineProps, drag: &Rc<RefCell<Option<
         >
             { y_max(props.narrowed, most_matching, max) }
             { bars_svg(histogram, props.narrowed, (max, most_matching), brushed) }
-            { handle(End::Start, ends, histogram, &select_bars, &props.on_zoom, props.range) }
-            { handle(End::Finish, ends, histogram, &select_bars, &props.on_zoom, props.range) }
+            { handle(End::Start, ends, histogram, &select_bars, &props.on_zoom, brush.range) }
+            { handle(End::Finish, ends, histogram, &select_bars, &props.on_zoom, brush.range) }
         </div>
     }
 }

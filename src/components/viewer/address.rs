@@ -18,13 +18,20 @@ use crate::{
 /// makes a new history entry instead of rewriting the current one.
 const SETTLE_MS: f64 = 1_000.0;
 
-/// How long typing must pause before the sidebar follows the query, and typing or dragging
-/// before the address follows, in milliseconds.
+/// How long typing must pause before the sidebar follows the query, in milliseconds.
 /// Shorter than the time between a fast typist's keys (about 120 ms at 100 words a
 /// minute), so at a reader's pace it follows every key, a moment later; drawing it after
 /// every key of faster typing (a paste, key repeat, a benchmark) delayed the next key's
 /// results by a frame.
 pub const TYPING_PAUSE_MS: i32 = 100;
+
+/// How long typing or dragging must pause before the address follows, in milliseconds:
+/// longer than the gaps within a gesture (keys at a typist's pace, a drag held still for a
+/// moment), so the address is rewritten once the reader stops rather than at every gap.
+/// Each write costs more than the history call: Chromium downloads and decodes the
+/// page's icon again on the page's thread after it, which at 100 ms landed in the next
+/// key's or pointer move's frame (a trace of a drag on Reuters: one icon fetch a move).
+pub const ADDRESS_PAUSE_MS: i32 = 400;
 
 /// The viewer's one reducer, started from the address and kept in step with it both ways.
 #[hook]
@@ -82,7 +89,7 @@ fn write_address(corpus: &CorpusHandle, view: &ViewState, last_write: &RefCell<(
     if settling {
         // (A new entry still waiting for its frame is written first: a rewrite
         // never takes its place.)
-        pending.after_pause(TYPING_PAUSE_MS, move || platform::write_hash(&fragment, false));
+        pending.after_pause(ADDRESS_PAUSE_MS, move || platform::write_hash(&fragment, false));
     } else {
         pending.flush();
         // Once the frame is painted: pushState takes 1 to 3 ms in Chromium, which a

@@ -213,6 +213,7 @@ fn list_page(page: ListPage, beside: Beside, actions: Actions) -> Html {
                         on_entities={actions.on_entities}
                         {corrections}
                         on_bar={actions.on_bar}
+                        bar_chooses_period={state.sort.is_none_or(|order| order == SortOrder::Relevance)}
                         on_zoom={actions.on_zoom}
                     />
                 }

@@ -48,6 +48,9 @@ pub struct SidebarProps {
     pub corrections: CorrectionsHandle,
     /// A bar of the timeline clicked.
     pub on_bar: Callback<DateRange>,
+    /// Whether a bar clicked chooses its period (not when the results are sorted by date:
+    /// it turns their pages).
+    pub bar_chooses_period: bool,
     /// Zooms the timeline.
     pub on_zoom: Callback<Option<DateRange>>,
 }
@@ -110,6 +113,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 series={props.series.clone()}
                 on_select_range={props.on_select_range.clone()}
                 on_bar={props.on_bar.clone()}
+                bar_chooses_period={props.bar_chooses_period}
                 on_zoom={props.on_zoom.clone()}
             />
             <div id="filters-sheet" class="filters-sheet" onkeydown={close_on_escape}>
