@@ -513,6 +513,15 @@ impl LastOnly {
         in_animation_frame(move || in_animation_frame(run));
     }
 
+    /// Runs `task` in the frame after the next one, as
+    /// [`LastOnly::latest_in_frame_after_next`] does, or when another task is handed before
+    /// then (then first): delayed, never dropped (names chosen one after the other).
+    pub fn in_frame_after_next(&self, task: impl FnOnce() + 'static) {
+        let run = self.hand(Box::new(task));
+        self.0.borrow_mut().kept = true;
+        in_animation_frame(move || in_animation_frame(run));
+    }
+
     /// Makes `task` the one waiting (after running a kept one); returns what runs it if
     /// it is still the latest.
     fn hand(&self, task: Box<dyn FnOnce()>) -> Box<dyn FnOnce()> {

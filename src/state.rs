@@ -171,16 +171,11 @@ impl Reducible for ViewState {
             Action::SetQuery(query) => next.selection.query = query,
             Action::ToggleEntity(entity) => {
                 let selection = &mut next.selection;
-                if !remove(&mut selection.entities, entity) && !remove(&mut selection.excluded, entity) {
-                    selection.entities.push(entity);
-                }
+                toggle_entity(&mut selection.entities, &mut selection.excluded, entity);
             }
             Action::ExcludeEntity(entity) => {
                 let selection = &mut next.selection;
-                remove(&mut selection.entities, entity);
-                if !remove(&mut selection.excluded, entity) {
-                    selection.excluded.push(entity);
-                }
+                exclude_entity(&mut selection.entities, &mut selection.excluded, entity);
             }
             Action::SetEntityMatch(entity_match) => next.selection.entity_match = entity_match,
             Action::SetRange(range) => next.selection.range = range,
@@ -218,6 +213,23 @@ impl Reducible for ViewState {
 }
 
 /// Removes `entity` from `list`; whether it was there.
+/// Chooses `entity` (among `entities` the articles must mention), or lets it go, chosen or
+/// left out (`excluded`): [`Action::ToggleEntity`], and the filters drawn ahead of it.
+pub fn toggle_entity(entities: &mut Vec<EntityId>, excluded: &mut Vec<EntityId>, entity: EntityId) {
+    if !remove(entities, entity) && !remove(excluded, entity) {
+        entities.push(entity);
+    }
+}
+
+/// Leaves `entity` out (chosen, it is let go first), or takes it back when left out:
+/// [`Action::ExcludeEntity`], and the filters drawn ahead of it.
+pub fn exclude_entity(entities: &mut Vec<EntityId>, excluded: &mut Vec<EntityId>, entity: EntityId) {
+    remove(entities, entity);
+    if !remove(excluded, entity) {
+        excluded.push(entity);
+    }
+}
+
 fn remove(list: &mut Vec<EntityId>, entity: EntityId) -> bool {
     let before = list.len();
     list.retain(|&other| other != entity);

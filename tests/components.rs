@@ -69,6 +69,18 @@ async fn click_button(root: &Element, label_start: &str) {
     yew::scheduler::flush().await;
 }
 
+/// Waits for `count` animation frames: a name chosen is drawn in a frame of its own, and
+/// the results follow in the next.
+async fn frames(count: usize) {
+    for _ in 0..count {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().expect("window").request_animation_frame(&resolve).expect("frame requested");
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.expect("frame");
+    }
+    yew::scheduler::flush().await;
+}
+
 #[wasm_bindgen_test]
 async fn typing_a_query_narrows_results_and_highlights_matches() {
     let root = render().await;
@@ -88,9 +100,11 @@ async fn entity_filters_toggle_and_counts_follow_the_selection() {
     let mexico = all_text(&root, "button.entity").into_iter().find(|label| label.starts_with("Mexico"));
     assert_eq!(mexico.as_deref(), Some("Mexico 2 articles"), "Mexico is mentioned by two articles");
     click_button(&root, "Mexico").await;
-    assert_eq!(text(&root, "[role=status]"), "2 of 6 articles, mentioning Mexico");
+    // The button is pressed at once; the results follow a frame later.
     let pressed = all_text(&root, "button.entity[aria-pressed=true] .name");
     assert_eq!(pressed, ["Mexico"]);
+    frames(3).await;
+    assert_eq!(text(&root, "[role=status]"), "2 of 6 articles, mentioning Mexico");
     // The timeline's table chooses a period by keyboard or screen reader, as a bar does.
     click_button(&root, "Show as a table").await;
     assert_eq!(all_text(&root, "#timeline-table thead th"), ["Period", "Articles", "Matching", "Mexico"]);

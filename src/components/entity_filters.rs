@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::{
     platform,
-    state::{CorpusHandle, ViewHandle},
+    state::{self, CorpusHandle, ViewHandle},
     words::number,
 };
 
@@ -55,6 +55,20 @@ impl Chosen {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// These filters with `entity` chosen, or let go ([`state::toggle_entity`]).
+    fn toggled(&self, entity: EntityId) -> Chosen {
+        let mut next = self.clone();
+        state::toggle_entity(&mut next.entities, &mut next.excluded, entity);
+        next
+    }
+
+    /// These filters with `entity` left out, or taken back ([`state::exclude_entity`]).
+    fn excluding(&self, entity: EntityId) -> Chosen {
+        let mut next = self.clone();
+        state::exclude_entity(&mut next.entities, &mut next.excluded, entity);
+        next
+    }
 }
 
 /// What the reader does with entity filters.
@@ -87,6 +101,30 @@ pub struct EntityFiltersProps {
 /// to names (or aliases) containing what is typed.
 #[component]
 pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
+    // The filters drawn ahead of the results: a name chosen, left out or let go shows so in
+    // a frame of its own (its button and chip), and the results, counts and timeline follow
+    // in the frame after.
+    let preview = use_state_eq(|| None::<Chosen>);
+    let pending = use_memo((), |_| platform::LastOnly::default());
+    let chosen = (*preview).clone().unwrap_or_else(|| props.chosen.clone());
+    let ahead = |emit: &Callback<EntityId>, change: fn(&Chosen, EntityId) -> Chosen| {
+        let (preview, pending, emit, chosen) = (preview.clone(), pending.clone(), emit.clone(), chosen.clone());
+        Callback::from(move |entity: EntityId| {
+            let next = change(&chosen, entity);
+            let (drawn, emit) = (preview.clone(), emit.clone());
+            // Handed first: a change still waiting is made before this one is drawn.
+            pending.in_frame_after_next(move || {
+                emit.emit(entity);
+                drawn.set(None);
+            });
+            preview.set(Some(next));
+        })
+    };
+    let on = EntityCallbacks {
+        toggle: ahead(&props.on.toggle, Chosen::toggled),
+        exclude: ahead(&props.on.exclude, Chosen::excluding),
+        ..props.on.clone()
+    };
     let name_filter = use_state(String::new);
     let on_filter_input = {
         let name_filter = name_filter.clone();
@@ -118,8 +156,7 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
     // the next.
     let only = found.filter(|_| per_kind.iter().sum::<usize>() == 1);
     let on_filter_key = {
-        let (name_filter, toggle, chosen) =
-            (name_filter.clone(), props.on.toggle.clone(), props.chosen.entities.clone());
+        let (name_filter, toggle, chosen) = (name_filter.clone(), on.toggle.clone(), chosen.entities.clone());
         Callback::from(move |event: KeyboardEvent| {
             if let Some(entity) = only.filter(|_| event.key() == "Enter") {
                 event.prevent_default();
@@ -145,8 +182,8 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
                 placeholder={example}
                 autocomplete="off"
             />
-            <ChosenList corpus={props.corpus.clone()} chosen={props.chosen.clone()} on={props.on.clone()} />
-            if empty && props.chosen.is_empty() {
+            <ChosenList corpus={props.corpus.clone()} chosen={chosen.clone()} on={on.clone()} />
+            if empty && chosen.is_empty() {
                 <p class="muted">{ "No names to show." }</p>
             }
             { for EntityKind::ALL.iter().map(|&kind| html! {
@@ -156,8 +193,8 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
                     view={props.view.clone()}
                     wanted={wanted.clone()}
                     listed={per_kind[kind.position()]}
-                    chosen={props.chosen.clone()}
-                    on={props.on.clone()}
+                    chosen={chosen.clone()}
+                    on={on.clone()}
                 />
             }) }
         </section>
