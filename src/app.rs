@@ -18,7 +18,7 @@ use crate::{
 enum Load {
     Loading(Progress),
     Ready(Loaded),
-    Failed { url: AttrValue, reason: AttrValue },
+    Failed { url: AttrValue, error: platform::LoadError },
 }
 
 /// How far loading has gone, shown while the reader waits for a large collection.
@@ -208,15 +208,15 @@ pub fn App() -> Html {
                 platform::painted().await;
                 let read = fetched.and_then(|text| match Bundle::from_json(&text) {
                     Ok(bundle) => Ok((text, bundle)),
-                    Err(error) => Err(error.to_string()),
+                    Err(error) => Err(error.to_string().into()),
                 });
                 let loaded = match read {
                     Ok((text, bundle)) => {
                         at(Step::Indexing, &Some(Progress::facts_of(&bundle)));
                         platform::painted().await;
-                        Loaded::first(text, bundle)
+                        Loaded::first(text, bundle).map_err(platform::LoadError::from)
                     }
-                    Err(reason) => Err(reason),
+                    Err(error) => Err(error),
                 };
                 platform::mark("dossier:corpus-ready");
                 // Drawn in a task of its own: reading and drawing in one would block input
@@ -228,7 +228,7 @@ pub fn App() -> Html {
                     }
                     load.set(match loaded {
                         Ok(loaded) => Load::Ready(loaded),
-                        Err(reason) => Load::Failed { url: url.into(), reason: reason.into() },
+                        Err(error) => Load::Failed { url: url.into(), error },
                     });
                 });
             });
@@ -240,14 +240,20 @@ pub fn App() -> Html {
             if let Load::Ready(loaded) = &*load {
                 match loaded.corrected(corrections) {
                     Ok(corrected) => load.set(Load::Ready(corrected)),
-                    Err(reason) => load.set(Load::Failed { url: "the corrections".into(), reason: reason.into() }),
+                    Err(reason) => load.set(Load::Failed { url: "the corrections".into(), error: reason.into() }),
                 }
             }
         })
     };
     match &*load {
         Load::Loading(progress) => loading(progress),
-        Load::Failed { url, reason } => html! { <ErrorPanel url={url.clone()} reason={reason.clone()} /> },
+        Load::Failed { url, error } => html! {
+            <ErrorPanel
+                url={url.clone()}
+                reason={AttrValue::from(error.reason().to_owned())}
+                too_large={matches!(error, platform::LoadError::TooLarge(_))}
+            />
+        },
         Load::Ready(loaded) => html! {
             <Viewer
                 key={loaded.generation.to_string()}

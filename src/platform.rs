@@ -31,16 +31,46 @@ pub fn embedded_bundle() -> Option<String> {
     string_property(&web_sys::window()?, "dossierBundle")
 }
 
-/// What the reason of a refused download says (the error panel's advice depends on it).
-pub const TOO_LARGE: &str = "too large to open in one browser tab";
+/// Why a collection could not be opened, in a reader's words, and which kind of failure
+/// it is (the error panel's advice depends on it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// Larger than one tab can hold ([`MAX_ONE_TAB_BYTES`]).
+    TooLarge(String),
+    /// Anything else: unreachable, not text, not a bundle.
+    Failed(String),
+}
+
+impl LoadError {
+    /// What the reader is told.
+    pub fn reason(&self) -> &str {
+        match self {
+            LoadError::TooLarge(reason) | LoadError::Failed(reason) => reason,
+        }
+    }
+}
+
+impl From<String> for LoadError {
+    fn from(reason: String) -> LoadError {
+        LoadError::Failed(reason)
+    }
+}
+
+impl From<&str> for LoadError {
+    fn from(reason: &str) -> LoadError {
+        LoadError::Failed(reason.to_owned())
+    }
+}
 
 /// Why a download of `bytes` is refused, if it is; `more`: the size is not known, only
 /// that it has passed `bytes`.
-pub fn too_large(url: &str, bytes: u64, more: bool) -> Option<String> {
+pub fn too_large(url: &str, bytes: u64, more: bool) -> Option<LoadError> {
     let limit = MAX_ONE_TAB_BYTES / 1_000_000;
-    (bytes > MAX_ONE_TAB_BYTES).then(|| match more {
-        true => format!("{url} is more than {limit} MB: {TOO_LARGE} (at most {limit} MB as one file)"),
-        false => format!("{url} is {} MB: {TOO_LARGE} (at most {limit} MB as one file)", bytes.div_ceil(1_000_000)),
+    let size = if more { format!("more than {limit}") } else { bytes.div_ceil(1_000_000).to_string() };
+    (bytes > MAX_ONE_TAB_BYTES).then(|| {
+        LoadError::TooLarge(format!(
+            "{url} is {size} MB: too large to open in one browser tab (at most {limit} MB as one file)"
+        ))
     })
 }
 
@@ -49,16 +79,14 @@ pub fn too_large(url: &str, bytes: u64, more: bool) -> Option<String> {
 /// A file over [`MAX_ONE_TAB_BYTES`] (the largest a tab can hold, where a 1.5 GB bundle
 /// used to fail a gigabyte in and leave the tab stuck) is refused before its download, or as soon as it
 /// passes the size when the server did not say it (or sent it compressed).
-pub async fn fetch_text(url: &str, progress: impl Fn(u64, Option<u64>)) -> Result<String, String> {
+pub async fn fetch_text(url: &str, progress: impl Fn(u64, Option<u64>)) -> Result<String, LoadError> {
     let window = web_sys::window().ok_or("this page has no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|error| format!("could not download {url}: {}", describe(&error)))?;
     let response: Response = response.dyn_into().map_err(|_| format!("no response for {url}"))?;
     if !response.ok() {
-        return Err(format!("{url} answered HTTP {} {}", response.status(), response.status_text())
-            .trim_end()
-            .to_owned());
+        return Err(format!("{url} answered HTTP {} {}", response.status(), response.status_text()).trim_end().into());
     }
     let unreadable = |error: JsValue| format!("could not read {url}: {}", describe(&error));
     // Read through the body's stream (with its methods looked up by name: the stream's
@@ -76,7 +104,7 @@ pub async fn fetch_text(url: &str, progress: impl Fn(u64, Option<u64>)) -> Resul
     if body.is_null() || body.is_undefined() {
         let text = response.text().map_err(unreadable)?;
         let text = JsFuture::from(text).await.map_err(unreadable)?;
-        return text.as_string().ok_or_else(|| format!("{url} is not text"));
+        return text.as_string().ok_or_else(|| format!("{url} is not text").into());
     }
     let reader = call(&body, "getReader", &JsValue::UNDEFINED).map_err(unreadable)?;
     let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(1 << 30) as usize);
@@ -101,7 +129,7 @@ pub async fn fetch_text(url: &str, progress: impl Fn(u64, Option<u64>)) -> Resul
         bytes.drain(..3);
     }
     String::from_utf8(bytes)
-        .map_err(|error| format!("{url} is not UTF-8 text (at byte {})", error.utf8_error().valid_up_to()))
+        .map_err(|error| format!("{url} is not UTF-8 text (at byte {})", error.utf8_error().valid_up_to()).into())
 }
 
 /// `object[name]` (undefined when absent).
@@ -584,12 +612,14 @@ mod tests {
     fn a_bundle_over_the_limit_is_refused_with_its_size() {
         assert_eq!(too_large("data/bundle.json", MAX_ONE_TAB_BYTES, false), None);
         assert_eq!(
-            too_large("big.json", 1_519_989_478, false).as_deref(),
-            Some("big.json is 1520 MB: too large to open in one browser tab (at most 268 MB as one file)")
+            too_large("big.json", 1_519_989_478, false),
+            Some(LoadError::TooLarge(
+                "big.json is 1520 MB: too large to open in one browser tab (at most 268 MB as one file)".to_owned()
+            ))
         );
-        assert!(
-            too_large("big.json", MAX_ONE_TAB_BYTES + 1, true)
-                .is_some_and(|reason| reason.contains("is more than 268 MB"))
-        );
+        assert!(too_large("big.json", MAX_ONE_TAB_BYTES + 1, true).is_some_and(
+            |error| matches!(&error, LoadError::TooLarge(reason) if reason.contains("is more than 268 MB"))
+        ));
+        assert_eq!(LoadError::from("unreadable"), LoadError::Failed("unreadable".to_owned()));
     }
 }

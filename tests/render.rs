@@ -148,6 +148,7 @@ fn a_load_failure_is_an_alert_with_the_reason() {
     let html = render::<ErrorPanel>(|| ErrorPanelProps {
         url: "fixtures/duplicate.json".into(),
         reason: "two articles have the id \"a\"".into(),
+        too_large: false,
     });
     assert_has(
         &html,
@@ -156,6 +157,15 @@ fn a_load_failure_is_an_alert_with_the_reason() {
             "This collection could not be opened",
             r#"<p class="reason">two articles have the id "a"</p>"#,
             "<code>fixtures/duplicate.json</code>",
+            "Check that the file is a bundle written by",
         ],
     );
+    // Too large for a tab: other tools are offered, whatever the reason's words.
+    let large = render::<ErrorPanel>(|| ErrorPanelProps {
+        url: "big.json".into(),
+        reason: "big.json is 1520 MB".into(),
+        too_large: true,
+    });
+    assert_has(&large, &["Search it with", "dossier search --data"]);
+    assert!(!large.contains("Check that the file is a bundle"), "{large}");
 }

@@ -9,6 +9,9 @@ pub struct ErrorPanelProps {
     pub url: AttrValue,
     /// Why it could not be used, in a reader's words.
     pub reason: AttrValue,
+    /// Whether it is larger than one tab can hold (the advice is then other tools).
+    #[prop_or_default]
+    pub too_large: bool,
 }
 
 /// A readable error in place of the viewer.
@@ -20,7 +23,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
                 <h1>{ "This collection could not be opened" }</h1>
                 <p class="reason">{ props.reason.clone() }</p>
                 <p>{ "Collection file: " }<code>{ props.url.clone() }</code></p>
-                if props.reason.contains(crate::platform::TOO_LARGE) {
+                if props.too_large {
                     <p>{ "Search it with " }<code>{ "dossier search --data" }</code>
                        { ", or make smaller collections of it with " }<code>{ "dossier ingest" }</code>{ "." }</p>
                 } else {
