@@ -537,16 +537,19 @@ impl LastOnly {
     /// before then: only the latest runs, at most one a frame (a drag's periods, each
     /// move's replacing the one before). The next frame paints what came before it alone.
     pub fn latest_in_frame_after_next(&self, task: impl FnOnce() + 'static) {
-        let run = self.hand(Box::new(task));
-        in_animation_frame(move || in_animation_frame(run));
+        self.in_frame_after_next_kept(Box::new(task), false);
     }
 
     /// Runs `task` in the frame after the next one, as
     /// [`LastOnly::latest_in_frame_after_next`] does, or when another task is handed before
     /// then (then first): delayed, never dropped (names chosen one after the other).
     pub fn in_frame_after_next(&self, task: impl FnOnce() + 'static) {
-        let run = self.hand(Box::new(task));
-        self.0.borrow_mut().kept = true;
+        self.in_frame_after_next_kept(Box::new(task), true);
+    }
+
+    fn in_frame_after_next_kept(&self, task: Box<dyn FnOnce()>, kept: bool) {
+        let run = self.hand(task);
+        self.0.borrow_mut().kept = kept;
         in_animation_frame(move || in_animation_frame(run));
     }
 
@@ -598,10 +601,8 @@ pub fn in_animation_frame(task: impl FnOnce() + 'static) {
 /// Runs `task` once the browser has painted the next frame (in a task after its animation
 /// frame): for work the reader can see a frame later without noticing.
 pub fn after_paint(task: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
     let task: Box<dyn FnOnce()> = Box::new(task);
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || later_boxed(0, task));
-    let _ = window.request_animation_frame(callback.unchecked_ref());
+    in_animation_frame(move || later_boxed(0, task));
 }
 
 #[cfg(test)]

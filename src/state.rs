@@ -212,7 +212,6 @@ impl Reducible for ViewState {
     }
 }
 
-/// Removes `entity` from `list`; whether it was there.
 /// Chooses `entity` (among `entities` the articles must mention), or lets it go, chosen or
 /// left out (`excluded`): [`Action::ToggleEntity`], and the filters drawn ahead of it.
 pub fn toggle_entity(entities: &mut Vec<EntityId>, excluded: &mut Vec<EntityId>, entity: EntityId) {
@@ -230,6 +229,7 @@ pub fn exclude_entity(entities: &mut Vec<EntityId>, excluded: &mut Vec<EntityId>
     }
 }
 
+/// Removes `entity` from `list`; whether it was there.
 fn remove(list: &mut Vec<EntityId>, entity: EntityId) -> bool {
     let before = list.len();
     list.retain(|&other| other != entity);

@@ -7,6 +7,7 @@ use dossier_engine::{EntityId, EntityKind, EntityMatch, Selection, search::NameF
 use yew::prelude::*;
 
 use crate::{
+    components::ahead::{Changes, use_ahead},
     platform,
     state::{self, CorpusHandle, ViewHandle},
     words::number,
@@ -104,25 +105,18 @@ pub fn EntityFilters(props: &EntityFiltersProps) -> Html {
     // The filters drawn ahead of the results: a name chosen, left out or let go shows so in
     // a frame of its own (its button and chip), and the results, counts and timeline follow
     // in the frame after.
-    let preview = use_state_eq(|| None::<Chosen>);
-    let pending = use_memo((), |_| platform::LastOnly::default());
-    let chosen = (*preview).clone().unwrap_or_else(|| props.chosen.clone());
-    let ahead = |emit: &Callback<EntityId>, change: fn(&Chosen, EntityId) -> Chosen| {
-        let (preview, pending, emit, chosen) = (preview.clone(), pending.clone(), emit.clone(), chosen.clone());
+    let ahead = use_ahead::<Chosen>();
+    let chosen = ahead.shown().cloned().unwrap_or_else(|| props.chosen.clone());
+    let ahead_of = |emit: &Callback<EntityId>, change: fn(&Chosen, EntityId) -> Chosen| {
+        let (ahead, emit, chosen) = (ahead.clone(), emit.clone(), chosen.clone());
         Callback::from(move |entity: EntityId| {
-            let next = change(&chosen, entity);
-            let (drawn, emit) = (preview.clone(), emit.clone());
-            // Handed first: a change still waiting is made before this one is drawn.
-            pending.in_frame_after_next(move || {
-                emit.emit(entity);
-                drawn.set(None);
-            });
-            preview.set(Some(next));
+            let emit = emit.clone();
+            ahead.draw(Some(change(&chosen, entity)), Changes::Each, move || emit.emit(entity));
         })
     };
     let on = EntityCallbacks {
-        toggle: ahead(&props.on.toggle, Chosen::toggled),
-        exclude: ahead(&props.on.exclude, Chosen::excluding),
+        toggle: ahead_of(&props.on.toggle, Chosen::toggled),
+        exclude: ahead_of(&props.on.exclude, Chosen::excluding),
         ..props.on.clone()
     };
     let name_filter = use_state(String::new);

@@ -1,6 +1,7 @@
 //! The viewer's components, one a file (the viewer's and the timeline's parts in a
 //! folder each).
 
+pub mod ahead;
 pub mod back_to_results;
 pub mod copy_link;
 pub mod corrections;

@@ -24,7 +24,11 @@ use self::{
     periods::{calendar_periods, capitalized, zoomed_out},
     table::table,
 };
-use crate::{platform, words::plural};
+use crate::{
+    components::ahead::{Changes, use_ahead},
+    platform,
+    words::plural,
+};
 
 /// The room of the axis labels: the narrowest the chart is drawn (a phone's width less
 /// margins), in pixels, so that labels chosen to fit it fit any wider chart too; 7 px a
@@ -85,32 +89,22 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     // The period the brush shows ahead of the results: a drag's move, a bar clicked or a
     // handle moved is drawn in a frame of its own (a few elements), and the results, counts
     // and bars follow in the frame after, at most once a frame, the latest period winning.
-    let preview = use_state_eq(|| None::<Option<DateRange>>);
-    let pending = use_memo((), |_| platform::LastOnly::default());
-    let range = (*preview).unwrap_or(props.range);
+    let ahead = use_ahead::<Option<DateRange>>();
+    let range = ahead.shown().copied().unwrap_or(props.range);
     let choose = {
-        let (preview, pending, on_select_range) = (preview.clone(), pending.clone(), props.on_select_range.clone());
+        let (ahead, on_select_range) = (ahead.clone(), props.on_select_range.clone());
         Callback::from(move |chosen: Option<DateRange>| {
-            preview.set(Some(chosen));
-            let (preview, on_select_range) = (preview.clone(), on_select_range.clone());
-            pending.latest_in_frame_after_next(move || {
-                on_select_range.emit(chosen);
-                preview.set(None);
-            });
+            let on_select_range = on_select_range.clone();
+            ahead.draw(Some(chosen), Changes::Latest, move || on_select_range.emit(chosen));
         })
     };
     let click_bar = {
-        let (preview, pending, on_bar) = (preview.clone(), pending.clone(), props.on_bar.clone());
-        let chooses = props.bar_chooses_period;
+        let (ahead, on_bar, chooses) = (ahead.clone(), props.on_bar.clone(), props.bar_chooses_period);
         Callback::from(move |period: DateRange| {
-            if chooses {
-                preview.set(Some((range != Some(period)).then_some(period)));
-            }
-            let (preview, on_bar) = (preview.clone(), on_bar.clone());
-            pending.latest_in_frame_after_next(move || {
-                on_bar.emit(period);
-                preview.set(None);
-            });
+            let on_bar = on_bar.clone();
+            // The bar chosen, or let go when it is the period already.
+            let shown = chooses.then(|| (range != Some(period)).then_some(period));
+            ahead.draw(shown, Changes::Latest, move || on_bar.emit(period));
         })
     };
     let Some((histogram, ticks, periods)) = drawn.as_ref() else {

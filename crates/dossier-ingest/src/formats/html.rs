@@ -631,7 +631,7 @@ struct Page {
     canonical: Option<String>,
     /// What the JSON-LD says about the article.
     json_ld: JsonLd,
-    /// What broken JSON-LD still says (`salvaged_json_ld`).
+    /// What broken JSON-LD still says (`salvage`).
     salvaged: JsonLd,
     /// The `datetime` of an element with `itemprop="datePublished"`.
     microdata_date: Option<String>,
@@ -717,9 +717,7 @@ fn read_page(html: &str) -> Page {
             && page.shown_date.is_none()
             && text.trim().len() <= SHOWN_DATE_MAX_BYTES
             && node.parent().is_some_and(|parent| {
-                !["script", "style", "title", "noscript", "template"]
-                    .iter()
-                    .any(|name| is_element(parent.value(), name))
+                !SKIPPED_TAGS.iter().chain(&["title"]).any(|name| is_element(parent.value(), name))
             })
         {
             page.shown_date = date_in_words(text).filter(plausible_date);
@@ -792,8 +790,7 @@ fn read_page(html: &str) -> Page {
             }
         }
     }
-    page.json_ld = read_json_ld(&json_ld);
-    page.salvaged = salvaged_json_ld(&json_ld);
+    (page.json_ld, page.salvaged) = read_json_ld(&json_ld);
     page
 }
 
@@ -821,14 +818,28 @@ struct JsonLd {
 }
 
 /// Reads the first article among the JSON-LD scripts' objects (arrays and `@graph`s
-/// included), and the name of the `WebSite`.
-fn read_json_ld(scripts: &[String]) -> JsonLd {
+/// included), and the name of the `WebSite`; and, apart, what the scripts too broken to
+/// parse still say (`salvage`). Each script is parsed once.
+fn read_json_ld(scripts: &[String]) -> (JsonLd, JsonLd) {
     let mut nodes = Vec::new();
+    let mut salvaged = None;
     for script in scripts {
-        if let Some(value) = parse_json_ld(script) {
-            flatten(value, &mut nodes, 0);
+        match parse_json_ld(script) {
+            Some(value) => flatten(value, &mut nodes, 0),
+            None => salvaged = salvaged.or_else(|| salvage(script)),
         }
     }
+    let field = |key: &str| salvaged.as_ref().and_then(|article: &Value| article.get(key)).and_then(string);
+    let salvaged = JsonLd {
+        headline: field("headline"),
+        date: field("datePublished").or_else(|| field("dateCreated")),
+        ..JsonLd::default()
+    };
+    (article_of(&nodes), salvaged)
+}
+
+/// What the first article among JSON-LD `nodes` says, and the name of the `WebSite`.
+fn article_of(nodes: &[Value]) -> JsonLd {
     let by_id: FxHashMap<&str, &Value> =
         nodes.iter().filter_map(|node| Some((node.get("@id")?.as_str()?, node))).collect();
     let resolve = |value: &'_ Value| -> Value {
@@ -875,21 +886,10 @@ fn parse_json_ld(script: &str) -> Option<Value> {
     between('{', '}').or_else(|| between('[', ']'))
 }
 
-/// What the JSON-LD scripts too broken to parse still say plainly, as trafilatura reads
-/// them: an article's headline and date, each the first `"key": "value"` written (a quote
-/// left unescaped in a description breaks the script, not its headline). Read after every
-/// other metadata.
-fn salvaged_json_ld(scripts: &[String]) -> JsonLd {
-    let article = scripts.iter().filter(|script| parse_json_ld(script).is_none()).find_map(|script| salvage(script));
-    let field = |key: &str| article.as_ref().and_then(|article| article.get(key)).and_then(string);
-    JsonLd {
-        headline: field("headline"),
-        date: field("datePublished").or_else(|| field("dateCreated")),
-        ..JsonLd::default()
-    }
-}
-
-/// An article's type, headline and date from a script that does not parse.
+/// What a JSON-LD script too broken to parse still says plainly, as trafilatura reads
+/// one: an article's type, headline and date, each the first `"key": "value"` written (a
+/// quote left unescaped in a description breaks the script, not its headline). Read after
+/// every other metadata.
 fn salvage(script: &str) -> Option<Value> {
     // The string values after each `"key":`, escapes read when they are valid.
     let values = |key: &str| -> Vec<String> {
@@ -1682,7 +1682,8 @@ mod tests {
 
     #[test]
     fn json_ld_comes_in_many_shapes() {
-        let read = |script: &str| read_json_ld(&[script.to_owned()]);
+        let read = |script: &str| read_json_ld(&[script.to_owned()]).0;
+        let salvaged_json_ld = |scripts: &[String]| read_json_ld(scripts).1;
         let graph = read(
             r##"{"@graph":[{"@type":"Organization","@id":"#org","name":"Org Name"},{"@type":["Thing","http://schema.org/ReportageNewsArticle"],"headline":" H ","datePublished":"2024-01-02","author":[{"@type":"Person","name":"A One"},"B Two","https://example.org/author/x",{"name":"A One"}],"publisher":{"@id":"#org"},"isAccessibleForFree":"False","mainEntityOfPage":{"@id":"https://example.org/story"}},{"@type":"WebSite","name":"Site"}]}"##,
         );
