@@ -141,11 +141,11 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// A headline for an article that has none: its first sentence without the final
-/// period, cut at the last word boundary before [`TITLE_MAX_CHARS`] characters (with an
-/// ellipsis) when longer.
+/// period (kept when it is all there is: a title is never empty), cut at the last word
+/// boundary before [`TITLE_MAX_CHARS`] characters (with an ellipsis) when longer.
 pub fn derive_title(first_paragraph: &str) -> String {
     let sentence = first_sentence(first_paragraph).trim();
-    let sentence = sentence.strip_suffix('.').unwrap_or(sentence);
+    let sentence = sentence.strip_suffix('.').filter(|rest| !rest.trim().is_empty()).unwrap_or(sentence);
     if sentence.chars().count() <= TITLE_MAX_CHARS {
         return sentence.to_owned();
     }
@@ -306,6 +306,8 @@ mod tests {
         check("U.S. President Donald J. Trump spoke. Then more.", "U.S. President Donald J. Trump spoke");
         check("Gov. Abbott said no! Later.", "Gov. Abbott said no!");
         check("No end at all", "No end at all");
+        check(".", ".");
+        check(" . Then more.", ".");
         check("Prices rose 5.5 pct in March. Then.", "Prices rose 5.5 pct in March");
         let long = "word ".repeat(40);
         let title = derive_title(&long);
